@@ -1,0 +1,53 @@
+package org.forwardonly.theory.activation;
+
+import org.hipparchus.special.Erf;
+
+/**
+ * Hidden-unit activations of THEORY.md §1: g, its first and second derivatives.
+ *
+ * <p>{@code ERF} is {@code g(z) = erf(z/√2)}, the default of the literature, whose Gaussian
+ * averages have closed forms (THEORY.md §3).
+ */
+public enum Activation {
+    /** g(z) = erf(z/√2). */
+    ERF {
+        @Override public double g(double z) { return Erf.erf(z * INV_SQRT2); }
+        @Override public double gPrime(double z) { return SQRT_2_OVER_PI * Math.exp(-0.5 * z * z); }
+        @Override public double gSecond(double z) { return -z * gPrime(z); }
+    },
+    /** g(z) = z. */
+    LINEAR {
+        @Override public double g(double z) { return z; }
+        @Override public double gPrime(double z) { return 1.0; }
+        @Override public double gSecond(double z) { return 0.0; }
+    },
+    /** g(z) = max(0, z); g'(0) is taken as 0. */
+    RELU {
+        @Override public double g(double z) { return z > 0 ? z : 0.0; }
+        @Override public double gPrime(double z) { return z > 0 ? 1.0 : 0.0; }
+        @Override public double gSecond(double z) { return 0.0; }
+    };
+
+    static final double INV_SQRT2 = 1.0 / Math.sqrt(2.0);
+    static final double SQRT_2_OVER_PI = Math.sqrt(2.0 / Math.PI);
+
+    /** The activation g(z). */
+    public abstract double g(double z);
+
+    /** Its derivative g'(z). */
+    public abstract double gPrime(double z);
+
+    /** Its second derivative g''(z) (zero almost everywhere for linear and ReLU). */
+    public abstract double gSecond(double z);
+
+    /** The config name of this activation ("erf", "linear", "relu"). */
+    public String configName() { return name().toLowerCase(java.util.Locale.ROOT); }
+
+    /** Parses a config name; throws IllegalArgumentException listing the allowed names. */
+    public static Activation fromConfigName(String name) {
+        for (Activation a : values()) {
+            if (a.configName().equals(name)) return a;
+        }
+        throw new IllegalArgumentException("unknown activation '" + name + "' (allowed: erf, linear, relu)");
+    }
+}

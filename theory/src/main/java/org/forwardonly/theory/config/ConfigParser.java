@@ -1,0 +1,399 @@
+package org.forwardonly.theory.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The one place that reads, validates and writes experiment configs (JSON). Every problem
+ * becomes a {@link ConfigException} with one line naming the key.
+ *
+ * <p>Keys (defaults in brackets): {@code rule} (required: bp|fa|afa|pepita|ff),
+ * {@code activation} [erf] (erf|linear|relu), {@code teacherActivation} [= activation},
+ * {@code K}, {@code M} (required, ≥ 1), {@code eta} [1], {@code etaV} [= eta], {@code sigma} [0],
+ * {@code sigmaF} [0.05·√2], {@code modulationSign} [-1] (-1|+1), {@code lastLayer} [htilde]
+ * (htilde|h), {@code integrator} [dp853] (euler|rk4|dp853), {@code dt} [0.01], {@code rtol}
+ * [1e-9], {@code atol} [1e-12], {@code tMax} [100], {@code times} [none: {@code nTimes}
+ * points spaced by {@code timeSpacing}], {@code timeSpacing} [log] (log|linear), {@code nTimes}
+ * [100], {@code epsGBound} [100], {@code seed} [0], {@code N} [1000], {@code teacherSecondLayer}
+ * [ones] (ones|gaussian), {@code init} [drawn at N from seed], {@code mirroring} [off],
+ * {@code seeds} [1], {@code batchSize} [1], {@code testSize} [0].
+ */
+public final class ConfigParser {
+
+    /** Every key a config may hold. */
+    public static final List<String> KEYS = List.of(
+            "rule", "activation", "teacherActivation", "K", "M", "eta", "etaV", "sigma", "sigmaF",
+            "modulationSign", "lastLayer", "integrator", "dt", "rtol", "atol", "tMax", "times",
+            "timeSpacing", "nTimes", "epsGBound", "seed", "N", "teacherSecondLayer", "init",
+            "mirroring", "seeds", "batchSize", "testSize");
+    private static final List<String> INIT_KEYS = List.of("Q", "R", "T", "v", "vStar", "b", "c", "d", "P");
+    private static final List<String> MIRRORING_KEYS = List.of("a", "r", "etaWm", "lambdaWm", "rescale");
+
+    /** Default σ_F: the PEPITA papers' 0.05·U(±√(6/N)) has this standard deviation × √N. */
+    public static final double DEFAULT_SIGMA_F = 0.05 * Math.sqrt(2.0);
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private ConfigParser() {}
+
+    /** Reads and validates a config file. */
+    public static ExperimentConfig read(Path file) {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(Files.readString(file));
+        } catch (JsonProcessingException e) {
+            throw new ConfigException("config " + file + " is not valid JSON: "
+                    + e.getOriginalMessage().replace('\n', ' '));
+        } catch (IOException e) {
+            throw new ConfigException("cannot read config " + file + ": " + e.getMessage());
+        }
+        return parse(root);
+    }
+
+    /** Parses and validates a JSON string. */
+    public static ExperimentConfig parse(String json) {
+        try {
+            return parse(MAPPER.readTree(json));
+        } catch (JsonProcessingException e) {
+            throw new ConfigException("config is not valid JSON: " + e.getOriginalMessage().replace('\n', ' '));
+        }
+    }
+
+    /** Parses and validates a JSON tree. */
+    public static ExperimentConfig parse(JsonNode root) {
+        if (root == null || !root.isObject()) {
+            throw new ConfigException("config must be a JSON object");
+        }
+        checkKeys(root, KEYS, "");
+        String rule = requireText(root, "rule", null, Set.of("bp", "fa", "afa", "pepita", "ff"));
+        String activation = requireText(root, "activation", "erf", Set.of("erf", "linear", "relu"));
+        String teacherActivation = requireText(root, "teacherActivation", activation, Set.of("erf", "linear", "relu"));
+        int K = intKey(root, "K", null, 1, 10_000);
+        int M = intKey(root, "M", null, 1, 10_000);
+        double eta = rate(root, "eta", 1.0);
+        double etaV = rate(root, "etaV", eta);
+        double sigma = rate(root, "sigma", 0.0);
+        double sigmaF = rate(root, "sigmaF", DEFAULT_SIGMA_F);
+        int s = intKey(root, "modulationSign", -1, -1, 1);
+        if (s == 0) throw new ConfigException("key 'modulationSign': must be -1 or +1 (got 0)");
+        String lastLayer = requireText(root, "lastLayer", "htilde", Set.of("htilde", "h"));
+        String integrator = requireText(root, "integrator", "dp853", Set.of("euler", "rk4", "dp853"));
+        double dt = positive(root, "dt", 0.01);
+        double rtol = positive(root, "rtol", 1e-9);
+        double atol = positive(root, "atol", 1e-12);
+        double tMax = positive(root, "tMax", 100.0);
+        List<Double> times = times(root, tMax);
+        String timeSpacing = requireText(root, "timeSpacing", "log", Set.of("log", "linear"));
+        int nTimes = intKey(root, "nTimes", 100, 2, 10_000_000);
+        double epsGBound = positive(root, "epsGBound", 100.0);
+        long seed = longKey(root, "seed", 0L);
+        int N = intKey(root, "N", 1000, 1, Integer.MAX_VALUE);
+        String teacherSecondLayer = requireText(root, "teacherSecondLayer", "ones", Set.of("ones", "gaussian"));
+        InitialConditions init = root.has("init") ? init(root.get("init"), rule, K, M) : null;
+        Mirroring mirroring = root.has("mirroring") ? mirroring(root.get("mirroring")) : null;
+        if (mirroring != null && !Set.of("pepita", "afa", "ff").contains(rule)) {
+            throw new ConfigException("key 'mirroring': only for rules that use F (pepita, afa, ff), not '" + rule + "'");
+        }
+        int seeds = intKey(root, "seeds", 1, 1, 1_000_000);
+        int batchSize = intKey(root, "batchSize", 1, 1, 1_000_000);
+        int testSize = intKey(root, "testSize", 0, 0, 100_000_000);
+        return new ExperimentConfig(rule, activation, teacherActivation, K, M, eta, etaV, sigma, sigmaF, s,
+                lastLayer, integrator, dt, rtol, atol, tMax, times, timeSpacing, nTimes, epsGBound, seed, N,
+                teacherSecondLayer, init, mirroring, seeds, batchSize, testSize);
+    }
+
+    /** The resolved config as JSON, with every default filled in (for DIR/config.json). */
+    public static ObjectNode toJson(ExperimentConfig c) {
+        ObjectNode o = MAPPER.createObjectNode();
+        o.put("rule", c.rule());
+        o.put("activation", c.activation());
+        o.put("teacherActivation", c.teacherActivation());
+        o.put("K", c.K());
+        o.put("M", c.M());
+        o.put("eta", c.eta());
+        o.put("etaV", c.etaV());
+        o.put("sigma", c.sigma());
+        o.put("sigmaF", c.sigmaF());
+        o.put("modulationSign", c.modulationSign());
+        o.put("lastLayer", c.lastLayer());
+        o.put("integrator", c.integrator());
+        o.put("dt", c.dt());
+        o.put("rtol", c.rtol());
+        o.put("atol", c.atol());
+        o.put("tMax", c.tMax());
+        if (c.times() != null) {
+            ArrayNode t = o.putArray("times");
+            c.times().forEach(t::add);
+        }
+        o.put("timeSpacing", c.timeSpacing());
+        o.put("nTimes", c.nTimes());
+        o.put("epsGBound", c.epsGBound());
+        o.put("seed", c.seed());
+        o.put("N", c.N());
+        o.put("teacherSecondLayer", c.teacherSecondLayer());
+        if (c.init() != null) {
+            InitialConditions i = c.init();
+            ObjectNode n = o.putObject("init");
+            putMatrix(n, "Q", i.Q());
+            putMatrix(n, "R", i.R());
+            putMatrix(n, "T", i.T());
+            putVector(n, "v", i.v());
+            putVector(n, "vStar", i.vStar());
+            putVector(n, "b", i.b());
+            putVector(n, "c", i.c());
+            putVector(n, "d", i.d());
+            if (!Double.isNaN(i.P())) n.put("P", i.P());
+        }
+        if (c.mirroring() != null) {
+            Mirroring m = c.mirroring();
+            ObjectNode n = o.putObject("mirroring");
+            n.put("a", m.a());
+            n.put("r", m.r());
+            n.put("etaWm", m.etaWm());
+            n.put("lambdaWm", m.lambdaWm());
+            n.put("rescale", m.rescale());
+        }
+        o.put("seeds", c.seeds());
+        o.put("batchSize", c.batchSize());
+        o.put("testSize", c.testSize());
+        return o;
+    }
+
+    /** Pretty-printed JSON text of a tree. */
+    public static String pretty(JsonNode node) {
+        try {
+            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(node) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The shared mapper (for callers that read scan specs and the like). */
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    private static void putVector(ObjectNode n, String key, double[] x) {
+        if (x == null) return;
+        ArrayNode a = n.putArray(key);
+        for (double d : x) a.add(d);
+    }
+
+    private static void putMatrix(ObjectNode n, String key, double[][] x) {
+        ArrayNode a = n.putArray(key);
+        for (double[] row : x) {
+            ArrayNode r = a.addArray();
+            for (double d : row) r.add(d);
+        }
+    }
+
+    // ---------------------------------------------------------------- validation helpers
+
+    private static void checkKeys(JsonNode node, List<String> allowed, String prefix) {
+        Iterator<String> it = node.fieldNames();
+        while (it.hasNext()) {
+            String k = it.next();
+            if (!allowed.contains(k)) {
+                throw new ConfigException("unknown key '" + prefix + k + "' (allowed: " + String.join(", ", allowed) + ")");
+            }
+        }
+    }
+
+    private static String requireText(JsonNode root, String key, String dflt, Set<String> allowed) {
+        JsonNode n = root.get(key);
+        if (n == null || n.isNull()) {
+            if (dflt == null) throw new ConfigException("missing key '" + key + "' (allowed: " + sorted(allowed) + ")");
+            return dflt;
+        }
+        if (!n.isTextual() || !allowed.contains(n.asText())) {
+            throw new ConfigException("key '" + key + "': " + n + " is not allowed (allowed: " + sorted(allowed) + ")");
+        }
+        return n.asText();
+    }
+
+    private static String sorted(Set<String> s) {
+        return String.join(", ", new java.util.TreeSet<>(s));
+    }
+
+    private static int intKey(JsonNode root, String key, Integer dflt, int min, int max) {
+        JsonNode n = root.get(key);
+        if (n == null || n.isNull()) {
+            if (dflt == null) throw new ConfigException("missing key '" + key + "' (an integer from " + min + ")");
+            return dflt;
+        }
+        if (!n.isIntegralNumber() && !(n.isNumber() && n.asDouble() == Math.rint(n.asDouble()))) {
+            throw new ConfigException("key '" + key + "': must be an integer (got " + n + ")");
+        }
+        double d = n.asDouble();
+        if (d < min || d > max) {
+            throw new ConfigException("key '" + key + "': must be between " + min + " and " + max + " (got " + n + ")");
+        }
+        return (int) d;
+    }
+
+    private static long longKey(JsonNode root, String key, long dflt) {
+        JsonNode n = root.get(key);
+        if (n == null || n.isNull()) return dflt;
+        if (!n.isIntegralNumber()) throw new ConfigException("key '" + key + "': must be an integer (got " + n + ")");
+        return n.asLong();
+    }
+
+    private static double number(JsonNode node, String key) {
+        if (node == null || !node.isNumber()) {
+            throw new ConfigException("key '" + key + "': must be a number (got " + node + ")");
+        }
+        double d = node.asDouble();
+        if (!Double.isFinite(d)) throw new ConfigException("key '" + key + "': must be finite (got " + node + ")");
+        return d;
+    }
+
+    /** A rate: finite and ≥ 0. */
+    private static double rate(JsonNode root, String key, double dflt) {
+        JsonNode n = root.get(key);
+        if (n == null || n.isNull()) return dflt;
+        double d = number(n, key);
+        if (d < 0) throw new ConfigException("key '" + key + "': must be >= 0 (got " + n + ")");
+        return d;
+    }
+
+    private static double positive(JsonNode root, String key, double dflt) {
+        JsonNode n = root.get(key);
+        if (n == null || n.isNull()) return dflt;
+        double d = number(n, key);
+        if (d <= 0) throw new ConfigException("key '" + key + "': must be > 0 (got " + n + ")");
+        return d;
+    }
+
+    private static List<Double> times(JsonNode root, double tMax) {
+        JsonNode n = root.get("times");
+        if (n == null || n.isNull()) return null;
+        if (!n.isArray() || n.isEmpty()) throw new ConfigException("key 'times': must be a non-empty list of numbers");
+        List<Double> out = new ArrayList<>();
+        double prev = -1;
+        for (JsonNode e : n) {
+            double t = number(e, "times");
+            if (t < 0 || t > tMax) throw new ConfigException("key 'times': " + t + " is outside [0, tMax=" + tMax + "]");
+            if (t <= prev) throw new ConfigException("key 'times': must be strictly increasing (" + t + " after " + prev + ")");
+            out.add(t);
+            prev = t;
+        }
+        return List.copyOf(out);
+    }
+
+    private static Mirroring mirroring(JsonNode n) {
+        if (!n.isObject()) throw new ConfigException("key 'mirroring': must be an object with keys " + MIRRORING_KEYS);
+        checkKeys(n, MIRRORING_KEYS, "mirroring.");
+        double a = positive(n, "a", 1.0);
+        int r = intKey(n, "r", 1, 1, 1000);
+        double etaWm = rate(n, "etaWm", 0.5);
+        double lambdaWm = rate(n, "lambdaWm", 1.0);
+        JsonNode rs = n.get("rescale");
+        if (rs != null && !rs.isBoolean()) throw new ConfigException("key 'mirroring.rescale': must be true or false (got " + rs + ")");
+        return new Mirroring(a, r, etaWm, lambdaWm, rs != null && rs.asBoolean());
+    }
+
+    private static InitialConditions init(JsonNode n, String rule, int K, int M) {
+        if (!n.isObject()) throw new ConfigException("key 'init': must be an object with keys " + INIT_KEYS);
+        checkKeys(n, INIT_KEYS, "init.");
+        double[][] Q = matrix(n, "Q", K, K, true);
+        double[][] R = matrix(n, "R", K, M, true);
+        double[][] T = matrix(n, "T", M, M, true);
+        double[] v = vector(n, "v", K, true);
+        double[] vStar = vector(n, "vStar", M, true);
+        checkSymmetricPositiveDefinite(Q, "init.Q");
+        checkSymmetricPositiveDefinite(T, "init.T");
+        double[] b = vector(n, "b", K, rule.equals("fa"));
+        boolean usesF = Set.of("afa", "pepita", "ff").contains(rule);
+        double[] c = vector(n, "c", K, usesF);
+        double[] d = vector(n, "d", M, usesF);
+        double P = Double.NaN;
+        if (n.has("P")) {
+            P = number(n.get("P"), "init.P");
+            if (P <= 0) throw new ConfigException("key 'init.P': must be > 0 (got " + P + ")");
+        } else if (usesF) {
+            throw new ConfigException("missing key 'init.P' (rule '" + rule + "' needs |F|^2 in init)");
+        }
+        return new InitialConditions(Q, R, T, v, vStar, b, c, d, P);
+    }
+
+    private static double[] vector(JsonNode parent, String key, int len, boolean required) {
+        JsonNode n = parent.get(key);
+        String name = "init." + key;
+        if (n == null || n.isNull()) {
+            if (required) throw new ConfigException("missing key '" + name + "' (a list of " + len + " numbers)");
+            return null;
+        }
+        if (!n.isArray() || n.size() != len) {
+            throw new ConfigException("key '" + name + "': must be a list of " + len + " numbers (got "
+                    + (n.isArray() ? n.size() + " entries" : n.getNodeType().toString().toLowerCase()) + ")");
+        }
+        double[] out = new double[len];
+        for (int i = 0; i < len; i++) out[i] = number(n.get(i), name);
+        return out;
+    }
+
+    private static double[][] matrix(JsonNode parent, String key, int rows, int cols, boolean required) {
+        JsonNode n = parent.get(key);
+        String name = "init." + key;
+        if (n == null || n.isNull()) {
+            if (required) throw new ConfigException("missing key '" + name + "' (a " + rows + "x" + cols + " matrix)");
+            return null;
+        }
+        if (!n.isArray() || n.size() != rows) {
+            throw new ConfigException("key '" + name + "': must be a " + rows + "x" + cols + " matrix (list of "
+                    + rows + " rows)");
+        }
+        double[][] out = new double[rows][cols];
+        for (int i = 0; i < rows; i++) {
+            JsonNode row = n.get(i);
+            if (!row.isArray() || row.size() != cols) {
+                throw new ConfigException("key '" + name + "': row " + (i + 1) + " must have " + cols + " entries (a "
+                        + rows + "x" + cols + " matrix)");
+            }
+            for (int j = 0; j < cols; j++) out[i][j] = number(row.get(j), name);
+        }
+        return out;
+    }
+
+    /** Symmetric within 1e-12 relative, and positive-definite (Cholesky succeeds). */
+    static void checkSymmetricPositiveDefinite(double[][] A, String key) {
+        int n = A.length;
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < i; j++) {
+                double tol = 1e-12 * Math.max(1.0, Math.abs(A[i][j]) + Math.abs(A[j][i]));
+                if (Math.abs(A[i][j] - A[j][i]) > tol) {
+                    throw new ConfigException("key '" + key + "': must be symmetric (entry [" + (i + 1) + "][" + (j + 1)
+                            + "] = " + A[i][j] + " but [" + (j + 1) + "][" + (i + 1) + "] = " + A[j][i] + ")");
+                }
+            }
+        }
+        // Cholesky: a non-positive pivot means the matrix is not positive-definite
+        double[][] L = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j <= i; j++) {
+                double sum = A[i][j];
+                for (int k = 0; k < j; k++) sum -= L[i][k] * L[j][k];
+                if (i == j) {
+                    if (!(sum > 0)) {
+                        throw new ConfigException("key '" + key + "': must be positive-definite (it is a covariance of local fields)");
+                    }
+                    L[i][i] = Math.sqrt(sum);
+                } else {
+                    L[i][j] = sum / L[j][j];
+                }
+            }
+        }
+    }
+
+}

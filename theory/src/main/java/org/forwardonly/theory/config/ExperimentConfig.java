@@ -1,0 +1,44 @@
+package org.forwardonly.theory.config;
+
+import java.util.List;
+
+/**
+ * A resolved experiment config (every default filled in), shared by the ODE, the simulation
+ * and the scans. Built and validated only by {@link ConfigParser}; keys are documented there
+ * and in the README.
+ */
+public record ExperimentConfig(
+        String rule,
+        String activation,
+        String teacherActivation,
+        int K,
+        int M,
+        double eta,
+        double etaV,
+        double sigma,
+        double sigmaF,
+        int modulationSign,
+        String lastLayer,
+        String integrator,
+        double dt,
+        double rtol,
+        double atol,
+        double tMax,
+        List<Double> times,
+        String timeSpacing,
+        int nTimes,
+        double epsGBound,
+        long seed,
+        int N,
+        String teacherSecondLayer,
+        InitialConditions init,
+        Mirroring mirroring,
+        int seeds,
+        int batchSize,
+        int testSize) {
+
+    /** True when the second layer of pepita/afa learns from the modulated pass h̃. */
+    public boolean modulatedLastLayer() {
+        return "htilde".equals(lastLayer);
+    }
+}

@@ -1,0 +1,42 @@
+package org.forwardonly.theory.rules;
+
+/**
+ * The feedback-driven rules of THEORY.md §4 (bp, fa, afa): {@code δ_k = b_k g'(λ_k) e},
+ * {@code x_pre = x}. They differ only in the feedback b they supply, which is all the
+ * closed-form ODE engine needs to know about them.
+ */
+public abstract class FeedbackRule implements LearningRule {
+
+    /**
+     * Writes the feedback b_k for the current slow variables.
+     *
+     * @param v second layer v_k
+     * @param bFixed fixed random feedback (fa)
+     * @param c adaptive feedback c_k = w_k·F/√N (afa)
+     * @param s modulation sign
+     * @param out the feedback b_k
+     */
+    public abstract void feedback(double[] v, double[] bFixed, double[] c, double s, double[] out);
+
+    /**
+     * Whether the second layer learns from PEPITA's modulated pass h̃ to first order,
+     * i.e. h_pre = g(λ) + s c e g'(λ). Only afa with lastLayer = htilde.
+     */
+    public boolean secondLayerFromModulatedPass() { return false; }
+
+    @Override
+    public final double increments(SampleContext u, double[] delta, double[] beta, double[] hPre) {
+        double e = u.error();
+        feedback(u.v, u.b, u.c, u.s, u.scratch);
+        boolean tilde = secondLayerFromModulatedPass();
+        for (int k = 0; k < u.K; k++) {
+            double lam = u.lambda[k];
+            double gp = u.g.gPrime(lam);
+            delta[k] = u.scratch[k] * gp * e;
+            beta[k] = 0.0;
+            // THEORY.md §2: first-order h̃ = g(λ) + s c e g'(λ) when afa mimics PEPITA's last layer
+            hPre[k] = tilde ? u.g.g(lam) + u.s * u.c[k] * e * gp : u.g.g(lam);
+        }
+        return e;
+    }
+}

@@ -1,0 +1,34 @@
+package org.forwardonly.theory.rules;
+
+/**
+ * One learning rule of THEORY.md §2, defined once as the per-sample map
+ * {@code u ↦ (δ, β, h_pre)} (ARCHITECTURE.md): for every rule
+ *
+ * <pre>
+ *   w_k ← w_k − (η/√N) (δ_k x + β_k F)        first layer
+ *   v_k ← v_k − (η_v/N) e h_pre,k             second layer
+ * </pre>
+ *
+ * The simulation applies the map to real weights; the numerical ODE engine averages the
+ * increments it induces on the order parameters over Gaussian fields. Both use this code, so
+ * theory and simulation cannot drift apart.
+ */
+public interface LearningRule {
+
+    /** The config name ("bp", "fa", "afa", "pepita", "ff"). */
+    String configName();
+
+    /**
+     * Computes the per-sample increments. Allocation-free.
+     *
+     * @param u     fields and slow variables of this sample
+     * @param delta out: δ_k, the coefficient of x in −Δw_k √N/η
+     * @param beta  out: β_k, the coefficient of F in −Δw_k √N/η (zero for bp, fa, afa)
+     * @param hPre  out: the presynaptic activity of the second layer
+     * @return the error e = ŷ − y of the clean pass, which multiplies h_pre in Δv
+     */
+    double increments(SampleContext u, double[] delta, double[] beta, double[] hPre);
+
+    /** True when the rule reads F (through c, φ or β): afa, pepita, ff. */
+    default boolean usesFeedbackVector() { return false; }
+}

@@ -1,0 +1,31 @@
+package org.forwardonly.theory.rules;
+
+/**
+ * {@code pepita}: two forward passes, the second on x̃ = x + s F e (THEORY.md §2).
+ * λ̃ = λ + s c e, h̃ = g(λ̃), δ_k = h_k − h̃_k, x_pre = x̃ (hence β_k = s e δ_k).
+ */
+public final class Pepita implements LearningRule {
+    private final boolean modulatedLastLayer;
+
+    /** @param modulatedLastLayer true: the second layer learns from h̃ (default); false: from h */
+    public Pepita(boolean modulatedLastLayer) {
+        this.modulatedLastLayer = modulatedLastLayer;
+    }
+
+    @Override public String configName() { return "pepita"; }
+
+    @Override public boolean usesFeedbackVector() { return true; }
+
+    @Override
+    public double increments(SampleContext u, double[] delta, double[] beta, double[] hPre) {
+        double e = u.error();
+        for (int k = 0; k < u.K; k++) {
+            double h = u.g.g(u.lambda[k]);
+            double hTilde = u.g.g(u.lambda[k] + u.s * u.c[k] * e);
+            delta[k] = h - hTilde;
+            beta[k] = u.s * e * delta[k];
+            hPre[k] = modulatedLastLayer ? hTilde : h;
+        }
+        return e;
+    }
+}

@@ -1,0 +1,76 @@
+package org.forwardonly.theory.rules;
+
+import org.forwardonly.theory.activation.Activation;
+
+/**
+ * What a learning rule sees for one sample: the local fields {@code u = (λ, ν, φ, ζ)} and the
+ * slow variables of the network (THEORY.md §1-2). Mutable scratch for hot loops: the
+ * simulation fills it from real weights and an input x, the numerical ODE engine from a
+ * quadrature node of the Gaussian fields. Nothing here allocates.
+ */
+public final class SampleContext {
+    /** Student hidden units K and teacher hidden units M. */
+    public final int K, M;
+    /** Student local fields λ_k = w_k·x/√N. */
+    public final double[] lambda;
+    /** Teacher local fields ν_m = w*_m·x/√N. */
+    public final double[] nu;
+    /** φ = x·F, the input's projection on the top-down feedback vector. */
+    public double phi;
+    /** ζ ~ N(0,1), the label noise (label y = Σ v*_m g*(ν_m) + σ ζ). */
+    public double zeta;
+
+    /** Student second layer v_k. */
+    public final double[] v;
+    /** Teacher second layer v*_m. */
+    public final double[] vStar;
+    /** Fixed feedback b_k of {@code fa}. */
+    public final double[] b;
+    /** Adaptive feedback c_k = w_k·F/√N. */
+    public final double[] c;
+    /** P = |F|². */
+    public double P;
+    /** Modulation sign s of x̃ = x + s F e. */
+    public double s = -1.0;
+    /** Output noise σ. */
+    public double sigma;
+    /** Student and teacher activations. */
+    public final Activation g, gTeacher;
+
+    /** Scratch for rules: h̃ or the FF goodness gradient of the modulated pass. */
+    final double[] scratch;
+
+    /** A context for K student and M teacher units. */
+    public SampleContext(int K, int M, Activation g, Activation gTeacher) {
+        this.K = K;
+        this.M = M;
+        this.g = g;
+        this.gTeacher = gTeacher;
+        lambda = new double[K];
+        nu = new double[M];
+        v = new double[K];
+        vStar = new double[M];
+        b = new double[K];
+        c = new double[K];
+        scratch = new double[K];
+    }
+
+    /** The student output ŷ = Σ_k v_k g(λ_k). */
+    public double studentOutput() {
+        double yHat = 0;
+        for (int k = 0; k < K; k++) yHat += v[k] * g.g(lambda[k]);
+        return yHat;
+    }
+
+    /** The noiseless teacher output Σ_m v*_m g*(ν_m). */
+    public double teacherOutput() {
+        double y = 0;
+        for (int m = 0; m < M; m++) y += vStar[m] * gTeacher.g(nu[m]);
+        return y;
+    }
+
+    /** The error e = ŷ − y with y including the label noise σζ (THEORY.md §1). */
+    public double error() {
+        return studentOutput() - teacherOutput() - sigma * zeta;
+    }
+}
