@@ -1,0 +1,129 @@
+package org.forwardonly.simulation.training;
+
+import org.apache.commons.rng.JumpableUniformRandomProvider;
+import org.forwardonly.simulation.measure.FeedbackCosine;
+import org.forwardonly.simulation.measure.GeneralizationError;
+import org.forwardonly.simulation.measure.MetricsLayout;
+import org.forwardonly.simulation.measure.OrderParameterMeter;
+import org.forwardonly.simulation.measure.TestError;
+import org.forwardonly.simulation.network.Network;
+import org.forwardonly.theory.activation.Activation;
+import org.forwardonly.theory.config.ExperimentConfig;
+import org.forwardonly.theory.config.InitialConditions;
+import org.forwardonly.theory.init.NetworkDraw;
+import org.forwardonly.theory.rules.Rules;
+
+import java.util.List;
+import java.util.function.LongConsumer;
+
+/**
+ * The simulation of one seed: draws the networks with {@link NetworkDraw} (so the ODE from the
+ * same seed starts identically), trains them online and records the metrics at the steps
+ * round(t·N) of the recording times.
+ *
+ * <p>Random streams: the draw uses {@code NetworkDraw.rng(seed)}; training samples use that
+ * generator jumped once (2^64 draws ahead), test samples jumped twice, so the streams never
+ * overlap and measuring never changes training.
+ */
+public final class SeedRun {
+    private final ExperimentConfig config;
+    private final long seed;
+    private final FeedbackUpdate feedbackUpdate;
+
+    /**
+     * @param config the experiment
+     * @param seed this run's seed
+     * @param feedbackUpdate the per-step update of F (weight mirroring), or null
+     */
+    public SeedRun(ExperimentConfig config, long seed, FeedbackUpdate feedbackUpdate) {
+        this.config = config;
+        this.seed = seed;
+        this.feedbackUpdate = feedbackUpdate;
+    }
+
+    /** What one seed recorded. */
+    public record Result(long seed, InitialConditions initial, double[][] rows) { }
+
+    /** The metric columns recorded for {@code config}, t first. */
+    public static List<String> columns(ExperimentConfig config) {
+        List<String> names = new java.util.ArrayList<>();
+        names.add("t");
+        names.add("eps_g");
+        names.addAll(new MetricsLayout(config.rule(), config.K(), config.M()).names());
+        names.add("eps_test");
+        names.add("cos_v_feedback");
+        return List.copyOf(names);
+    }
+
+    /** The network this seed starts from. */
+    public Network initialNetwork() {
+        return Network.of(NetworkDraw.draw(config, seed));
+    }
+
+    /** A trainer for {@code net} with this seed's training stream. */
+    public OnlineTrainer trainer(Network net) {
+        JumpableUniformRandomProvider samples = (JumpableUniformRandomProvider) NetworkDraw.rng(seed);
+        samples.jump();
+        return new OnlineTrainer(net, Rules.byName(config.rule(), config.modulatedLastLayer()),
+                Activation.fromConfigName(config.activation()),
+                Activation.fromConfigName(config.teacherActivation()), config.eta(), config.etaV(),
+                config.sigma(), config.modulationSign(), config.batchSize(), samples, feedbackUpdate);
+    }
+
+    /**
+     * Trains and records.
+     *
+     * @param times recording times (step round(t·N))
+     * @param stepsDone receives the number of steps done since the last call (for progress)
+     */
+    public Result run(double[] times, LongConsumer stepsDone) {
+        Network net = initialNetwork();
+        OnlineTrainer trainer = trainer(net);
+        Activation g = Activation.fromConfigName(config.activation());
+        Activation gT = Activation.fromConfigName(config.teacherActivation());
+        JumpableUniformRandomProvider testStream = (JumpableUniformRandomProvider) NetworkDraw.rng(seed);
+        testStream.jump();
+        testStream.jump();
+        TestError test = new TestError(net.N, net.K, net.M, g, gT, config.sigma(), testStream);
+        MetricsLayout layout = new MetricsLayout(config.rule(), config.K(), config.M());
+        int nCols = columns(config).size();
+        double[][] rows = new double[times.length][];
+        InitialConditions initial = OrderParameterMeter.measure(net);
+        long chunk = Math.max(1, stepsOf(times[times.length - 1], net.N) / 1000);
+        for (int i = 0; i < times.length; i++) {
+            long target = stepsOf(times[i], net.N);
+            while (trainer.steps() < target) {
+                long before = trainer.steps();
+                trainer.advanceTo(Math.min(target, before + chunk));
+                stepsDone.accept(trainer.steps() - before);
+            }
+            InitialConditions o = i == 0 ? initial : OrderParameterMeter.measure(net);
+            double[] row = new double[nCols];
+            row[0] = times[i];
+            row[1] = GeneralizationError.of(o, g, gT);
+            layout.fill(o, row, 2);
+            row[nCols - 2] = test.estimate(net, config.testSize());
+            row[nCols - 1] = FeedbackCosine.of(config.rule(), o.v(), o.b(), o.c(), config.modulationSign());
+            checkFinite(row, times[i]);
+            rows[i] = row;
+        }
+        return new Result(seed, initial, rows);
+    }
+
+    /** The step at which time t is recorded: round(t·N). */
+    public static long stepsOf(double t, int N) {
+        return Math.round(t * N);
+    }
+
+    private void checkFinite(double[] row, double t) {
+        for (int j = 1; j < row.length - 2; j++) {
+            if (Double.isInfinite(row[j]) || (Double.isNaN(row[j]) && j != 1)) {
+                throw new DivergedException("seed " + seed + " diverged by t = " + t);
+            }
+        }
+        if (row[1] > config.epsGBound()) {
+            throw new DivergedException("seed " + seed + ": eps_g = " + row[1] + " exceeded epsGBound = "
+                    + config.epsGBound() + " at t = " + t);
+        }
+    }
+}
