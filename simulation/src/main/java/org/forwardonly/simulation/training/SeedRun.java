@@ -44,10 +44,12 @@ public final class SeedRun {
     /** What one seed recorded. */
     public record Result(long seed, InitialConditions initial, double[][] rows) { }
 
-    /** The metric columns recorded for {@code config}, t first. */
+    /**
+     * The metric columns recorded for {@code config} (time not included): eps_g and the order
+     * parameters as the ODE writes them, then eps_test and cos_v_feedback.
+     */
     public static List<String> columns(ExperimentConfig config) {
         List<String> names = new java.util.ArrayList<>();
-        names.add("t");
         names.add("eps_g");
         names.addAll(new MetricsLayout(config.rule(), config.K(), config.M()).names());
         names.add("eps_test");
@@ -99,9 +101,8 @@ public final class SeedRun {
             }
             InitialConditions o = i == 0 ? initial : OrderParameterMeter.measure(net);
             double[] row = new double[nCols];
-            row[0] = times[i];
-            row[1] = GeneralizationError.of(o, g, gT);
-            layout.fill(o, row, 2);
+            row[0] = GeneralizationError.of(o, g, gT);
+            layout.fill(o, row, 1);
             row[nCols - 2] = test.estimate(net, config.testSize());
             row[nCols - 1] = FeedbackCosine.of(config.rule(), o.v(), o.b(), o.c(), config.modulationSign());
             checkFinite(row, times[i]);
@@ -117,12 +118,10 @@ public final class SeedRun {
 
     private void checkFinite(double[] row, double t) {
         for (int j = 1; j < row.length - 2; j++) {
-            if (Double.isInfinite(row[j]) || (Double.isNaN(row[j]) && j != 1)) {
-                throw new DivergedException("seed " + seed + " diverged by t = " + t);
-            }
+            if (!Double.isFinite(row[j])) throw new DivergedException("seed " + seed + " diverged by t = " + t);
         }
-        if (row[1] > config.epsGBound()) {
-            throw new DivergedException("seed " + seed + ": eps_g = " + row[1] + " exceeded epsGBound = "
+        if (row[0] > config.epsGBound()) {
+            throw new DivergedException("seed " + seed + ": eps_g = " + row[0] + " exceeded epsGBound = "
                     + config.epsGBound() + " at t = " + t);
         }
     }
