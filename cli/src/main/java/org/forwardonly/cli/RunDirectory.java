@@ -1,76 +1,66 @@
 package org.forwardonly.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.forwardonly.theory.config.ConfigException;
+import org.forwardonly.theory.config.ConfigParser;
+import org.forwardonly.theory.config.ExperimentConfig;
+
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
-import java.util.stream.Stream;
+import java.util.List;
 
 /**
- * An output directory written all at once: files go into a hidden temporary sibling that is
- * moved into place by {@link #commit()}, so a failed run leaves nothing half-written.
+ * An output directory of a run: self-describing, with {@code config.json} holding
+ * {@code {"version", "command", "seed", "config": <resolved config>}}. Validate everything
+ * before {@link #create}: bad input must leave nothing behind.
  */
-final class RunDirectory implements AutoCloseable {
-    private final Path target;
-    private final Path staging;
-    private boolean committed;
+public final class RunDirectory {
+    private final Path dir;
 
-    private RunDirectory(Path target, Path staging) {
-        this.target = target;
-        this.staging = staging;
+    private RunDirectory(Path dir) {
+        this.dir = dir;
+    }
+
+    /** Checks that {@code dir} can be an output directory (absent, or a directory); writes nothing. */
+    public static void check(Path dir) {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new ConfigException("--out " + dir + ": exists and is not a directory");
+        }
+    }
+
+    /** Creates the directory (and parents) if needed. */
+    public static RunDirectory create(Path dir) throws IOException {
+        check(dir);
+        Files.createDirectories(dir);
+        return new RunDirectory(dir);
+    }
+
+    /** A file in the directory. */
+    public Path resolve(String name) {
+        return dir.resolve(name);
+    }
+
+    /** Writes {@code config.json}: version, command line, seed and the resolved config. */
+    public void writeConfig(ExperimentConfig config, long seed, List<String> commandLine) throws IOException {
+        writeConfig(config, new long[] {seed}, commandLine);
     }
 
     /**
-     * Checks that {@code target} is absent or an empty directory (else a one-line message for
-     * exit code 2) and creates the staging directory.
+     * Writes {@code config.json} of a multi-seed run: version, command line, the first seed,
+     * every seed ({@code "seeds": [..]}) and the resolved config.
      */
-    static RunDirectory create(Path target) throws IOException {
-        Path abs = target.toAbsolutePath().normalize();
-        if (Files.exists(abs)) {
-            if (!Files.isDirectory(abs)) throw new BadOutput("--out " + target + " exists and is not a directory");
-            try (Stream<Path> s = Files.list(abs)) {
-                if (s.findAny().isPresent()) {
-                    throw new BadOutput("--out " + target + " exists and is not empty (choose a new directory)");
-                }
-            }
+    public void writeConfig(ExperimentConfig config, long[] seeds, List<String> commandLine) throws IOException {
+        ObjectNode root = ConfigParser.mapper().createObjectNode();
+        root.put("version", Version.get());
+        root.put("command", String.join(" ", commandLine));
+        root.put("seed", seeds[0]);
+        if (seeds.length > 1) {
+            com.fasterxml.jackson.databind.node.ArrayNode all = root.putArray("seeds");
+            for (long s : seeds) all.add(s);
         }
-        Path parent = abs.getParent();
-        Files.createDirectories(parent);
-        Path staging = Files.createTempDirectory(parent, "." + abs.getFileName() + ".tmp-");
-        return new RunDirectory(abs, staging);
-    }
-
-    /** A file in the staging directory. */
-    Path file(String name) {
-        return staging.resolve(name);
-    }
-
-    /** Moves the staging directory into place. */
-    void commit() throws IOException {
-        if (Files.isDirectory(target)) Files.delete(target); // checked empty in create()
-        try {
-            Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(staging, target);
-        }
-        committed = true;
-    }
-
-    /** Removes the staging directory unless committed. */
-    @Override
-    public void close() throws IOException {
-        if (committed || !Files.exists(staging)) return;
-        try (Stream<Path> s = Files.walk(staging)) {
-            for (Path p : (Iterable<Path>) s.sorted(Comparator.reverseOrder())::iterator) Files.deleteIfExists(p);
-        }
-    }
-
-    /** An unusable --out (exit code 2). */
-    static final class BadOutput extends IOException {
-        BadOutput(String message) {
-            super(message);
-        }
+        root.set("config", ConfigParser.toJson(config));
+        Files.writeString(dir.resolve("config.json"), ConfigParser.pretty(root), StandardCharsets.UTF_8);
     }
 }

@@ -2,17 +2,19 @@ package org.forwardonly.simulation.measure;
 
 import org.forwardonly.simulation.network.Network;
 import org.forwardonly.simulation.network.RowProducts;
-import org.forwardonly.theory.config.InitialConditions;
+import org.forwardonly.theory.state.OrderParameters;
 
 /**
  * Measures the order parameters of THEORY.md §1-2 on real weights: Q = WWᵀ/N, R = WW*ᵀ/N,
- * T = W*W*ᵀ/N, c = WF/√N, d = W*F/√N, P = |F|², with v, v* and b copied.
+ * T = W*W*ᵀ/N, c = WF/√N, d = W*F/√N, P = |F|², with v, v* and b copied. (Theory's
+ * {@link OrderParameters#fromWeights} does the same for a fresh draw; this reads the trainer's
+ * row-major weights.)
  */
 public final class OrderParameterMeter {
     private OrderParameterMeter() {}
 
     /** The order parameters of {@code net} now. */
-    public static InitialConditions measure(Network net) {
+    public static OrderParameters measure(Network net) {
         int N = net.N, K = net.K, M = net.M;
         double invN = 1.0 / N, invSqrtN = 1.0 / Math.sqrt(N);
         double[][] Q = new double[K][K];
@@ -34,6 +36,6 @@ public final class OrderParameterMeter {
         RowProducts.rowsTimes(net.W, K, N, net.F, invSqrtN, c, 0);
         RowProducts.rowsTimes(net.Wstar, M, N, net.F, invSqrtN, d, 0);
         double P = RowProducts.dot(net.F, 0, net.F, 0, N);
-        return new InitialConditions(Q, R, T, net.v.clone(), net.vStar.clone(), net.b.clone(), c, d, P);
+        return new OrderParameters(Q, R, T, net.v.clone(), net.vStar.clone(), net.b.clone(), c, d, P);
     }
 }

@@ -2,16 +2,20 @@ package org.forwardonly.simulation.training;
 
 import org.apache.commons.rng.JumpableUniformRandomProvider;
 import org.forwardonly.simulation.measure.FeedbackCosine;
-import org.forwardonly.simulation.measure.GeneralizationError;
-import org.forwardonly.simulation.measure.MetricsLayout;
 import org.forwardonly.simulation.measure.OrderParameterMeter;
 import org.forwardonly.simulation.measure.TestError;
 import org.forwardonly.simulation.network.Network;
 import org.forwardonly.theory.activation.Activation;
 import org.forwardonly.theory.config.ExperimentConfig;
-import org.forwardonly.theory.config.InitialConditions;
 import org.forwardonly.theory.init.NetworkDraw;
+import org.forwardonly.theory.integrals.ClosedFormAverages;
+import org.forwardonly.theory.integrals.EpsG;
+import org.forwardonly.theory.ode.Experiments;
+import org.forwardonly.theory.rules.LearningRule;
 import org.forwardonly.theory.rules.Rules;
+import org.forwardonly.theory.state.OrderParameters;
+import org.forwardonly.theory.state.StateLayout;
+import org.forwardonly.theory.trajectory.Trajectory;
 
 import java.util.List;
 import java.util.function.LongConsumer;
@@ -41,20 +45,29 @@ public final class SeedRun {
         this.feedbackUpdate = feedbackUpdate;
     }
 
-    /** What one seed recorded. */
-    public record Result(long seed, InitialConditions initial, double[][] rows) { }
+    /**
+     * What one seed recorded.
+     *
+     * @param seed the seed
+     * @param initial its order parameters at t = 0 (the ODE started from this seed uses them)
+     * @param trajectory the recorded columns ({@link #columns}) at the recording times
+     */
+    public record Result(long seed, OrderParameters initial, Trajectory trajectory) { }
 
     /**
      * The metric columns recorded for {@code config} (time not included): eps_g and the order
      * parameters as the ODE writes them, then eps_test and cos_v_feedback.
      */
     public static List<String> columns(ExperimentConfig config) {
-        List<String> names = new java.util.ArrayList<>();
-        names.add("eps_g");
-        names.addAll(new MetricsLayout(config.rule(), config.K(), config.M()).names());
+        List<String> names = new java.util.ArrayList<>(Experiments.columns(layout(config)));
         names.add("eps_test");
         names.add("cos_v_feedback");
         return List.copyOf(names);
+    }
+
+    private static StateLayout layout(ExperimentConfig config) {
+        LearningRule rule = Rules.byName(config.rule(), config.modulatedLastLayer());
+        return StateLayout.forRule(rule, config.K(), config.M());
     }
 
     /** The network this seed starts from. */
@@ -87,10 +100,13 @@ public final class SeedRun {
         testStream.jump();
         testStream.jump();
         TestError test = new TestError(net.N, net.K, net.M, g, gT, config.sigma(), testStream);
-        MetricsLayout layout = new MetricsLayout(config.rule(), config.K(), config.M());
-        int nCols = columns(config).size();
+        StateLayout layout = layout(config);
+        double[] packed = new double[layout.dimension()];
+        boolean closedFormEpsG = g == gT && ClosedFormAverages.has(g);
+        List<String> columns = columns(config);
+        int nCols = columns.size();
         double[][] rows = new double[times.length][];
-        InitialConditions initial = OrderParameterMeter.measure(net);
+        OrderParameters initial = OrderParameterMeter.measure(net);
         long chunk = Math.max(1, stepsOf(times[times.length - 1], net.N) / 1000);
         for (int i = 0; i < times.length; i++) {
             long target = stepsOf(times[i], net.N);
@@ -99,16 +115,18 @@ public final class SeedRun {
                 trainer.advanceTo(Math.min(target, before + chunk));
                 stepsDone.accept(trainer.steps() - before);
             }
-            InitialConditions o = i == 0 ? initial : OrderParameterMeter.measure(net);
+            OrderParameters o = i == 0 ? initial : OrderParameterMeter.measure(net);
             double[] row = new double[nCols];
-            row[0] = GeneralizationError.of(o, g, gT);
-            layout.fill(o, row, 1);
+            // ε_g from the measured order parameters (THEORY.md §3); no closed form: NaN, see eps_test
+            row[0] = closedFormEpsG ? EpsG.of(o, ClosedFormAverages.of(g)) : Double.NaN;
+            o.pack(layout, packed);
+            System.arraycopy(packed, 0, row, 1, packed.length);
             row[nCols - 2] = test.estimate(net, config.testSize());
             row[nCols - 1] = FeedbackCosine.of(config.rule(), o.v(), o.b(), o.c(), config.modulationSign());
             checkFinite(row, times[i]);
             rows[i] = row;
         }
-        return new Result(seed, initial, rows);
+        return new Result(seed, initial, new Trajectory(times.clone(), columns, rows));
     }
 
     /** The step at which time t is recorded: round(t·N). */

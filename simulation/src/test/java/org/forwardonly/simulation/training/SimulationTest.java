@@ -2,6 +2,7 @@ package org.forwardonly.simulation.training;
 
 import org.forwardonly.theory.config.ConfigParser;
 import org.forwardonly.theory.config.ExperimentConfig;
+import org.forwardonly.theory.ode.SampleTimes;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -15,7 +16,7 @@ class SimulationTest {
 
     private static Simulation.Result run(String json, int threads) {
         ExperimentConfig c = ConfigParser.parse(json);
-        return Simulation.run(c, RecordTimes.of(c), threads, null, Progress.NONE);
+        return Simulation.run(c, SampleTimes.of(c), threads, null, Progress.NONE);
     }
 
     @Test
@@ -27,7 +28,7 @@ class SimulationTest {
         for (int s = 0; s < 3; s++) {
             assertEquals(s, one.seeds().get(s).seed());
             for (int i = 0; i < one.times().length; i++) {
-                assertArrayEquals(one.seeds().get(s).rows()[i], three.seeds().get(s).rows()[i], 0.0);
+                assertArrayEquals(one.seeds().get(s).trajectory().rows()[i], three.seeds().get(s).trajectory().rows()[i], 0.0);
             }
         }
     }
@@ -41,7 +42,7 @@ class SimulationTest {
         Simulation.Result r = run("{\"rule\":\"bp\",\"activation\":\"linear\",\"K\":2,\"M\":2,\"N\":100,\"eta\":0.1,"
                 + "\"sigma\":0.5,\"tMax\":2,\"times\":[0,2],\"testSize\":" + n + "}", 1);
         int epsTest = r.columns().indexOf("eps_test");
-        for (double[] row : r.seeds().get(0).rows()) {
+        for (double[] row : r.seeds().get(0).trajectory().rows()) {
             double epsG = row[0];
             double expected = epsG + sigma * sigma / 2;
             double se = (2 * epsG + sigma * sigma) / Math.sqrt(2.0 * n);
@@ -65,7 +66,7 @@ class SimulationTest {
         Simulation.Result afa = run("{\"rule\":\"afa\"," + base, 2);
         double growPepita = 0, growAfa = 0;
         for (int s = 0; s < 4; s++) {
-            double[][] p = pepita.seeds().get(s).rows(), a = afa.seeds().get(s).rows();
+            double[][] p = pepita.seeds().get(s).trajectory().rows(), a = afa.seeds().get(s).trajectory().rows();
             growPepita += normC(pepita.columns(), p[1]) / normC(pepita.columns(), p[0]) / 4;
             growAfa += normC(afa.columns(), a[1]) / normC(afa.columns(), a[0]) / 4;
         }
@@ -82,7 +83,7 @@ class SimulationTest {
         double max = 0;
         for (int i = 0; i < a.times().length; i++) {
             double gap = 0;
-            for (int s = 0; s < S; s++) gap += (a.seeds().get(s).rows()[i][0] - b.seeds().get(s).rows()[i][0]) / S;
+            for (int s = 0; s < S; s++) gap += (a.seeds().get(s).trajectory().rows()[i][0] - b.seeds().get(s).trajectory().rows()[i][0]) / S;
             max = Math.max(max, Math.abs(gap));
         }
         return max;
