@@ -109,7 +109,7 @@ class SimulationTest {
     @Test
     void ffTracksPepitaToFirstOrderInSigmaF() {
         // From a random start (c = O(σ_F/√N)) the first layers of ff and pepita move only through
-        // terms of order σ_F² (P = σ_F² drives c), and their second layers learn from h̃ = h + O(σ_F):
+        // terms of order σ_F² (P = σ_F² drives c), and their second layers learn from h̃ = h + O(c e):
         // ff and pepita agree to first order in σ_F, so their ε_g gap must shrink faster than σ_F,
         // i.e. by more than 2x per halving of σ_F (quadratic: 4x). Same draws and samples for both
         // rules (paired), so finite-N noise cancels in the gap. Measured at N = 500: 11x and 4x.
