@@ -51,7 +51,9 @@ class SimulationTest {
     }
 
     private static double normC(List<String> columns, double[] row) {
-        return Math.hypot(row[columns.indexOf("c_1")], row[columns.indexOf("c_2")]);
+        double norm = Math.hypot(row[columns.indexOf("c_1")], row[columns.indexOf("c_2")]);
+        assertEquals(norm, row[columns.indexOf("c_norm")], 1e-15);
+        return norm;
     }
 
     @Test
