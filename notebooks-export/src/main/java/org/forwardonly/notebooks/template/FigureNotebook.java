@@ -16,6 +16,11 @@ import java.util.List;
 public final class FigureNotebook {
     private FigureNotebook() {}
 
+    /** Builds the notebook of a described figure. */
+    public static Notebook build(FigureDescription d) {
+        return build(d.plot(), d.description(), d.command(), d.parameters(), d.configDir());
+    }
+
     /**
      * Builds the notebook.
      *
