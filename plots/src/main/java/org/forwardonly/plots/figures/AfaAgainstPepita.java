@@ -12,8 +12,8 @@ import java.util.Map;
 
 /**
  * The runs shared by the learning-curve and alignment figures: pepita and afa simulated from the
- * same seeds, the afa ODE integrated from each seed's initial order parameters, and the bp and
- * fa ODEs for reference (from the first seed's draw). σ_F = 1 so that the adaptive feedback
+ * same seeds, and the afa, bp and fa ODEs integrated from each seed's initial order parameters and
+ * averaged over seeds (bp and fa for reference). σ_F = 1 so that the adaptive feedback
  * c grows out of its random start within t ≈ 10² (THEORY.md §4-5).
  */
 final class AfaAgainstPepita {
@@ -29,17 +29,16 @@ final class AfaAgainstPepita {
         m.put("pepita_sim", FigureConfigs.parse(base));
         m.put("afa_sim", FigureConfigs.parse(FigureConfigs.withRule(base, "afa")));
         m.put("afa_ode", FigureConfigs.parse(FigureConfigs.withRule(base, "afa")));
-        ObjectNode ref = FigureConfigs.withRule(base, "bp");
-        ref.put("seeds", 1);
-        m.put("bp_ode", FigureConfigs.parse(ref));
-        m.put("fa_ode", FigureConfigs.parse(FigureConfigs.withRule(ref, "fa")));
+        m.put("bp_ode", FigureConfigs.parse(FigureConfigs.withRule(base, "bp")));
+        m.put("fa_ode", FigureConfigs.parse(FigureConfigs.withRule(base, "fa")));
         return m;
     }
 
     /**
      * The tables: {@code afa_theory_vs_pepita_sim} and {@code afa_theory_vs_afa_sim} (columns
      * {@code <col>_ode, <col>_sim, <col>_sim_se} plus {@code cos_v_feedback_ode}),
-     * {@code pepita_sim} and {@code afa_sim} (seed means and {@code _se}), {@code bp_ode}, {@code fa_ode}.
+     * {@code pepita_sim} and {@code afa_sim} (seed means and {@code _se}), {@code bp_theory} and {@code fa_theory}
+     * (their {@code eps_g_ode} column; the {@code _sim} columns are the afa simulation, not bp or fa).
      */
     static Map<String, DataTable> compute(Map<String, ExperimentConfig> c, FigureEngines engines) {
         ExperimentConfig afa = c.get("afa_ode");
@@ -52,8 +51,8 @@ final class AfaAgainstPepita {
                 "afa", afa.K(), afa.modulationSign(), "_ode"));
         t.put("pepita_sim", Columns.table(FigureEngines.ensemble(pepitaSim)));
         t.put("afa_sim", Columns.table(FigureEngines.ensemble(afaSim)));
-        t.put("bp_ode", Columns.table(engines.ode(c.get("bp_ode")).trajectory()));
-        t.put("fa_ode", Columns.table(engines.ode(c.get("fa_ode")).trajectory()));
+        t.put("bp_theory", Columns.table(engines.theoryAgainst(c.get("bp_ode"), afaSim)));
+        t.put("fa_theory", Columns.table(engines.theoryAgainst(c.get("fa_ode"), afaSim)));
         return t;
     }
 
@@ -64,7 +63,7 @@ final class AfaAgainstPepita {
                 "K = " + p.K() + ", M = " + p.M() + ", g = " + p.activation() + ", η = η_v = " + p.eta() + ", σ = " + p.sigma(),
                 "σ_F = " + p.sigmaF() + ", modulation sign s = " + p.modulationSign() + ", last layer from " + p.lastLayer(),
                 "simulations: N = " + p.N() + ", " + p.seeds() + " seeds from seed " + p.seed() + " (markers: mean ± standard error)",
-                "afa ODE: integrated from each seed's initial order parameters and averaged over seeds",
-                "bp and fa ODEs: from the draw of seed " + p.seed() + " at N = " + p.N());
+                "afa, bp and fa ODEs: integrated from each seed's initial order parameters and averaged over seeds",
+                "alignment cos∠(v, b), b = −s c: per seed then averaged for the simulations; from the seed-averaged v and c for the ODE");
     }
 }

@@ -27,7 +27,7 @@ final class FigureConfigs {
         o.put("N", quick ? 300 : 1000);
         o.put("seeds", quick ? 2 : 4);
         o.put("tMax", quick ? tMaxQuick : tMaxDefault);
-        o.put("nTimes", quick ? 25 : 45);
+        o.put("nTimes", quick ? 20 : 30);
         o.put("timeSpacing", "log");
         o.put("dt", 0.01);
         return o;

@@ -31,7 +31,8 @@ public final class LearningCurves implements FigureDefinition {
     public String description() {
         return "ε_g(t) of PEPITA and AFA simulations (markers: mean ± standard error over seeds) against the AFA ODE "
                 + "integrated from the same initial conditions (line), with the BP and FA ODEs for reference (dashed), "
-                + "on log-log and lin-log axes.";
+                + "on log-log and lin-log axes. AFA's theory follows the AFA simulation; from a random start PEPITA leaves "
+                + "the plateau much earlier, through the term AFA drops (see afa-accuracy).";
     }
 
     @Override
@@ -43,8 +44,8 @@ public final class LearningCurves implements FigureDefinition {
     public FigureData compute(Map<String, ExperimentConfig> configs, FigureEngines engines) {
         var tables = AfaAgainstPepita.compute(configs, engines);
         List<PlotSeries> series = List.of(
-                Series.line("bp_ode", "t", "eps_g", "bp (ODE)", BLACK, true),
-                Series.line("fa_ode", "t", "eps_g", "fa (ODE)", BLUISH_GREEN, true),
+                Series.line("bp_theory", "t", "eps_g_ode", "bp (ODE)", BLACK, true),
+                Series.line("fa_theory", "t", "eps_g_ode", "fa (ODE)", BLUISH_GREEN, true),
                 Series.line("afa_theory_vs_pepita_sim", "t", "eps_g_ode", "afa (ODE)", BLUE, false),
                 Series.markers("afa_theory_vs_afa_sim", "t", "eps_g_sim", "eps_g_sim_se", "afa (simulation)", SKY_BLUE),
                 Series.markers("afa_theory_vs_pepita_sim", "t", "eps_g_sim", "eps_g_sim_se", "pepita (simulation)", VERMILLION));

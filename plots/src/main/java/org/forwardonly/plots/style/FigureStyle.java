@@ -21,7 +21,7 @@ public final class FigureStyle {
     /** Line width of theory curves. */
     public static final float LINE_WIDTH = 2.0f;
     /** Diameter of simulation markers. */
-    public static final double MARKER_SIZE = 7.0;
+    public static final double MARKER_SIZE = 6.5;
 
     private static final String FAMILY = pickFamily();
 
