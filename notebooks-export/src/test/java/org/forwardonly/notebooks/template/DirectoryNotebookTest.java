@@ -56,9 +56,9 @@ class DirectoryNotebookTest {
         writeRunDirectory();
         Path nb = dir.resolve("notebook.ipynb");
         NotebookWriter.write(DirectoryNotebook.build(dir, "x"), nb);
-        NotebookExecution.Result r = NotebookExecution.execute(nb, dir.resolve("executed.ipynb"));
+        NotebookExecution.Result r = NotebookExecution.execute(nb);
         assertEquals(0, r.exitCode(), r.output());
-        JsonNode executed = new ObjectMapper().readTree(dir.resolve("executed.ipynb").toFile());
+        JsonNode executed = new ObjectMapper().readTree(nb.toFile());
         boolean image = false;
         for (JsonNode cell : executed.get("cells")) {
             for (JsonNode out : cell.path("outputs")) {

@@ -8,25 +8,26 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs a notebook headless with Debian's Jupyter ({@code /usr/bin/python3 -m nbconvert --execute}),
- * the same way {@code .ci/run} does. Debian's interpreter is named explicitly because another
- * python3 (without pandas or ipykernel) may come first on PATH.
+ * Runs notebooks headless exactly as CI does, through {@code .ci/execute-notebooks} (Debian's
+ * /usr/bin/python3 and Jupyter, never another python3 on PATH).
  */
 final class NotebookExecution {
+    static final Path SCRIPT = Path.of("..", ".ci", "execute-notebooks");
     static final String PYTHON = "/usr/bin/python3";
 
     private NotebookExecution() {}
 
     /** Why notebooks cannot be executed here, or null when they can. */
     static String unavailableReason() throws InterruptedException {
+        if (!Files.isExecutable(SCRIPT)) return SCRIPT + " is missing";
         if (!Files.isExecutable(Path.of(PYTHON))) return PYTHON + " is missing";
         try {
             Process p = new ProcessBuilder(PYTHON, "-c", "import nbconvert, ipykernel, pandas, matplotlib")
                     .redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            p.getInputStream().readAllBytes();
             if (p.waitFor() != 0) {
-                return "Debian's jupyter-nbconvert, python3-ipykernel, python3-pandas or python3-matplotlib is missing ("
-                        + out.strip().lines().reduce((a, b) -> b).orElse("") + "); .ci/run installs them";
+                return "Debian's jupyter-nbconvert, python3-ipykernel, python3-pandas or python3-matplotlib is missing"
+                        + " (.ci/run installs them)";
             }
             return null;
         } catch (IOException e) {
@@ -34,11 +35,9 @@ final class NotebookExecution {
         }
     }
 
-    /** Executes {@code notebook}; returns nbconvert's exit code and output. */
-    static Result execute(Path notebook, Path executedCopy) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(List.of(PYTHON, "-m", "nbconvert", "--to", "notebook", "--execute",
-                "--ExecutePreprocessor.kernel_name=python3", "--ExecutePreprocessor.timeout=300",
-                "--output", executedCopy.toAbsolutePath().toString(), notebook.toAbsolutePath().toString()))
+    /** Executes the notebooks in place; returns the script's exit code and output. */
+    static Result execute(Path notebookOrDir) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(List.of("bash", SCRIPT.toString(), notebookOrDir.toAbsolutePath().toString()))
                 .redirectErrorStream(true).start();
         byte[] out = p.getInputStream().readAllBytes();
         if (!p.waitFor(10, TimeUnit.MINUTES)) {
