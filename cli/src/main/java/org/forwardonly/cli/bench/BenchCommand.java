@@ -76,20 +76,21 @@ public final class BenchCommand implements Callable<Integer> {
             progress(err, "ODE " + w.label() + " Euler dt=0.01 to t=" + (int) w.tMax);
             ExperimentConfig euler = w.config("euler", 0.01, 1e-9, 1e-12, w.tMax);
             w.run(w.config("euler", 0.01, 1e-9, 1e-12, w.tMax / 10)); // warm-up
-            double te = Timing.medianSeconds(() -> w.run(euler).evaluations(), 0, repeats);
-            rows.add(String.format(Locale.ROOT, "| ODE %s, Euler dt=0.01, to t=%d | %s | %s | <= %s | %.2f | %,d steps |",
-                    w.label(), (int) w.tMax, seconds(te), seconds(ref), seconds(ref), ref / te, Math.round(w.tMax / 0.01)));
+            Timing.Seconds te = Timing.median(() -> w.run(euler).evaluations(), 0, repeats);
+            rows.add(String.format(Locale.ROOT, "| ODE %s, Euler dt=0.01, to t=%d | %s | %s | <= %s | %.2f | %,d steps; CPU %s |",
+                    w.label(), (int) w.tMax, seconds(te.wall()), seconds(ref), seconds(ref), ref / te.wall(),
+                    Math.round(w.tMax / 0.01), seconds(te.cpu())));
 
             progress(err, "ODE " + w.label() + " dp853 rtol=" + rtol + " (and its reference at rtol=1e-12)");
             ExperimentConfig adaptive = w.config("dp853", 0.01, rtol, rtol * 1e-3, w.tMax);
             OdeResult reference = w.run(w.config("dp853", 0.01, 1e-12, 1e-15, w.tMax));
             OdeResult a = w.run(adaptive);
             double error = OdeWorkload.maxRelativeEpsGError(a, reference);
-            double ta = Timing.medianSeconds(() -> w.run(adaptive).evaluations(), 0, repeats);
+            Timing.Seconds ta = Timing.median(() -> w.run(adaptive).evaluations(), 0, repeats);
             rows.add(String.format(Locale.ROOT, "| ODE %s, adaptive dp853 rtol=%.0e, to t=%d | %s | %s | <= %s | %.1f | "
-                            + "%,d RHS evaluations; max relative error of eps_g at 200 times vs dp853 rtol=1e-12: %.1e |",
-                    w.label(), rtol, (int) w.tMax, seconds(ta), seconds(ref), seconds(ref / 10), ref / ta,
-                    a.evaluations(), error));
+                            + "%,d RHS evaluations; max relative error of eps_g at 200 times vs dp853 rtol=1e-12: %.1e; CPU %s |",
+                    w.label(), rtol, (int) w.tMax, seconds(ta.wall()), seconds(ref), seconds(ref / 10), ref / ta.wall(),
+                    a.evaluations(), error, seconds(ta.cpu())));
         }
     }
 
@@ -99,17 +100,17 @@ public final class BenchCommand implements Callable<Integer> {
             SgdWorkload w = new SgdWorkload(4, 4, sizes[i]);
             progress(err, "SGD " + w.label());
             int steps = 2_000_000 / sizes[i] * 10;
-            double step = w.secondsPerStep(steps, Math.max(5, repeats));
-            double gauss = w.gaussianSeconds(steps, Math.max(5, repeats));
-            double flops = w.flopSeconds(steps, Math.max(5, repeats));
-            double floor = gauss + flops;
+            Timing.Seconds stepT = w.secondsPerStep(steps, Math.max(5, repeats));
+            Timing.Seconds gaussT = w.gaussianSeconds(steps, Math.max(5, repeats));
+            Timing.Seconds flopsT = w.flopSeconds(steps, Math.max(5, repeats));
+            double step = stepT.wall(), gauss = gaussT.wall(), flops = flopsT.wall(), floor = gauss + flops;
             double ref = SGD_REFERENCE_SECONDS[i];
             String target = sizes[i] == 10_000 ? "<= " + micros(SGD_TARGET_N10000) : "<= " + micros(ref);
             double bound = sizes[i] == 10_000 ? SGD_TARGET_N10000 : ref;
             rows.add(String.format(Locale.ROOT, "| SGD %s, per step | %s | %s | %s | %.1f | floor %s (N Gaussians %s + 6(K+M)N flops %s); "
-                            + "step = %.2f x floor; target / pepita = %.2f |",
+                            + "step = %.2f x floor; target / pepita = %.2f; CPU: step %s, floor %s |",
                     w.label(), micros(step), micros(ref), target, ref / step, micros(floor), micros(gauss), micros(flops),
-                    step / floor, bound / step));
+                    step / floor, bound / step, micros(stepT.cpu()), micros(gaussT.cpu() + flopsT.cpu())));
         }
     }
 

@@ -27,39 +27,39 @@ final class SgdWorkload {
     }
 
     /** Median seconds per trainer step (blocks of {@code steps} steps). */
-    double secondsPerStep(int steps, int repeats) {
+    Timing.Seconds secondsPerStep(int steps, int repeats) {
         ExperimentConfig config = ConfigParser.parse(String.format(Locale.ROOT,
                 "{\"rule\": \"bp\", \"activation\": \"erf\", \"K\": %d, \"M\": %d, \"eta\": 1, \"etaV\": 1, \"N\": %d}",
                 K, M, N));
         SeedRun run = new SeedRun(config, 0, null);
         Network net = run.initialNetwork();
         OnlineTrainer trainer = run.trainer(net);
-        return Timing.medianSeconds(() -> {
+        return Timing.median(() -> {
             trainer.advanceTo(trainer.steps() + steps);
             return net.v[0];
-        }, 2, repeats) / steps;
+        }, 2, repeats).per(steps);
     }
 
     /** Median seconds to draw N Gaussians (the trainer's sampler and generator). */
-    double gaussianSeconds(int blocks, int repeats) {
+    Timing.Seconds gaussianSeconds(int blocks, int repeats) {
         ZigguratSampler.NormalizedGaussian gauss = ZigguratSampler.NormalizedGaussian.of(NetworkDraw.rng(1));
         double[] x = new double[N];
-        return Timing.medianSeconds(() -> {
+        return Timing.median(() -> {
             for (int b = 0; b < blocks; b++) {
                 for (int i = 0; i < N; i++) x[i] = gauss.sample();
             }
             return x[N - 1];
-        }, 2, repeats) / blocks;
+        }, 2, repeats).per(blocks);
     }
 
     /** Median seconds for 6(K+M)N flops: 3(K+M) dot products of length N. */
-    double flopSeconds(int blocks, int repeats) {
+    Timing.Seconds flopSeconds(int blocks, int repeats) {
         int rows = K + M;
         double[] A = new double[rows * N], x = new double[N], out = new double[rows];
         ZigguratSampler.NormalizedGaussian gauss = ZigguratSampler.NormalizedGaussian.of(NetworkDraw.rng(2));
         for (int i = 0; i < A.length; i++) A[i] = gauss.sample();
         for (int i = 0; i < N; i++) x[i] = gauss.sample();
-        return Timing.medianSeconds(() -> {
+        return Timing.median(() -> {
             double s = 0;
             for (int b = 0; b < blocks; b++) {
                 for (int pass = 0; pass < 3; pass++) {
@@ -68,7 +68,7 @@ final class SgdWorkload {
                 }
             }
             return s;
-        }, 2, repeats) / blocks;
+        }, 2, repeats).per(blocks);
     }
 
     String label() {
