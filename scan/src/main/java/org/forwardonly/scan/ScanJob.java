@@ -6,9 +6,12 @@ import org.forwardonly.scan.progress.ProgressBar;
 import org.forwardonly.scan.run.PointRunner;
 import org.forwardonly.scan.spec.ScanPoint;
 import org.forwardonly.scan.spec.ScanSpec;
+import org.forwardonly.scan.spec.ScanSpecException;
 import org.forwardonly.scan.store.ResultStore;
 import org.forwardonly.scan.store.ScanLock;
 import org.forwardonly.scan.store.ScanManifest;
+import org.forwardonly.theory.config.ConfigException;
+import org.forwardonly.theory.config.ConfigParser;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -38,12 +41,32 @@ public final class ScanJob {
     public record Outcome(Path table, int total, int resumed, int computed, int diverged) {}
 
     /**
+     * Checks up front that the runner can run every point (engine available for its rule, valid
+     * initial conditions): throws {@link org.forwardonly.scan.spec.ScanSpecException} naming the point and the key.
+     */
+    public static void checkPoints(ScanSpec spec, PointRunner runner) {
+        for (ScanPoint p : spec.points()) {
+            try {
+                runner.check(ConfigParser.parse(p.config()));
+            } catch (ConfigException e) {
+                throw new ScanSpecException("scan spec: " + p.label() + ": " + e.getMessage());
+            }
+        }
+    }
+
+    /**
      * Runs the scan. Throws {@link org.forwardonly.scan.spec.ScanSpecException} if DIR is locked
      * or holds another scan, {@link org.forwardonly.scan.run.PointFailedException} if a point's
      * run throws (finished points stay stored for the next run).
      */
     public static Outcome run(ScanSpec spec, Path dir, PointRunner runner, ScanExecutor executor, String version,
                               PrintStream progressOut) {
+        return run(spec, dir, runner, executor, version, progressOut, false);
+    }
+
+    /** As {@link #run(ScanSpec, Path, PointRunner, ScanExecutor, String, PrintStream)}; {@code terminal}: redraw the progress line. */
+    public static Outcome run(ScanSpec spec, Path dir, PointRunner runner, ScanExecutor executor, String version,
+                              PrintStream progressOut, boolean terminal) {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
@@ -56,7 +79,7 @@ public final class ScanJob {
                 int resumed = spec.size() - todo.size();
                 progressOut.println("scan: " + spec.size() + " points (" + resumed + " already done), running "
                         + todo.size() + " on " + executor.describe());
-                ProgressBar bar = new ProgressBar("scan", spec.size(), resumed, progressOut, System::nanoTime);
+                ProgressBar bar = new ProgressBar("scan", spec.size(), resumed, progressOut, System::nanoTime, terminal);
                 executor.execute(todo, runner, r -> {
                     store.append(r);
                     bar.step();

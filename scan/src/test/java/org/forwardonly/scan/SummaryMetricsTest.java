@@ -59,6 +59,14 @@ class SummaryMetricsTest {
     }
 
     @Test
+    void theInitialFlatStretchOnLogTimeIsNotAPlateau() {
+        double[] t = times(), e = new double[t.length];
+        // flat at 0.3 from the first sample to t = 1, then a fall: nothing fell into it, so no plateau
+        for (int i = 0; i < t.length; i++) e[i] = t[i] <= 1 ? 0.3 : 0.3 / (t[i] * t[i]);
+        assertNull(new SummaryMetrics(0.05, 0.05, 0.8).summarize("ode", new EpsGCurve(t, e, false, null, null)).plateauStart());
+    }
+
+    @Test
     void aSlowDriftSteeperThanTheSlopeBoundIsNotFlat() {
         double[] t = times(), e = new double[t.length];
         // slope -0.06 on [1, 10] is above the bound 0.05, so no plateau; with bound 0.07 the same stretch is one

@@ -9,14 +9,17 @@ package org.forwardonly.scan.metrics;
  *     last sample above and the first at or below (the first sample's time if it starts below).</li>
  * <li><b>plateau</b>: on log-log axes, the local slope between consecutive samples
  *     σ_i = Δ ln ε_g / Δ ln t (samples with t &gt; 0). A flat stretch is a maximal run of
- *     consecutive intervals with |σ_i| ≤ plateauSlope. It is a plateau if ε_g later falls
- *     below plateauDrop × its height (learning resumes: a final floor is not a plateau).
+ *     consecutive intervals with |σ_i| ≤ plateauSlope. It is a plateau if ε_g fell into it and
+ *     falls out of it: some earlier sample is at least height / plateauDrop and some later one at
+ *     most plateauDrop × height. (Every smooth curve is flat in ln t as t → 0, and a final
+ *     floor is flat too; neither is a plateau.)
  *     Among plateaus the one spanning the most e-folds of time, ln(t_end/t_start), is reported:
  *     start t_start, length t_end − t_start, height exp(mean of ln ε_g over its samples).</li>
  * <li><b>alignmentFinal</b>: v·f / (|v||f|) at the last sample, f the feedback.</li>
  * </ul>
  */
-public final class SummaryMetrics {
+public final class SummaryMetrics implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
 
     private final double threshold;
     private final double plateauSlope;
@@ -31,6 +34,11 @@ public final class SummaryMetrics {
         this.threshold = threshold;
         this.plateauSlope = plateauSlope;
         this.plateauDrop = plateauDrop;
+    }
+
+    /** The metrics a scan spec asks for. */
+    public static SummaryMetrics of(org.forwardonly.scan.spec.ScanSpec spec) {
+        return new SummaryMetrics(spec.threshold(), spec.plateauSlope(), spec.plateauDrop());
     }
 
     /** The summary of one run. */
@@ -79,7 +87,7 @@ public final class SummaryMetrics {
                 double span = Math.log(t[i] / t[a]);
                 if (span > bestSpan) {
                     double height = geometricMean(e, a, i);
-                    if (minAfter(e, i, last) <= plateauDrop * height) {
+                    if (maxBefore(e, first, a) >= height / plateauDrop && minAfter(e, i, last) <= plateauDrop * height) {
                         best = new double[] {t[a], t[i], height};
                         bestSpan = span;
                     }
@@ -98,6 +106,12 @@ public final class SummaryMetrics {
         double s = 0;
         for (int i = from; i <= toInclusive; i++) s += Math.log(e[i]);
         return Math.exp(s / (toInclusive - from + 1));
+    }
+
+    private static double maxBefore(double[] e, int from, int a) {
+        double m = Double.NEGATIVE_INFINITY;
+        for (int j = from; j < a; j++) m = Math.max(m, e[j]);
+        return m;
     }
 
     private static double minAfter(double[] e, int i, int end) {

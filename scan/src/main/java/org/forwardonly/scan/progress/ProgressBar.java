@@ -4,10 +4,11 @@ import java.io.PrintStream;
 import java.util.function.LongSupplier;
 
 /**
- * A one-line progress bar on stderr with the estimated time left:
+ * A progress bar on stderr with the estimated time left:
  * {@code scan [#########...........] 45/100 points  45%  0:12 elapsed  ~0:15 left}.
  * The estimate is (time so far / points finished in this run) × points left, so points
- * resumed from an earlier run do not make it optimistic.
+ * resumed from an earlier run do not make it optimistic. On a terminal it redraws one line;
+ * otherwise (logs, CI) it prints a line at most every 30 seconds and at the end.
  */
 public final class ProgressBar {
 
@@ -19,6 +20,8 @@ public final class ProgressBar {
     private final PrintStream out;
     private final LongSupplier nanoClock;
     private final long start;
+    private final boolean terminal;
+    private long lastLine;
     private int done;
 
     /**
@@ -27,8 +30,9 @@ public final class ProgressBar {
      * @param alreadyDone points finished before this run (resumed)
      * @param out         where to draw (stderr)
      * @param nanoClock   time source (System::nanoTime)
+     * @param terminal    whether out is an interactive terminal
      */
-    public ProgressBar(String label, int total, int alreadyDone, PrintStream out, LongSupplier nanoClock) {
+    public ProgressBar(String label, int total, int alreadyDone, PrintStream out, LongSupplier nanoClock, boolean terminal) {
         this.label = label;
         this.total = total;
         this.alreadyDone = alreadyDone;
@@ -36,14 +40,25 @@ public final class ProgressBar {
         this.out = out;
         this.nanoClock = nanoClock;
         this.start = nanoClock.getAsLong();
-        draw();
+        this.terminal = terminal;
+        this.lastLine = start;
+        if (terminal) draw();
     }
 
     /** One more point finished. */
     public synchronized void step() {
         done++;
-        draw();
-        if (done == total) out.println();
+        if (terminal) {
+            draw();
+            if (done == total) out.println();
+        } else {
+            long now = nanoClock.getAsLong();
+            if (done == total || now - lastLine >= 30_000_000_000L) {
+                out.println(line());
+                out.flush();
+                lastLine = now;
+            }
+        }
     }
 
     /** The current line (without the carriage return). */

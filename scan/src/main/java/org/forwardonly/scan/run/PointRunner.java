@@ -16,4 +16,10 @@ import java.util.List;
 public interface PointRunner extends Serializable {
     /** One row per engine run at this point (ode, sim, or both in that order). */
     List<PointSummary> run(ExperimentConfig config);
+
+    /**
+     * Checks up front that this runner can run the config (an engine exists for its rule,
+     * activation, ...); throws {@link org.forwardonly.theory.config.ConfigException} naming the key.
+     */
+    default void check(ExperimentConfig config) {}
 }

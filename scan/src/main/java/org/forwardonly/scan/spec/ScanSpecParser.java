@@ -31,7 +31,7 @@ import java.util.Set;
  * <p>Spec keys: {@code base} (a config, required), exactly one of {@code grid} (key → non-empty
  * list of values; the last key varies fastest) or {@code points} (a list of objects, all with
  * the same keys), {@code run} [ode] (ode|sim|both), {@code threshold} [0.01],
- * {@code plateauSlope} [0.05], {@code plateauDrop} [0.5], {@code description} (free text).
+ * {@code plateauSlope} [0.05], {@code plateauDrop} [0.8], {@code description} (free text).
  */
 public final class ScanSpecParser {
 
@@ -91,7 +91,7 @@ public final class ScanSpecParser {
         RunKind run = runKind(root.get("run"));
         double threshold = positive(root, "threshold", 0.01);
         double plateauSlope = positive(root, "plateauSlope", 0.05);
-        double plateauDrop = positive(root, "plateauDrop", 0.5);
+        double plateauDrop = positive(root, "plateauDrop", 0.8);
         if (plateauDrop >= 1) throw new ScanSpecException("scan spec: key 'plateauDrop' must be < 1 (got " + plateauDrop + ")");
 
         List<String> keys = new ArrayList<>();
