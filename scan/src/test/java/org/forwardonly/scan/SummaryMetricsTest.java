@@ -31,7 +31,7 @@ class SummaryMetricsTest {
         double[] t = times(), e = new double[t.length];
         for (int i = 0; i < t.length; i++) e[i] = plateauCurve(t[i]);
         PointSummary s = new SummaryMetrics(0.05, 0.05, 0.5)
-                .summarize("ode", new EpsGCurve(t, e, false, new double[] {1, 0}, new double[] {1, 1}));
+                .summarize("ode", new EpsGCurve(t, e, false, Math.cos(Math.PI / 4)));
         // the flat stretch is exactly [1, 10] (both are sample times): slopes there are 0, outside -0.5 and -2
         assertEquals(1.0, s.plateauStart(), 1e-12);
         assertEquals(9.0, s.plateauLength(), 1e-12);
@@ -51,7 +51,7 @@ class SummaryMetricsTest {
     void aFinalFloorIsNotAPlateauAndANeverReachedThresholdIsEmpty() {
         double[] t = times(), e = new double[t.length];
         for (int i = 0; i < t.length; i++) e[i] = t[i] < 1 ? 0.3 / Math.sqrt(t[i]) : 0.3;
-        PointSummary s = new SummaryMetrics(0.05, 0.05, 0.5).summarize("sim", new EpsGCurve(t, e, false, null, null));
+        PointSummary s = new SummaryMetrics(0.05, 0.05, 0.5).summarize("sim", new EpsGCurve(t, e, false, Double.NaN));
         assertNull(s.plateauStart());
         assertNull(s.tThreshold());
         assertNull(s.alignmentFinal());
@@ -63,7 +63,7 @@ class SummaryMetricsTest {
         double[] t = times(), e = new double[t.length];
         // flat at 0.3 from the first sample to t = 1, then a fall: nothing fell into it, so no plateau
         for (int i = 0; i < t.length; i++) e[i] = t[i] <= 1 ? 0.3 : 0.3 / (t[i] * t[i]);
-        assertNull(new SummaryMetrics(0.05, 0.05, 0.8).summarize("ode", new EpsGCurve(t, e, false, null, null)).plateauStart());
+        assertNull(new SummaryMetrics(0.05, 0.05, 0.8).summarize("ode", new EpsGCurve(t, e, false, Double.NaN)).plateauStart());
     }
 
     @Test
@@ -72,8 +72,8 @@ class SummaryMetricsTest {
         // slope -0.06 on [1, 10] is above the bound 0.05, so no plateau; with bound 0.07 the same stretch is one
         for (int i = 0; i < t.length; i++) e[i] = t[i] < 1 ? 0.3 / Math.sqrt(t[i]) : t[i] <= 10 ? 0.3 * Math.pow(t[i], -0.06)
                 : 0.3 * Math.pow(10, -0.06) * Math.pow(10 / t[i], 2);
-        assertNull(new SummaryMetrics(0.05, 0.05, 0.5).summarize("ode", new EpsGCurve(t, e, false, null, null)).plateauStart());
-        assertEquals(1.0, new SummaryMetrics(0.05, 0.07, 0.5).summarize("ode", new EpsGCurve(t, e, false, null, null))
+        assertNull(new SummaryMetrics(0.05, 0.05, 0.5).summarize("ode", new EpsGCurve(t, e, false, Double.NaN)).plateauStart());
+        assertEquals(1.0, new SummaryMetrics(0.05, 0.07, 0.5).summarize("ode", new EpsGCurve(t, e, false, Double.NaN))
                 .plateauStart(), 1e-12);
     }
 
@@ -81,7 +81,7 @@ class SummaryMetricsTest {
     void aDivergedRunHasNoFinalValue() {
         double[] t = {0.1, 1, 2}, e = {0.3, 5, 400};
         PointSummary s = new SummaryMetrics(0.05, 0.05, 0.5).summarize("ode",
-                new EpsGCurve(t, e, true, new double[] {1}, new double[] {1}));
+                new EpsGCurve(t, e, true, 1.0));
         assertTrue(s.diverged());
         assertNull(s.epsGFinal());
         assertNull(s.alignmentFinal());

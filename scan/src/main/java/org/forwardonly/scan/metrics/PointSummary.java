@@ -15,7 +15,7 @@ import java.util.List;
  * @param plateauHeight  its height (geometric mean of ε_g over the plateau's samples)
  * @param alignmentFinal cos angle between v and the feedback at the end (1 for bp)
  * @param diverged       the run diverged
- * @param tEnd           time of the last sample (tMax, or when divergence was detected)
+ * @param tEnd           time of the last sample (tMax, or when divergence was detected; NaN if unknown)
  */
 public record PointSummary(String engine, Double epsGFinal, Double tThreshold, Double plateauStart,
                            Double plateauLength, Double plateauHeight, Double alignmentFinal,

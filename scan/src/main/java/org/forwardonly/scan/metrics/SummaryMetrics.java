@@ -15,7 +15,7 @@ package org.forwardonly.scan.metrics;
  *     floor is flat too; neither is a plateau.)
  *     Among plateaus the one spanning the most e-folds of time, ln(t_end/t_start), is reported:
  *     start t_start, length t_end − t_start, height exp(mean of ln ε_g over its samples).</li>
- * <li><b>alignmentFinal</b>: v·f / (|v||f|) at the last sample, f the feedback.</li>
+ * <li><b>alignmentFinal</b>: cos(v, feedback) at the last sample (simulation: mean over seeds).</li>
  * </ul>
  */
 public final class SummaryMetrics implements java.io.Serializable {
@@ -52,7 +52,7 @@ public final class SummaryMetrics implements java.io.Serializable {
                 plateau == null ? null : plateau[0],
                 plateau == null ? null : plateau[1] - plateau[0],
                 plateau == null ? null : plateau[2],
-                c.diverged() ? null : cosine(c.v(), c.feedback()),
+                c.diverged() || !Double.isFinite(c.alignment()) ? null : c.alignment(),
                 c.diverged(), tEnd);
     }
 
@@ -118,17 +118,5 @@ public final class SummaryMetrics implements java.io.Serializable {
         double m = Double.POSITIVE_INFINITY;
         for (int j = i + 1; j < end; j++) m = Math.min(m, e[j]);
         return m;
-    }
-
-    private static Double cosine(double[] v, double[] f) {
-        if (v == null || f == null || v.length != f.length) return null;
-        double vf = 0, vv = 0, ff = 0;
-        for (int k = 0; k < v.length; k++) {
-            vf += v[k] * f[k];
-            vv += v[k] * v[k];
-            ff += f[k] * f[k];
-        }
-        if (vv == 0 || ff == 0) return null;
-        return vf / Math.sqrt(vv * ff);
     }
 }

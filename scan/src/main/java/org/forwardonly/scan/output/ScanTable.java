@@ -76,7 +76,7 @@ public final class ScanTable {
     }
 
     private static String num(Double d) {
-        return d == null ? "" : Double.toString(d);
+        return d == null || !Double.isFinite(d) ? "" : Double.toString(d);
     }
 
     private static String field(JsonNode v) {

@@ -2,20 +2,19 @@ package org.forwardonly.scan.run;
 
 import org.forwardonly.scan.metrics.SummaryMetrics;
 import org.forwardonly.scan.spec.ScanSpec;
-import org.forwardonly.scan.spec.ScanSpecException;
 
 /** The runner a spec's {@code run} key asks for, built on the project's engines. */
 public final class EngineRunners {
 
     private EngineRunners() {}
 
-    /** ode → {@link OdeRunner}; sim and both need the simulation engine. */
+    /** ode → {@link OdeRunner}, sim → {@link SimRunner}, both → {@link BothRunner}. */
     public static PointRunner forSpec(ScanSpec spec) {
         SummaryMetrics metrics = SummaryMetrics.of(spec);
         return switch (spec.run()) {
             case ODE -> new OdeRunner(metrics);
-            case SIM, BOTH -> throw new ScanSpecException("scan spec: key 'run': \"" + spec.run().key()
-                    + "\" needs the simulation engine, which is not available yet (use \"ode\")");
+            case SIM -> new SimRunner(metrics);
+            case BOTH -> new BothRunner(new OdeRunner(metrics), new SimRunner(metrics));
         };
     }
 }

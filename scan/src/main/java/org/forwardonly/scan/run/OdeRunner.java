@@ -11,7 +11,10 @@ import org.forwardonly.theory.state.OrderParameters;
 
 import java.util.List;
 
-/** A scan point run through the order-parameter ODE ({@link Experiments}), from the config's seed's draw or its init. */
+/**
+ * A scan point run through the order-parameter ODE ({@link Experiments}), from the config's
+ * {@code init} or from the finite-N draw of its {@code seed} (as {@code pepita ode} does).
+ */
 public final class OdeRunner implements PointRunner {
     private static final long serialVersionUID = 1L;
     private final SummaryMetrics metrics;
@@ -30,6 +33,6 @@ public final class OdeRunner implements PointRunner {
     public List<PointSummary> run(ExperimentConfig config) {
         OrderParameters init = Experiments.initialConditions(config, config.seed());
         OdeResult r = Experiments.integrate(config, init, IntegrationObserver.NONE);
-        return List.of(metrics.summarize("ode", TrajectoryCurve.of(config, r.trajectory(), r.diverged(), init.b())));
+        return List.of(metrics.summarize("ode", TrajectoryCurve.ode(config, r.trajectory(), r.diverged(), init.b())));
     }
 }

@@ -50,7 +50,7 @@ public record PointResult(int index, ObjectNode values, List<PointSummary> rows)
             put(n, "plateauHeight", r.plateauHeight());
             put(n, "alignmentFinal", r.alignmentFinal());
             n.put("diverged", r.diverged());
-            n.put("tEnd", r.tEnd());
+            put(n, "tEnd", r.tEnd());
         }
         return o.toString();
     }
@@ -67,7 +67,7 @@ public record PointResult(int index, ObjectNode values, List<PointSummary> rows)
             for (JsonNode n : o.get("rows")) {
                 rows.add(new PointSummary(n.get("engine").asText(), get(n, "epsGFinal"), get(n, "tThreshold"),
                         get(n, "plateauStart"), get(n, "plateauLength"), get(n, "plateauHeight"),
-                        get(n, "alignmentFinal"), n.get("diverged").asBoolean(), n.get("tEnd").asDouble()));
+                        get(n, "alignmentFinal"), n.get("diverged").asBoolean(), n.get("tEnd").isNull() ? Double.NaN : n.get("tEnd").asDouble()));
             }
             return new PointResult(o.get("point").asInt(), (ObjectNode) o.get("values"), List.copyOf(rows));
         } catch (IOException | RuntimeException e) {
