@@ -6,6 +6,8 @@ import org.forwardonly.scan.exec.LocalExecutor;
 import org.forwardonly.scan.exec.ScanExecutor;
 import org.forwardonly.scan.exec.ScanExecutorProvider;
 import org.forwardonly.scan.output.ScanTable;
+import org.forwardonly.scan.run.EngineRunners;
+import org.forwardonly.scan.run.PointRunner;
 import org.forwardonly.scan.spec.ScanSpec;
 import org.forwardonly.scan.spec.ScanSpecParser;
 import org.forwardonly.scan.store.ResultStore;
@@ -51,6 +53,16 @@ class SparkScanExecutorTest {
             ScanJob.Outcome resumed = ScanJob.run(spec, dir, new FakeRunner(1), spark, "test", QUIET);
             assertEquals(7, resumed.computed());
             assertArrayEquals(Files.readAllBytes(local), Files.readAllBytes(resumed.table()));
+
+            // the real engines: ODE and simulation rows of the same points, on Spark and on local threads
+            ScanSpec real = ScanSpecParser.parse(ConfigParser.mapper().readTree(("{'base': {'rule': 'afa', 'K': 2, 'M': 2,"
+                    + " 'tMax': 5, 'N': 300, 'nTimes': 20}, 'grid': {'eta': [0.5, 2], 'sigmaF': [0.1, 1]}, 'run': 'both'}")
+                    .replace('\'', '"')));
+            PointRunner runner = EngineRunners.forSpec(real);
+            Path realLocal = ScanJob.run(real, tmp.resolve("real-local"), runner, new LocalExecutor(2), "test", QUIET).table();
+            Path realSpark = ScanJob.run(real, tmp.resolve("real-spark"), runner, spark, "test", QUIET).table();
+            assertEquals(9, Files.readAllLines(realSpark).size(), "header + 4 points x (ode, sim)");
+            assertArrayEquals(Files.readAllBytes(realLocal), Files.readAllBytes(realSpark));
         }
         assertTrue(Files.readString(local).contains("true"), "the diverged points are rows too");
     }
