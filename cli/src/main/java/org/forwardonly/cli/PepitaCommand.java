@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
                 ReproduceCommand.class,
                 NotebookCommand.class,
                 org.forwardonly.cli.bench.BenchCommand.class,
+                ScanCommand.class,
         })
 public final class PepitaCommand implements Runnable {
 
