@@ -59,10 +59,10 @@ public final class TrainImagesCommand implements Callable<Integer> {
             + "Defaults: bp=0.01, fa=0.01, pepita=0.01, pepita-wm=0.01")
     Map<String, Double> learningRates = new LinkedHashMap<>();
 
-    @Option(names = "--epochs", defaultValue = "10", description = "Epochs. Default: ${DEFAULT-VALUE}")
+    @Option(names = "--epochs", defaultValue = "8", description = "Epochs. Default: ${DEFAULT-VALUE}")
     int epochs;
 
-    @Option(names = "--decay-epochs", split = ",", defaultValue = "6,9",
+    @Option(names = "--decay-epochs", split = ",", defaultValue = "5,7",
             description = "Multiply the learning rate by --decay-factor after these epochs. Default: ${DEFAULT-VALUE}")
     List<Integer> decayEpochs;
 
@@ -105,7 +105,7 @@ public final class TrainImagesCommand implements Callable<Integer> {
     @Option(names = "--wm-noise", defaultValue = "1.0", description = "Mirroring noise std a. Default: ${DEFAULT-VALUE}")
     double wmNoise;
 
-    @Option(names = "--wm-eta", defaultValue = "0.001", description = "Mirroring step size. Default: ${DEFAULT-VALUE}")
+    @Option(names = "--wm-eta", defaultValue = "0.0001", description = "Mirroring step size. Default: ${DEFAULT-VALUE}")
     double wmEta;
 
     @Option(names = "--wm-decay", defaultValue = "0.0", description = "Mirroring decay lambda_wm. Default: ${DEFAULT-VALUE}")
