@@ -63,20 +63,10 @@ public final class BatchMatmul implements AutoCloseable {
                         if (a0 == 0.0 && a1 == 0.0 && a2 == 0.0 && a3 == 0.0) {
                             continue;
                         }
-                        int b0 = k * cols;
-                        int b1 = b0 + cols;
-                        int b2 = b1 + cols;
-                        int b3 = b2 + cols;
-                        for (int j = j0; j < j1; j++) {
-                            out[o + j] += a0 * b[b0 + j] + a1 * b[b1 + j] + a2 * b[b2 + j] + a3 * b[b3 + j];
-                        }
+                        axpy4(a0, a1, a2, a3, b, k * cols, cols, out, o, j0, j1);
                     }
                     for (; k < k1; k++) {
-                        double av = a[aRow + k];
-                        int b0 = k * cols;
-                        for (int j = j0; j < j1; j++) {
-                            out[o + j] += av * b[b0 + j];
-                        }
+                        axpy(a[aRow + k], b, k * cols, out, o, j0, j1);
                     }
                 }
             }
@@ -103,20 +93,10 @@ public final class BatchMatmul implements AutoCloseable {
                     if (a0 == 0.0 && a1 == 0.0 && a2 == 0.0 && a3 == 0.0) {
                         continue;
                     }
-                    int b0 = r * cols;
-                    int b1 = b0 + cols;
-                    int b2 = b1 + cols;
-                    int b3 = b2 + cols;
-                    for (int j = j0; j < j1; j++) {
-                        out[o + j] += a0 * b[b0 + j] + a1 * b[b1 + j] + a2 * b[b2 + j] + a3 * b[b3 + j];
-                    }
+                    axpy4(a0, a1, a2, a3, b, r * cols, cols, out, o, j0, j1);
                 }
                 for (; r < rows; r++) {
-                    double av = a[r * m + k];
-                    int b0 = r * cols;
-                    for (int j = j0; j < j1; j++) {
-                        out[o + j] += av * b[b0 + j];
-                    }
+                    axpy(a[r * m + k], b, r * cols, out, o, j0, j1);
                 }
                 if (scale != 1.0) {
                     for (int j = j0; j < j1; j++) {
@@ -142,6 +122,27 @@ public final class BatchMatmul implements AutoCloseable {
                 }
                 out[r * cols + c] = s;
             }
+        }
+    }
+
+    /**
+     * {@code out[o+j] += a0 b[b0+j] + a1 b[b0+stride+j] + a2 b[b0+2 stride+j] + a3 b[b0+3 stride+j]} for j in
+     * [j0, j1): four rows of b at once, so each output element is loaded and stored once per four products.
+     */
+    private static void axpy4(double a0, double a1, double a2, double a3, double[] b, int b0, int stride,
+                              double[] out, int o, int j0, int j1) {
+        int b1 = b0 + stride;
+        int b2 = b1 + stride;
+        int b3 = b2 + stride;
+        for (int j = j0; j < j1; j++) {
+            out[o + j] += a0 * b[b0 + j] + a1 * b[b1 + j] + a2 * b[b2 + j] + a3 * b[b3 + j];
+        }
+    }
+
+    /** {@code out[o+j] += a b[b0+j]} for j in [j0, j1). */
+    private static void axpy(double a, double[] b, int b0, double[] out, int o, int j0, int j1) {
+        for (int j = j0; j < j1; j++) {
+            out[o + j] += a * b[b0 + j];
         }
     }
 
