@@ -105,7 +105,7 @@ public final class TrainImagesCommand implements Callable<Integer> {
     @Option(names = "--wm-noise", defaultValue = "1.0", description = "Mirroring noise std a. Default: ${DEFAULT-VALUE}")
     double wmNoise;
 
-    @Option(names = "--wm-eta", defaultValue = "0.0001", description = "Mirroring step size. Default: ${DEFAULT-VALUE}")
+    @Option(names = "--wm-eta", defaultValue = "0.0003", description = "Mirroring step size. Default: ${DEFAULT-VALUE}")
     double wmEta;
 
     @Option(names = "--wm-decay", defaultValue = "0.0", description = "Mirroring decay lambda_wm. Default: ${DEFAULT-VALUE}")
@@ -156,8 +156,17 @@ public final class TrainImagesCommand implements Callable<Integer> {
             List<RuleSummary> summaries = new ArrayList<>();
             var train = data.train().head(config.trainSize());
             var test = data.test().head(config.testSize());
+            // Rows also go to a partial file in the temporary directory as they come, so a run that is stopped
+            // still leaves its finished epochs behind (in .<out>.tmp-*/metrics.partial.csv, never in --out).
+            Path partial = tmp.resolve("metrics.partial.csv");
+            Files.writeString(partial, ResultsWriter.METRICS_HEADER + "\n");
             for (String rule : config.rules()) {
                 List<EpochMetrics> rows = trainer.train(rule, train, test, m -> {
+                    try {
+                        Files.writeString(partial, ResultsWriter.metricsLine(m), java.nio.file.StandardOpenOption.APPEND);
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
                     if (!quiet) {
                         System.err.printf(java.util.Locale.ROOT, "%n%s epoch %d: test accuracy %.4f, angle %.1f deg, %.1f s%n",
                                 m.rule(), m.epoch(), m.testAccuracy(), m.angleDeg(), m.seconds());
@@ -166,6 +175,7 @@ public final class TrainImagesCommand implements Callable<Integer> {
                 perRule.add(rows);
                 summaries.add(RuleSummary.of(rows, config.learningRates().get(rule), config.targetAccuracy()));
             }
+            Files.delete(partial);
             ResultsWriter.writeMetrics(tmp, perRule, threads);
             String table = ResultsWriter.writeSummary(tmp, summaries, config);
             if (Files.exists(out)) {

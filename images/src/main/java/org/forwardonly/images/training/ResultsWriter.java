@@ -90,7 +90,7 @@ public final class ResultsWriter {
     }
 
     /** One metrics.csv line, with its newline. */
-    static String metricsLine(EpochMetrics m) {
+    public static String metricsLine(EpochMetrics m) {
         return String.format(Locale.ROOT, "%s,%d,%s,%.6f,%.4f,%.3f", m.rule(), m.epoch(), Double.toString(m.learningRate()),
                 m.trainLoss(), m.testAccuracy(), m.angleDeg()) + "\n";
     }
