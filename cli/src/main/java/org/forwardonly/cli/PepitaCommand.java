@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
                 NotebookCommand.class,
                 org.forwardonly.cli.bench.BenchCommand.class,
                 ScanCommand.class,
+                TrainImagesCommand.class,
         })
 public final class PepitaCommand implements Runnable {
 
