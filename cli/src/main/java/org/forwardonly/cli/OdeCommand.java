@@ -6,6 +6,7 @@ import org.forwardonly.theory.config.ExperimentConfig;
 import org.forwardonly.theory.ode.Experiments;
 import org.forwardonly.theory.ode.IntegrationObserver;
 import org.forwardonly.theory.ode.OdeResult;
+import org.forwardonly.theory.ode.OrderParameterDynamics;
 import org.forwardonly.theory.ode.SampleTimes;
 import org.forwardonly.theory.state.OrderParameters;
 import org.forwardonly.theory.trajectory.Trajectory;
@@ -51,12 +52,13 @@ public final class OdeCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         ExperimentConfig cfg;
         OrderParameters init;
+        OrderParameterDynamics dynamics;
         double[] times;
         try {
             cfg = ConfigParser.read(config);
             Experiments.checkSupported(cfg);
             init = Experiments.initialConditions(cfg, cfg.seed());
-            Experiments.dynamics(cfg, init); // validates the joint covariance of init
+            dynamics = Experiments.dynamics(cfg, init); // also validates the joint covariance of init
             times = SampleTimes.of(cfg);
             RunDirectory.check(out);
         } catch (ConfigException e) {
@@ -73,8 +75,8 @@ public final class OdeCommand implements Callable<Integer> {
             ProgressBar bar = new ProgressBar("ode", times[times.length - 1], err,
                     ProgressBar.consoleAttached());
             try (TrajectoryCsv.Appender csv = new TrajectoryCsv.Appender(dir.resolve("metrics.csv"),
-                    Experiments.columns(Experiments.dynamics(cfg, init).layout()))) {
-                result = Experiments.integrate(cfg, init, times, new IntegrationObserver() {
+                    Experiments.columns(dynamics.layout()))) {
+                result = Experiments.integrate(cfg, dynamics, init, times, new IntegrationObserver() {
                     @Override
                     public void onSample(double t, double[] row) {
                         csv.append(t, row);
