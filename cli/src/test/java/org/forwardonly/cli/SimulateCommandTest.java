@@ -82,6 +82,17 @@ class SimulateCommandTest {
     }
 
     @Test
+    void aDivergingSimulationStopsWithExitThreeAndWritesNothing() throws Exception {
+        Path out = tmp.resolve("div");
+        String json = "{\"rule\":\"bp\",\"activation\":\"linear\",\"K\":2,\"M\":2,\"N\":300,\"eta\":50,\"etaV\":50,"
+                + "\"tMax\":5,\"nTimes\":4}";
+        OdeCommandTest.Run r = OdeCommandTest.run("simulate", config(json).toString(), "--out", out.toString(), "--no-progress");
+        assertEquals(3, r.exit(), r.err());
+        assertTrue(r.err().startsWith("pepita simulate: the simulation diverged: ") && r.err().contains("epsGBound"), r.err());
+        assertFalse(Files.exists(out), "nothing written");
+    }
+
+    @Test
     void compareWritesTheTableAndAVerdict() throws Exception {
         Path out = tmp.resolve("cmp");
         String json = "{\"rule\":\"fa\",\"K\":2,\"M\":2,\"N\":300,\"seeds\":4,\"tMax\":3,\"nTimes\":6,\"sigma\":0.1}";
