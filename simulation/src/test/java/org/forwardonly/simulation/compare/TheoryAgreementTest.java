@@ -31,9 +31,11 @@ class TheoryAgreementTest {
     @ParameterizedTest
     @ValueSource(strings = {"\"rule\":\"bp\"", "\"rule\":\"fa\"",
             // afa from an aligned start (c ≈ 0.8, as in THEORY.md §4's check), so that its first layer learns
-            "\"rule\":\"afa\",\"sigmaF\":1,\"alignF\":0.8", "\"rule\":\"afa\",\"sigmaF\":1,\"alignF\":0.8,\"modulationSign\":1,\"lastLayer\":\"h\""})
+            "\"rule\":\"afa\",\"sigmaF\":1,\"alignF\":0.8", "\"rule\":\"afa\",\"sigmaF\":1,\"alignF\":0.8,\"modulationSign\":1,\"lastLayer\":\"h\"",
+            // minibatches: the update averaged over B samples, the η² bracket of dQ divided by B (THEORY.md §7)
+            "\"rule\":\"bp\",\"batchSize\":4,\"eta\":3"})
     void simulationAgreesWithTheClosedFormOde(String rule) {
-        String json = "{" + rule + ",\"eta\":1," + COMMON + "}";
+        String json = "{" + (rule.contains("eta") ? rule : rule + ",\"eta\":1") + "," + COMMON + "}";
         Agreement a = compare(json, json);
         assertTrue(a.agrees(), a.report() + a.verdict());
     }
@@ -43,6 +45,16 @@ class TheoryAgreementTest {
         // negative control: the ODE with η = 0.85 for a simulation with η = 1 (same start, same η_v): a
         // systematic error of 15 % in one rate must not pass as agreement
         Agreement a = compare("{\"rule\":\"bp\",\"eta\":1," + COMMON + "}", "{\"rule\":\"bp\",\"eta\":0.85," + COMMON + "}");
+        assertFalse(a.agrees(), a.report());
+    }
+
+    @Test
+    void theRuleRejectsATheoryThatIgnoresTheMinibatch() {
+        // negative control for THEORY.md §7: a B = 4 simulation at η = 3 against the ODE for B = 1 (the
+        // η² bracket of dQ not divided by 4) must not pass as agreement
+        String sim = "{\"rule\":\"bp\",\"batchSize\":4,\"eta\":3," + COMMON + "}";
+        String ode = "{\"rule\":\"bp\",\"batchSize\":1,\"eta\":3," + COMMON + "}";
+        Agreement a = compare(sim, ode);
         assertFalse(a.agrees(), a.report());
     }
 }
