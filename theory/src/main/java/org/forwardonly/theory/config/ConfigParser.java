@@ -27,7 +27,8 @@ import java.util.Set;
  * points spaced by {@code timeSpacing}], {@code timeSpacing} [log] (log|linear), {@code nTimes}
  * [100], {@code epsGBound} [100], {@code seed} [0], {@code N} [1000], {@code teacherSecondLayer}
  * [ones] (ones|gaussian), {@code init} [drawn at N from seed], {@code mirroring} [off],
- * {@code seeds} [1], {@code batchSize} [1], {@code testSize} [0].
+ * {@code seeds} [1], {@code batchSize} [1], {@code testSize} [0], {@code alignF} [0] (from -1 to 1: the
+ * fraction of F drawn along the student's Wᵀv, see {@link org.forwardonly.theory.init.NetworkDraw}).
  */
 public final class ConfigParser {
 
@@ -36,7 +37,7 @@ public final class ConfigParser {
             "rule", "activation", "teacherActivation", "K", "M", "eta", "etaV", "sigma", "sigmaF",
             "modulationSign", "lastLayer", "integrator", "dt", "rtol", "atol", "tMax", "times",
             "timeSpacing", "nTimes", "epsGBound", "seed", "N", "teacherSecondLayer", "init",
-            "mirroring", "seeds", "batchSize", "testSize");
+            "mirroring", "seeds", "batchSize", "testSize", "alignF");
     private static final List<String> INIT_KEYS = List.of("Q", "R", "T", "v", "vStar", "b", "c", "d", "P");
     private static final List<String> MIRRORING_KEYS = List.of("a", "r", "etaWm", "lambdaWm", "rescale");
 
@@ -108,9 +109,13 @@ public final class ConfigParser {
         int seeds = intKey(root, "seeds", 1, 1, 1_000_000);
         int batchSize = intKey(root, "batchSize", 1, 1, 1_000_000);
         int testSize = intKey(root, "testSize", 0, 0, 100_000_000);
+        double alignF = root.has("alignF") ? number(root.get("alignF"), "alignF") : 0.0;
+        if (alignF < -1 || alignF > 1) {
+            throw new ConfigException("key 'alignF': must be between -1 and 1 (got " + root.get("alignF") + ")");
+        }
         return new ExperimentConfig(rule, activation, teacherActivation, K, M, eta, etaV, sigma, sigmaF, s,
                 lastLayer, integrator, dt, rtol, atol, tMax, times, timeSpacing, nTimes, epsGBound, seed, N,
-                teacherSecondLayer, init, mirroring, seeds, batchSize, testSize);
+                teacherSecondLayer, init, mirroring, seeds, batchSize, testSize, alignF);
     }
 
     /** The resolved config as JSON, with every default filled in (for DIR/config.json). */
@@ -167,6 +172,7 @@ public final class ConfigParser {
         o.put("seeds", c.seeds());
         o.put("batchSize", c.batchSize());
         o.put("testSize", c.testSize());
+        o.put("alignF", c.alignF());
         return o;
     }
 

@@ -1,0 +1,81 @@
+package org.forwardonly.cli;
+
+import org.forwardonly.simulation.measure.SeedStatistics;
+import org.forwardonly.simulation.training.DivergedException;
+import org.forwardonly.simulation.training.SeedRun;
+import org.forwardonly.simulation.training.Simulation;
+import org.forwardonly.simulation.training.SimulationLimits;
+import org.forwardonly.theory.config.ConfigException;
+import org.forwardonly.theory.config.ConfigParser;
+import org.forwardonly.theory.config.ExperimentConfig;
+import org.forwardonly.theory.trajectory.Trajectory;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the simulate and compare commands share (a picocli mixin): the {@code --threads} and
+ * {@code --no-progress} options, reading and checking a config for simulation, running the
+ * seeds with a progress bar, and the seed table.
+ */
+final class SimulationRuns {
+    @Option(names = "--threads", paramLabel = "T",
+            description = "Worker threads (default: all cores). Results do not depend on it.")
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--no-progress", description = "Do not draw the progress bar on stderr.")
+    boolean noProgress;
+
+    /** Reads the config and checks it can be simulated here (ConfigException otherwise). */
+    ExperimentConfig readConfig(Path file) {
+        if (threads < 1) throw new ConfigException("--threads must be >= 1 (got " + threads + ")");
+        ExperimentConfig config = ConfigParser.read(file);
+        SimulationLimits.check(config, threads, Runtime.getRuntime().maxMemory());
+        return config;
+    }
+
+    /**
+     * Runs every seed of {@code config} at {@code times}, with a progress bar on stderr showing
+     * the time reached, averaged over seeds. On divergence prints one line for {@code command}
+     * and returns null (exit code 3, nothing written).
+     */
+    Simulation.Result run(ExperimentConfig config, double[] times, PrintWriter err, String command) {
+        try {
+            return run(config, times, err);
+        } catch (DivergedException e) {
+            err.println("pepita " + command + ": the simulation diverged: " + e.getMessage()
+                    + "; nothing written. Try a smaller eta or etaV.");
+            err.flush();
+            return null;
+        }
+    }
+
+    private Simulation.Result run(ExperimentConfig config, double[] times, PrintWriter err) {
+        double stepsPerUnitTime = (double) config.N() * config.seeds();
+        ProgressBar bar = new ProgressBar("simulate", times[times.length - 1], err, ProgressBar.consoleAttached());
+        try {
+            return Simulation.run(config, times, threads, null, (done, all) -> {
+                if (!noProgress) bar.update(done / stepsPerUnitTime);
+            });
+        } finally {
+            bar.finish();
+        }
+    }
+
+    /** Seed means then standard errors ({@code <col>_se}). */
+    static Trajectory table(Simulation.Result result) {
+        List<Trajectory> perSeed = new ArrayList<>();
+        for (SeedRun.Result r : result.seeds()) perSeed.add(r.trajectory());
+        return SeedStatistics.ensemble(perSeed);
+    }
+
+    /** The seeds of a run. */
+    static long[] seeds(ExperimentConfig config) {
+        long[] s = new long[config.seeds()];
+        for (int i = 0; i < s.length; i++) s[i] = config.seed() + i;
+        return s;
+    }
+}
