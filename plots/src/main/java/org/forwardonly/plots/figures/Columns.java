@@ -49,21 +49,4 @@ final class Columns {
         }
         return t.with("cos_v_feedback_ode", mean);
     }
-
-    /**
-     * Adds {@code cos_v_feedback<suffix>}: cos∠(v, b) with the rule's effective feedback b (−s c for
-     * afa and pepita), from the columns {@code v_k<suffix>} and {@code c_k<suffix>} (THEORY.md §2).
-     */
-    static DataTable withFeedbackCosine(DataTable t, String rule, int K, int s, String suffix) {
-        double[] cos = new double[t.rows()];
-        double[] v = new double[K], c = new double[K];
-        for (int i = 0; i < cos.length; i++) {
-            for (int k = 0; k < K; k++) {
-                v[k] = t.column("v_" + (k + 1) + suffix)[i];
-                c[k] = t.column("c_" + (k + 1) + suffix)[i];
-            }
-            cos[i] = FeedbackCosine.of(rule, v, null, c, s);
-        }
-        return t.with("cos_v_feedback" + suffix, cos);
-    }
 }
