@@ -17,8 +17,9 @@ import picocli.CommandLine.Command;
                 FigureCommand.class,
                 ReproduceCommand.class,
                 NotebookCommand.class,
-                ScanCommand.class,
                 org.forwardonly.cli.bench.BenchCommand.class,
+                ScanCommand.class,
+                TrainImagesCommand.class,
         })
 public final class PepitaCommand implements Runnable {
 
