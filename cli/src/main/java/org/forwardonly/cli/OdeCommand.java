@@ -19,7 +19,6 @@ import picocli.CommandLine.Parameters;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -68,12 +67,7 @@ public final class OdeCommand implements Callable<Integer> {
             return PepitaCommand.EXIT_BAD_INPUT;
         }
 
-        List<String> commandLine = new ArrayList<>();
-        commandLine.add("pepita");
-        // the root's original arguments include the subcommand name
-        CommandLine root = spec.root().commandLine();
-        commandLine.addAll(root.getParseResult() != null ? root.getParseResult().originalArgs()
-                : spec.commandLine().getParseResult().originalArgs());
+        List<String> commandLine = RunDirectory.commandLine(spec);
         OdeResult result;
         try {
             RunDirectory dir = RunDirectory.create(out);
