@@ -1,0 +1,119 @@
+package org.forwardonly.cli;
+
+import org.forwardonly.theory.config.ConfigException;
+import org.forwardonly.theory.config.ConfigParser;
+import org.forwardonly.theory.config.ExperimentConfig;
+import org.forwardonly.theory.ode.Experiments;
+import org.forwardonly.theory.ode.IntegrationObserver;
+import org.forwardonly.theory.ode.OdeResult;
+import org.forwardonly.theory.ode.SampleTimes;
+import org.forwardonly.theory.state.OrderParameters;
+import org.forwardonly.theory.trajectory.Trajectory;
+import org.forwardonly.theory.trajectory.TrajectoryCsv;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code pepita ode CONFIG --out DIR}: integrates the order-parameter ODE of a config and
+ * writes {@code DIR/metrics.csv} and {@code DIR/config.json} (docs/theory.md).
+ * Exit codes: 0 done, 2 bad input (nothing written), 3 diverged (metrics up to then kept).
+ */
+@Command(name = "ode", mixinStandardHelpOptions = true,
+        description = {"Integrate the order-parameter ODE of CONFIG (rules bp, fa, afa; erf or linear) and write "
+                + "DIR/metrics.csv (t, eps_g, Q_k_l, R_k_m, v_k[, c_k, d_m, P]) and DIR/config.json.",
+                "Exit codes: 0 ok, 2 bad input (nothing written), 3 diverged (metrics up to the divergence kept)."})
+public final class OdeCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "CONFIG", description = "Experiment config (JSON); keys in docs/theory.md.")
+    Path config;
+
+    @Option(names = {"-o", "--out"}, required = true, paramLabel = "DIR",
+            description = "Output directory (created if absent; metrics.csv and config.json are overwritten).")
+    Path out;
+
+    @Option(names = "--no-progress", description = "Do not draw the progress bar on stderr.")
+    boolean noProgress;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        ExperimentConfig cfg;
+        OrderParameters init;
+        double[] times;
+        try {
+            cfg = ConfigParser.read(config);
+            Experiments.checkSupported(cfg);
+            init = Experiments.initialConditions(cfg, cfg.seed());
+            Experiments.dynamics(cfg, init); // validates the joint covariance of init
+            times = SampleTimes.of(cfg);
+            RunDirectory.check(out);
+        } catch (ConfigException e) {
+            err.println("pepita ode: " + e.getMessage());
+            err.flush();
+            return PepitaCommand.EXIT_BAD_INPUT;
+        }
+
+        List<String> commandLine = new ArrayList<>();
+        commandLine.add("pepita");
+        // the root's original arguments include the subcommand name
+        CommandLine root = spec.root().commandLine();
+        commandLine.addAll(root.getParseResult() != null ? root.getParseResult().originalArgs()
+                : spec.commandLine().getParseResult().originalArgs());
+        OdeResult result;
+        try {
+            RunDirectory dir = RunDirectory.create(out);
+            dir.writeConfig(cfg, cfg.seed(), commandLine);
+            ProgressBar bar = new ProgressBar("ode", times[times.length - 1], err,
+                    ProgressBar.consoleAttached());
+            try (TrajectoryCsv.Appender csv = new TrajectoryCsv.Appender(dir.resolve("metrics.csv"),
+                    Experiments.columns(Experiments.dynamics(cfg, init).layout()))) {
+                result = Experiments.integrate(cfg, init, times, new IntegrationObserver() {
+                    @Override
+                    public void onSample(double t, double[] row) {
+                        csv.append(t, row);
+                    }
+
+                    @Override
+                    public void onProgress(double t) {
+                        if (!noProgress) bar.update(t);
+                    }
+                });
+            } finally {
+                bar.finish();
+            }
+        } catch (IOException | java.io.UncheckedIOException e) {
+            err.println("pepita ode: cannot write to " + out + ": " + e.getMessage());
+            err.flush();
+            return PepitaCommand.EXIT_BAD_INPUT;
+        }
+
+        Trajectory tr = result.trajectory();
+        if (result.diverged()) {
+            double lastT = tr.size() > 0 ? tr.times()[tr.size() - 1] : Double.NaN;
+            err.println(String.format(Locale.ROOT,
+                    "pepita ode: diverged at t = %s: %s; %s/metrics.csv keeps the %d samples up to t = %s. "
+                            + "Try a smaller eta or etaV, a smaller dt (euler, rk4) or a tighter rtol (dp853).",
+                    result.divergenceTime(), result.reason(), out, tr.size(), lastT));
+            err.flush();
+            return PepitaCommand.EXIT_DIVERGED;
+        }
+        PrintWriter stdout = spec.commandLine().getOut();
+        stdout.println(String.format(Locale.ROOT, "pepita ode: %d samples to t = %s, final eps_g = %s (%d RHS evaluations) in %s",
+                tr.size(), tr.times()[tr.size() - 1], tr.rows()[tr.size() - 1][0], result.evaluations(), out));
+        stdout.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,54 @@
+package org.forwardonly.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.forwardonly.theory.config.ConfigException;
+import org.forwardonly.theory.config.ConfigParser;
+import org.forwardonly.theory.config.ExperimentConfig;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * An output directory of a run: self-describing, with {@code config.json} holding
+ * {@code {"version", "command", "seed", "config": <resolved config>}}. Validate everything
+ * before {@link #create}: bad input must leave nothing behind.
+ */
+public final class RunDirectory {
+    private final Path dir;
+
+    private RunDirectory(Path dir) {
+        this.dir = dir;
+    }
+
+    /** Checks that {@code dir} can be an output directory (absent, or a directory); writes nothing. */
+    public static void check(Path dir) {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new ConfigException("--out " + dir + ": exists and is not a directory");
+        }
+    }
+
+    /** Creates the directory (and parents) if needed. */
+    public static RunDirectory create(Path dir) throws IOException {
+        check(dir);
+        Files.createDirectories(dir);
+        return new RunDirectory(dir);
+    }
+
+    /** A file in the directory. */
+    public Path resolve(String name) {
+        return dir.resolve(name);
+    }
+
+    /** Writes {@code config.json}: version, command line, seed and the resolved config. */
+    public void writeConfig(ExperimentConfig config, long seed, List<String> commandLine) throws IOException {
+        ObjectNode root = ConfigParser.mapper().createObjectNode();
+        root.put("version", Version.get());
+        root.put("command", String.join(" ", commandLine));
+        root.put("seed", seed);
+        root.set("config", ConfigParser.toJson(config));
+        Files.writeString(dir.resolve("config.json"), ConfigParser.pretty(root), StandardCharsets.UTF_8);
+    }
+}

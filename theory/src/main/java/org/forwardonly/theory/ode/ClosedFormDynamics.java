@@ -1,0 +1,143 @@
+package org.forwardonly.theory.ode;
+
+import org.forwardonly.theory.activation.Activation;
+import org.forwardonly.theory.config.ExperimentConfig;
+import org.forwardonly.theory.integrals.ClosedFormAverages;
+import org.forwardonly.theory.integrals.WeightedAverages;
+import org.forwardonly.theory.rules.FeedbackRule;
+import org.forwardonly.theory.rules.LearningRule;
+import org.forwardonly.theory.rules.Rules;
+import org.forwardonly.theory.state.FieldCovariance;
+import org.forwardonly.theory.state.OrderParameters;
+import org.forwardonly.theory.state.StateLayout;
+
+/**
+ * The closed-form ODEs of THEORY.md §4 for the feedback-driven rules bp, fa and afa with erf or
+ * linear activations (student and teacher alike). One code path: the rules differ only in the
+ * feedback b they supply ({@link FeedbackRule#feedback}). With the noiseless error
+ * e = Σ_c w_c g(u_c) (w = (v, −v*)), the drift of the first layer towards field b is
+ * D_k(b) = −E[g'(λ_k) b e] = −Σ_c w_c I3(k, b, c), and
+ *
+ * <pre>
+ *   dR_kn/dt = η b_k D_k(ν_n)
+ *   dQ_kl/dt = η (b_k D_k(λ_l) + b_l D_l(λ_k)) + (η²/B) b_k b_l [Σ_cd w_c w_d I4(k,l,c,d) + σ² J2(k,l)]
+ *   dv_k/dt  = −η_v Σ_c w_c I2(k,c)  [ − η_v s c_k E[e² g'(λ_k)]  for afa with lastLayer = htilde ]
+ *   dc_k/dt  = η b_k D_k(φ),  dd/dt = 0,  dP/dt = 0                            (afa)
+ * </pre>
+ *
+ * B is the minibatch size (THEORY.md §7). Holds scratch buffers: one instance per thread.
+ */
+public final class ClosedFormDynamics implements OrderParameterDynamics {
+    private final StateLayout layout;
+    private final FieldCovariance covariance;
+    private final WeightedAverages averages;
+    private final FeedbackRule rule;
+    private final int K, M, nG, phi;
+    private final double eta, etaV, sigma2, s, etaSquaredOverB;
+    private final boolean modulatedLastLayer;
+    private final double[] vStar, bFixed;
+    // scratch
+    private final double[] C, w, v, c, feedback;
+
+    /**
+     * @param config    rule (bp|fa|afa), activation (= teacherActivation, erf|linear), eta, etaV,
+     *                  sigma, modulationSign, lastLayer, batchSize
+     * @param constants supplies T, v* and (fa) b; K and M must match the config
+     */
+    public ClosedFormDynamics(ExperimentConfig config, OrderParameters constants) {
+        LearningRule r = Rules.byName(config.rule(), config.modulatedLastLayer());
+        if (!(r instanceof FeedbackRule fr)) {
+            throw new IllegalArgumentException("rule '" + config.rule() + "' has no closed-form ODE (closed forms: bp, fa, afa)");
+        }
+        Activation g = Activation.fromConfigName(config.activation());
+        if (!config.activation().equals(config.teacherActivation()) || !ClosedFormAverages.has(g)) {
+            throw new IllegalArgumentException("closed forms need activation = teacherActivation in {erf, linear} (got "
+                    + config.activation() + " / " + config.teacherActivation() + ")");
+        }
+        if (constants.K() != config.K() || constants.M() != config.M()) {
+            throw new IllegalArgumentException("initial conditions have K=" + constants.K() + ", M=" + constants.M()
+                    + " but the config has K=" + config.K() + ", M=" + config.M());
+        }
+        this.rule = fr;
+        this.layout = StateLayout.forRule(r, config.K(), config.M());
+        this.covariance = new FieldCovariance(layout, constants.T());
+        this.K = config.K();
+        this.M = config.M();
+        this.nG = K + M;
+        this.phi = covariance.phi();
+        this.averages = WeightedAverages.create(ClosedFormAverages.of(g), K, nG, covariance.size());
+        this.eta = config.eta();
+        this.etaV = config.etaV();
+        this.sigma2 = config.sigma() * config.sigma();
+        this.s = config.modulationSign();
+        this.etaSquaredOverB = eta * eta / config.batchSize();
+        this.modulatedLastLayer = fr.secondLayerFromModulatedPass();
+        this.vStar = constants.vStar().clone();
+        if (layout.hasB() && constants.b() == null) throw new IllegalArgumentException("rule 'fa' needs the feedback b");
+        this.bFixed = layout.hasB() ? constants.b().clone() : new double[K];
+        int n = covariance.size();
+        C = new double[n * n];
+        w = new double[nG];
+        v = new double[K];
+        c = new double[K];
+        feedback = new double[K];
+    }
+
+    @Override
+    public StateLayout layout() {
+        return layout;
+    }
+
+    /** Loads the covariance and weights of state y and prepares the averages. */
+    private void load(double[] y) {
+        covariance.fill(y, C);
+        for (int k = 0; k < K; k++) {
+            v[k] = y[layout.vIndex(k)];
+            w[k] = v[k];
+        }
+        for (int m = 0; m < M; m++) w[K + m] = -vStar[m];
+        if (layout.hasF()) {
+            for (int k = 0; k < K; k++) c[k] = y[layout.cIndex(k)];
+        }
+        averages.prepare(C, w);
+    }
+
+    @Override
+    public void derivatives(double[] y, double[] yDot) {
+        load(y);
+        rule.feedback(v, bFixed, c, s, feedback);
+        WeightedAverages avg = averages;
+        for (int k = 0; k < K; k++) {
+            double fk = eta * feedback[k];
+            // THEORY.md §4, dR_kn/dt
+            for (int m = 0; m < M; m++) yDot[layout.rIndex(k, m)] = -fk * avg.weightedI3(k, K + m);
+            // THEORY.md §4, dQ_kl/dt (l ≥ k; Q symmetric)
+            for (int l = k; l < K; l++) {
+                double drift = -eta * (feedback[k] * avg.weightedI3(k, l) + feedback[l] * avg.weightedI3(l, k));
+                double noise = etaSquaredOverB * feedback[k] * feedback[l]
+                        * (avg.weightedI4(k, l) + sigma2 * avg.j2(k, l));
+                yDot[layout.qIndex(k, l)] = drift + noise;
+            }
+            // THEORY.md §4, dv_k/dt
+            double dv = -etaV * avg.weightedI2(k);
+            if (modulatedLastLayer) {
+                // THEORY.md §2: afa with h̃ adds −η_v s c_k E[e² g'(λ_k)], e² including σ²ζ²
+                dv -= etaV * s * c[k] * (avg.weightedGPrimeGG(k) + sigma2 * avg.gPrime(k));
+            }
+            yDot[layout.vIndex(k)] = dv;
+        }
+        if (layout.hasF()) {
+            // THEORY.md §4, dc_k/dt: c moves like a column of R whose teacher field is φ
+            for (int k = 0; k < K; k++) yDot[layout.cIndex(k)] = -eta * feedback[k] * avg.weightedI3(k, phi);
+            for (int m = 0; m < M; m++) yDot[layout.dIndex(m)] = 0.0;
+            yDot[layout.pIndex()] = 0.0;
+        }
+    }
+
+    @Override
+    public double epsG(double[] y) {
+        // THEORY.md §3: ε_g = ½ Σ_cd w_c w_d I2(c,d)
+        load(y);
+        return 0.5 * averages.quadraticI2();
+    }
+}

@@ -1,0 +1,166 @@
+package org.forwardonly.theory.ode;
+
+import org.forwardonly.theory.activation.Activation;
+import org.forwardonly.theory.config.ConfigException;
+import org.forwardonly.theory.config.ExperimentConfig;
+import org.forwardonly.theory.init.NetworkDraw;
+import org.forwardonly.theory.integrals.ClosedFormAverages;
+import org.forwardonly.theory.state.FieldCovariance;
+import org.forwardonly.theory.state.OrderParameters;
+import org.forwardonly.theory.state.StateLayout;
+import org.forwardonly.theory.trajectory.Trajectory;
+import org.hipparchus.exception.MathIllegalStateException;
+import org.hipparchus.linear.EigenDecompositionSymmetric;
+import org.hipparchus.linear.MatrixUtils;
+import org.hipparchus.ode.ODEIntegrator;
+import org.hipparchus.ode.ODEState;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The one place that wires a config to the ODE: initial conditions, the dynamics (engine
+ * choice), output times, integration with sampling and divergence detection. The {@code ode}
+ * command and comparisons with simulations call this.
+ */
+public final class Experiments {
+    private Experiments() {}
+
+    /** Rules with closed-form ODEs (THEORY.md §4). */
+    private static final Set<String> CLOSED_FORM_RULES = Set.of("bp", "fa", "afa");
+
+    /**
+     * Checks that an ODE engine exists for {@code config}; throws {@link ConfigException} (one line
+     * naming the key) otherwise. Call before writing anything.
+     */
+    public static void checkSupported(ExperimentConfig config) {
+        if (!CLOSED_FORM_RULES.contains(config.rule())) {
+            throw new ConfigException("key 'rule': the exact ODE engine for '" + config.rule()
+                    + "' is not available yet (closed-form ODEs exist for bp, fa, afa)");
+        }
+        Activation g = Activation.fromConfigName(config.activation());
+        if (!ClosedFormAverages.has(g)) {
+            throw new ConfigException("key 'activation': the closed-form ODE needs erf or linear (got '"
+                    + config.activation() + "'; the numerical engine for it is not available yet)");
+        }
+        if (!config.activation().equals(config.teacherActivation())) {
+            throw new ConfigException("key 'teacherActivation': the closed-form ODE needs teacherActivation = activation (got '"
+                    + config.teacherActivation() + "' with activation '" + config.activation() + "')");
+        }
+        if (config.mirroring() != null) {
+            throw new ConfigException("key 'mirroring': weight mirroring is not available in the ODE yet");
+        }
+    }
+
+    /**
+     * The initial order parameters: the config's {@code init}, or else those of a finite-N draw
+     * ({@link NetworkDraw}) at the config's N from {@code seed}.
+     */
+    public static OrderParameters initialConditions(ExperimentConfig config, long seed) {
+        if (config.init() != null) return OrderParameters.fromInit(config.init());
+        return OrderParameters.fromWeights(NetworkDraw.draw(config, seed));
+    }
+
+    /**
+     * The dynamics of {@code config} with the constants (T, v*, b) of {@code init}; checks that
+     * the joint covariance of the fields is positive semi-definite (else ConfigException on key 'init').
+     */
+    public static OrderParameterDynamics dynamics(ExperimentConfig config, OrderParameters init) {
+        checkSupported(config);
+        OrderParameterDynamics dynamics = new ClosedFormDynamics(config, init);
+        checkCovariance(dynamics.layout(), init);
+        return dynamics;
+    }
+
+    /** The output column names of a layout: eps_g, then the packed state. */
+    public static List<String> columns(StateLayout layout) {
+        List<String> columns = new ArrayList<>();
+        columns.add("eps_g");
+        columns.addAll(layout.columnNames());
+        return columns;
+    }
+
+    /** Integrates {@code config} from {@code init}, sampled at {@link SampleTimes#of}. */
+    public static OdeResult integrate(ExperimentConfig config, OrderParameters init, IntegrationObserver observer) {
+        return integrate(config, init, SampleTimes.of(config), observer);
+    }
+
+    /**
+     * Integrates {@code config} from {@code init} and samples at {@code times} (increasing, ≥ 0;
+     * the run ends at the last one). Stops early when the state diverges.
+     */
+    public static OdeResult integrate(ExperimentConfig config, OrderParameters init, double[] times,
+                                      IntegrationObserver observer) {
+        return integrate(config, dynamics(config, init), init, times, observer);
+    }
+
+    /** Integrates given dynamics (any engine) from {@code init}; see {@link #integrate(ExperimentConfig, OrderParameters, double[], IntegrationObserver)}. */
+    public static OdeResult integrate(ExperimentConfig config, OrderParameterDynamics dynamics, OrderParameters init,
+                                      double[] times, IntegrationObserver observer) {
+        for (int i = 0; i < times.length; i++) {
+            if (!(times[i] >= 0) || (i > 0 && times[i] <= times[i - 1])) {
+                throw new IllegalArgumentException("sample times must be increasing and >= 0");
+            }
+        }
+        StateLayout layout = dynamics.layout();
+        double[] y0 = init.pack(layout);
+        OrderParameterOde ode = new OrderParameterOde(dynamics);
+        TrajectorySampler sampler = new TrajectorySampler(dynamics, times, observer);
+        double tEnd = times.length == 0 ? 0 : times[times.length - 1];
+        boolean diverged = false;
+        double divergenceTime = Double.NaN;
+        String reason = null;
+        double eps0 = DivergenceDetector.allFinite(y0) ? dynamics.epsG(y0) : Double.NaN;
+        if (!Double.isFinite(eps0) || eps0 > config.epsGBound()) {
+            diverged = true;
+            divergenceTime = 0;
+            reason = Double.isFinite(eps0) ? "eps_g = " + eps0 + " exceeds epsGBound = " + config.epsGBound() + " already at t = 0"
+                    : "eps_g is not finite at t = 0";
+        } else if (tEnd <= 0) {
+            if (times.length > 0) sampler.record(0, y0);
+        } else {
+            ODEIntegrator integrator = Integrators.create(config, tEnd);
+            DivergenceDetector detector = new DivergenceDetector(dynamics, config.epsGBound());
+            integrator.addStepHandler(sampler);
+            integrator.addEventDetector(detector);
+            try {
+                integrator.integrate(ode, new ODEState(0, y0), tEnd);
+                if (!Double.isNaN(detector.trigger().time)) {
+                    diverged = true;
+                    divergenceTime = detector.trigger().time;
+                    reason = detector.trigger().reason;
+                }
+            } catch (MathIllegalStateException e) {
+                diverged = true;
+                divergenceTime = integrator.getStepStart() != null ? integrator.getStepStart().getTime() : Double.NaN;
+                reason = "the integrator failed (" + e.getMessage() + ")";
+            }
+        }
+        Trajectory trajectory = new Trajectory(sampler.sampledTimes(), columns(layout), sampler.rows());
+        return new OdeResult(trajectory, diverged, divergenceTime, reason, ode.evaluations());
+    }
+
+    /** Joint covariance of (λ, ν[, φ]) must be positive semi-definite, or the averages are undefined. */
+    private static void checkCovariance(StateLayout layout, OrderParameters init) {
+        FieldCovariance fc = new FieldCovariance(layout, init.T());
+        int n = fc.size();
+        double[] flat = new double[n * n];
+        fc.fill(init.pack(layout), flat);
+        double[][] C = new double[n][n];
+        double scale = 0;
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) C[i][j] = flat[i * n + j];
+            scale = Math.max(scale, Math.abs(C[i][i]));
+        }
+        double min = Double.POSITIVE_INFINITY;
+        for (double e : new EigenDecompositionSymmetric(MatrixUtils.createRealMatrix(C)).getEigenvalues()) {
+            min = Math.min(min, e);
+        }
+        if (!(min >= -1e-10 * Math.max(1, scale))) {
+            String fields = layout.hasF() ? "[[Q, R, c], [R^T, T, d], [c^T, d^T, P]]" : "[[Q, R], [R^T, T]]";
+            throw new ConfigException("key 'init': the joint covariance " + fields
+                    + " of the local fields must be positive semi-definite (smallest eigenvalue " + min + ")");
+        }
+    }
+}

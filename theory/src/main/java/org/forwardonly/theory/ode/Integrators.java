@@ -1,0 +1,41 @@
+package org.forwardonly.theory.ode;
+
+import org.forwardonly.theory.config.ExperimentConfig;
+import org.hipparchus.ode.ODEIntegrator;
+import org.hipparchus.ode.nonstiff.ClassicalRungeKuttaIntegrator;
+import org.hipparchus.ode.nonstiff.DormandPrince853Integrator;
+import org.hipparchus.ode.nonstiff.EulerIntegrator;
+
+/**
+ * The integrators of the config key {@code integrator}: {@code euler} (fixed dt, the
+ * literature's reference, THEORY.md §7), {@code rk4} (classical Runge-Kutta, fixed dt) and
+ * {@code dp853} (adaptive Dormand-Prince 8(5,3) with tolerances rtol, atol).
+ */
+public final class Integrators {
+    private Integrators() {}
+
+    /** Relative size of dp853's smallest step: below this the run is reported as diverged. */
+    static final double MIN_STEP_FRACTION = 1e-12;
+
+    /** A fresh integrator for {@code config}, integrating up to {@code tEnd}. */
+    public static ODEIntegrator create(ExperimentConfig config, double tEnd) {
+        return switch (config.integrator()) {
+            case "euler" -> new EulerIntegrator(config.dt());
+            case "rk4" -> new ClassicalRungeKuttaIntegrator(config.dt());
+            case "dp853" -> {
+                double span = Math.max(tEnd, 1e-300);
+                DormandPrince853Integrator dp = new DormandPrince853Integrator(MIN_STEP_FRACTION * span, span,
+                        config.atol(), config.rtol());
+                dp.setInitialStepSize(Math.min(config.dt(), span));
+                yield dp;
+            }
+            default -> throw new IllegalArgumentException("unknown integrator '" + config.integrator()
+                    + "' (allowed: dp853, euler, rk4)");
+        };
+    }
+
+    /** True for the fixed-step integrators (euler, rk4). */
+    public static boolean isFixedStep(ExperimentConfig config) {
+        return !"dp853".equals(config.integrator());
+    }
+}
