@@ -27,7 +27,10 @@ import java.util.Set;
  * points spaced by {@code timeSpacing}], {@code timeSpacing} [log] (log|linear), {@code nTimes}
  * [100], {@code epsGBound} [100], {@code seed} [0], {@code N} [1000], {@code teacherSecondLayer}
  * [ones] (ones|gaussian), {@code init} [drawn at N from seed], {@code mirroring} [off],
- * {@code seeds} [1], {@code batchSize} [1], {@code testSize} [0].
+ * {@code seeds} [1], {@code batchSize} [1], {@code testSize} [0], {@code odeEngine} [auto]
+ * (auto|closedForm|quadrature: auto takes the closed forms for bp/fa/afa with erf or linear and
+ * no mirroring, else the exact quadrature engine of THEORY.md §5), {@code quadraturePoints} [12]
+ * (Gauss-Hermite points per field dimension of the quadrature engine, 2..40).
  */
 public final class ConfigParser {
 
@@ -36,7 +39,7 @@ public final class ConfigParser {
             "rule", "activation", "teacherActivation", "K", "M", "eta", "etaV", "sigma", "sigmaF",
             "modulationSign", "lastLayer", "integrator", "dt", "rtol", "atol", "tMax", "times",
             "timeSpacing", "nTimes", "epsGBound", "seed", "N", "teacherSecondLayer", "init",
-            "mirroring", "seeds", "batchSize", "testSize");
+            "mirroring", "seeds", "batchSize", "testSize", "odeEngine", "quadraturePoints");
     private static final List<String> INIT_KEYS = List.of("Q", "R", "T", "v", "vStar", "b", "c", "d", "P");
     private static final List<String> MIRRORING_KEYS = List.of("a", "r", "etaWm", "lambdaWm", "rescale");
 
@@ -108,9 +111,11 @@ public final class ConfigParser {
         int seeds = intKey(root, "seeds", 1, 1, 1_000_000);
         int batchSize = intKey(root, "batchSize", 1, 1, 1_000_000);
         int testSize = intKey(root, "testSize", 0, 0, 100_000_000);
+        String odeEngine = requireText(root, "odeEngine", "auto", Set.of("auto", "closedForm", "quadrature"));
+        int quadraturePoints = intKey(root, "quadraturePoints", 12, 2, 40);
         return new ExperimentConfig(rule, activation, teacherActivation, K, M, eta, etaV, sigma, sigmaF, s,
                 lastLayer, integrator, dt, rtol, atol, tMax, times, timeSpacing, nTimes, epsGBound, seed, N,
-                teacherSecondLayer, init, mirroring, seeds, batchSize, testSize);
+                teacherSecondLayer, init, mirroring, seeds, batchSize, testSize, odeEngine, quadraturePoints);
     }
 
     /** The resolved config as JSON, with every default filled in (for DIR/config.json). */
@@ -167,6 +172,8 @@ public final class ConfigParser {
         o.put("seeds", c.seeds());
         o.put("batchSize", c.batchSize());
         o.put("testSize", c.testSize());
+        o.put("odeEngine", c.odeEngine());
+        o.put("quadraturePoints", c.quadraturePoints());
         return o;
     }
 

@@ -35,7 +35,9 @@ public record ExperimentConfig(
         Mirroring mirroring,
         int seeds,
         int batchSize,
-        int testSize) {
+        int testSize,
+        String odeEngine,
+        int quadraturePoints) {
 
     /** True when the second layer of pepita/afa learns from the modulated pass h̃. */
     public boolean modulatedLastLayer() {
