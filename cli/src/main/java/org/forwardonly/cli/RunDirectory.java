@@ -44,10 +44,22 @@ public final class RunDirectory {
 
     /** Writes {@code config.json}: version, command line, seed and the resolved config. */
     public void writeConfig(ExperimentConfig config, long seed, List<String> commandLine) throws IOException {
+        writeConfig(config, new long[] {seed}, commandLine);
+    }
+
+    /**
+     * Writes {@code config.json} of a multi-seed run: version, command line, the first seed,
+     * every seed ({@code "seeds": [..]}) and the resolved config.
+     */
+    public void writeConfig(ExperimentConfig config, long[] seeds, List<String> commandLine) throws IOException {
         ObjectNode root = ConfigParser.mapper().createObjectNode();
         root.put("version", Version.get());
         root.put("command", String.join(" ", commandLine));
-        root.put("seed", seed);
+        root.put("seed", seeds[0]);
+        if (seeds.length > 1) {
+            com.fasterxml.jackson.databind.node.ArrayNode all = root.putArray("seeds");
+            for (long s : seeds) all.add(s);
+        }
         root.set("config", ConfigParser.toJson(config));
         Files.writeString(dir.resolve("config.json"), ConfigParser.pretty(root), StandardCharsets.UTF_8);
     }

@@ -36,6 +36,7 @@ public record ExperimentConfig(
         int seeds,
         int batchSize,
         int testSize,
+        double alignF,
         String odeEngine,
         int quadraturePoints) {
 

@@ -14,6 +14,11 @@ import org.forwardonly.theory.config.ExperimentConfig;
  * student's second layer v_k ~ N(0,1); the teacher's second layer is all ones (or N(0,1) with
  * {@code teacherSecondLayer = gaussian}); fa's feedback b_k ~ N(0,1); F_i ~ N(0, σ_F²/N).
  * The draw order is fixed (W*, v*, W, v, b, F) so that a seed always means the same network.
+ *
+ * <p>With {@code alignF = α ≠ 0} the drawn F is then turned partly toward the student:
+ * F = σ_F (α û + √(1−α²) ξ̂), where û = Wᵀv/|Wᵀv| and ξ̂ is the drawn F's direction with its
+ * û-component removed. Then |F| = σ_F exactly and c ≈ α σ_F Qv/√(vᵀQv), so that AFA's feedback
+ * −s c starts along ±v. α = 0 leaves the draw untouched.
  */
 public final class NetworkDraw {
     private NetworkDraw() {}
@@ -33,8 +38,34 @@ public final class NetworkDraw {
 
     /** Draws the networks of {@code config} at its N with the given seed. */
     public static Drawn draw(ExperimentConfig config, long seed) {
-        return draw(config.K(), config.M(), config.N(), config.sigmaF(),
+        Drawn d = draw(config.K(), config.M(), config.N(), config.sigmaF(),
                 "gaussian".equals(config.teacherSecondLayer()), seed);
+        if (config.alignF() != 0 && config.sigmaF() > 0) alignF(d, config.alignF(), config.sigmaF());
+        return d;
+    }
+
+    /** Turns F in place to σ_F (α û + √(1−α²) ξ̂), û = Wᵀv/|Wᵀv| (see the class comment). */
+    public static void alignF(Drawn d, double alpha, double sigmaF) {
+        int N = d.N();
+        double[] u = new double[N];
+        for (int k = 0; k < d.v().length; k++) {
+            for (int i = 0; i < N; i++) u[i] += d.v()[k] * d.W()[k][i];
+        }
+        scaleToUnit(u);
+        double[] F = d.F();
+        double fu = 0;
+        for (int i = 0; i < N; i++) fu += F[i] * u[i];
+        for (int i = 0; i < N; i++) F[i] -= fu * u[i];
+        scaleToUnit(F);
+        double across = Math.sqrt(1 - alpha * alpha);
+        for (int i = 0; i < N; i++) F[i] = sigmaF * (alpha * u[i] + across * F[i]);
+    }
+
+    private static void scaleToUnit(double[] x) {
+        double n2 = 0;
+        for (double e : x) n2 += e * e;
+        double inv = 1 / Math.sqrt(n2);
+        for (int i = 0; i < x.length; i++) x[i] *= inv;
     }
 
     /** Draws K student and M teacher units at input dimension N. */

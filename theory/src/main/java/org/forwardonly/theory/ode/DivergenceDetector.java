@@ -32,7 +32,7 @@ final class DivergenceDetector extends AbstractODEDetector<DivergenceDetector> {
             double[] y = state.getPrimaryState();
             double eps = allFinite(y) ? d.dynamics.epsG(y) : Double.NaN;
             reason = Double.isFinite(eps)
-                    ? "eps_g = " + eps + " exceeds epsGBound = " + d.epsGBound
+                    ? "eps_g reached epsGBound = " + d.epsGBound + " (eps_g = " + eps + ")"
                     : "the order parameters became non-finite";
             return Action.STOP;
         }

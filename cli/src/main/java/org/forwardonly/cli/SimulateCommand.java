@@ -1,0 +1,95 @@
+package org.forwardonly.cli;
+
+import org.forwardonly.simulation.training.DivergedException;
+import org.forwardonly.simulation.training.Simulation;
+import org.forwardonly.simulation.training.SimulationLimits;
+import org.forwardonly.theory.config.ConfigException;
+import org.forwardonly.theory.config.ConfigParser;
+import org.forwardonly.theory.config.ExperimentConfig;
+import org.forwardonly.theory.ode.SampleTimes;
+import org.forwardonly.theory.trajectory.Trajectory;
+import org.forwardonly.theory.trajectory.TrajectoryCsv;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code pepita simulate CONFIG --out DIR}: finite-N simulations of the config's experiment
+ * (seeds {@code seed, seed+1, …} in parallel), written as DIR/metrics.csv (seed means, then
+ * standard errors {@code <col>_se}, at the ODE's output times) and DIR/config.json
+ * (docs/simulation.md). Exit codes: 0 done, 2 bad input, 3 diverged (nothing written for either).
+ */
+@Command(name = "simulate", mixinStandardHelpOptions = true,
+        description = {"Train finite-N networks online (seeds seed, seed+1, ... in parallel) and write DIR/metrics.csv "
+                + "(t, eps_g, Q_k_l, R_k_m, v_k[, c_k, d_m, P], eps_test, cos_v_feedback as seed means, then <col>_se) "
+                + "and DIR/config.json.",
+                "Exit codes: 0 ok, 2 bad input, 3 diverged (nothing written for 2 and 3)."})
+public final class SimulateCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "CONFIG", description = "Experiment config (JSON); keys in docs/simulation.md.")
+    Path configFile;
+
+    @Option(names = {"-o", "--out"}, required = true, paramLabel = "DIR",
+            description = "Output directory (created if absent; metrics.csv and config.json are overwritten).")
+    Path out;
+
+    @Option(names = "--threads", paramLabel = "T",
+            description = "Worker threads (default: all cores). Results do not depend on it.")
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--no-progress", description = "Do not draw the progress bar on stderr.")
+    boolean noProgress;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        ExperimentConfig config;
+        double[] times;
+        try {
+            if (threads < 1) throw new ConfigException("--threads must be >= 1 (got " + threads + ")");
+            config = ConfigParser.read(configFile);
+            SimulationLimits.check(config, threads, Runtime.getRuntime().maxMemory());
+            times = SampleTimes.of(config);
+            RunDirectory.check(out);
+        } catch (ConfigException e) {
+            err.println("pepita simulate: " + e.getMessage());
+            err.flush();
+            return PepitaCommand.EXIT_BAD_INPUT;
+        }
+        Simulation.Result result;
+        try {
+            result = SimulationRuns.run(config, times, threads, !noProgress, err);
+        } catch (DivergedException e) {
+            err.println("pepita simulate: diverged: " + e.getMessage() + "; nothing written. Try a smaller eta or etaV.");
+            err.flush();
+            return PepitaCommand.EXIT_DIVERGED;
+        }
+        Trajectory table = SimulationRuns.table(result);
+        try {
+            RunDirectory dir = RunDirectory.create(out);
+            TrajectoryCsv.write(table, dir.resolve("metrics.csv"));
+            dir.writeConfig(config, SimulationRuns.seeds(config), SimulationRuns.commandLine(spec));
+        } catch (IOException | java.io.UncheckedIOException e) {
+            err.println("pepita simulate: cannot write to " + out + ": " + e.getMessage());
+            err.flush();
+            return PepitaCommand.EXIT_BAD_INPUT;
+        }
+        int last = table.size() - 1;
+        PrintWriter stdout = spec.commandLine().getOut();
+        stdout.println(String.format(Locale.ROOT, "pepita simulate: %d seeds, N = %d, %d samples to t = %s, final eps_g = %s"
+                        + " ± %s, eps_test = %s in %s", config.seeds(), config.N(), table.size(), table.times()[last],
+                table.rows()[last][0], table.rows()[last][table.indexOf("eps_g_se")],
+                table.rows()[last][table.indexOf("eps_test")], out));
+        stdout.flush();
+        return 0;
+    }
+}

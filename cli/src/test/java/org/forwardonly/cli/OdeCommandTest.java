@@ -1,0 +1,158 @@
+package org.forwardonly.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.forwardonly.theory.config.ConfigParser;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code pepita ode} driven in-process, as tools and checks drive it. */
+class OdeCommandTest {
+    static final Path REFERENCE = Path.of("..", "..", "shared", "reference");
+
+    @TempDir
+    Path tmp;
+
+    record Run(int exit, String out, String err) { }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter(), err = new StringWriter();
+        var cl = PepitaCommand.commandLine();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int exit = cl.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    Path config(String json) throws Exception {
+        Path f = Files.createTempFile(tmp, "config", ".json");
+        Files.writeString(f, json);
+        return f;
+    }
+
+    @Test
+    void writesMetricsAndSelfDescribingConfig() throws Exception {
+        Path out = tmp.resolve("k2m2");
+        Run r = run("ode", REFERENCE.resolve("bp_k2m2.json").toString(), "--out", out.toString(), "--no-progress");
+        assertEquals(0, r.exit(), r.err());
+        List<String> lines = Files.readAllLines(out.resolve("metrics.csv"));
+        assertEquals("t,eps_g,Q_1_1,Q_1_2,Q_2_2,R_1_1,R_1_2,R_2_1,R_2_2,v_1,v_2", lines.get(0));
+        assertTrue(lines.get(1).startsWith("0.0,0.70197"), lines.get(1));
+        assertTrue(lines.get(lines.size() - 1).startsWith("100.0,0.0175"), lines.get(lines.size() - 1));
+        JsonNode json = ConfigParser.mapper().readTree(out.resolve("config.json").toFile());
+        assertEquals(Version.get(), json.get("version").asText());
+        assertEquals(0, json.get("seed").asLong());
+        assertTrue(json.get("command").asText().startsWith("pepita ode "), json.get("command").asText());
+        // the resolved config reads back to the same config
+        assertEquals(ConfigParser.pretty(ConfigParser.toJson(ConfigParser.read(REFERENCE.resolve("bp_k2m2.json")))),
+                ConfigParser.pretty(ConfigParser.toJson(ConfigParser.parse(json.get("config")))));
+        assertEquals("", r.err());
+    }
+
+    @Test
+    void sameConfigAndSeedGiveByteIdenticalMetrics() throws Exception {
+        String json = "{\"rule\":\"afa\",\"K\":2,\"M\":2,\"N\":400,\"sigmaF\":0.5,\"eta\":1,\"tMax\":20,\"nTimes\":30,\"seed\":%d}";
+        Path cfg7 = config(String.format(json, 7));
+        Path a = tmp.resolve("a"), b = tmp.resolve("b"), c = tmp.resolve("c");
+        assertEquals(0, run("ode", cfg7.toString(), "--out", a.toString()).exit());
+        assertEquals(0, run("ode", cfg7.toString(), "--out", b.toString()).exit());
+        assertEquals(0, run("ode", config(String.format(json, 8)).toString(), "--out", c.toString()).exit());
+        byte[] ma = Files.readAllBytes(a.resolve("metrics.csv"));
+        assertArrayEquals(ma, Files.readAllBytes(b.resolve("metrics.csv")));
+        assertFalse(java.util.Arrays.equals(ma, Files.readAllBytes(c.resolve("metrics.csv"))), "the seed changes the draw");
+        assertTrue(new String(ma).startsWith("t,eps_g,Q_1_1,Q_1_2,Q_2_2,R_1_1,R_1_2,R_2_1,R_2_2,v_1,v_2,c_1,c_2,d_1,d_2,P\n"));
+    }
+
+    static final String INIT_OK = "\"Q\":[[1,0.1],[0.1,1]],\"R\":[[0.1,0],[0,0.1]],\"T\":[[1,0],[0,1]],\"v\":[0.5,0.5],\"vStar\":[1,1]";
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "unknown key       | {\"rule\":\"bp\",\"K\":2,\"M\":2,\"etta\":1}                  | 'etta'",
+            "missing key       | {\"K\":2,\"M\":2}                                             | 'rule'",
+            "K < 1             | {\"rule\":\"bp\",\"K\":0,\"M\":2}                             | 'K'",
+            "negative rate     | {\"rule\":\"bp\",\"K\":2,\"M\":2,\"eta\":-0.5}               | 'eta'",
+            "non-finite rate   | {\"rule\":\"bp\",\"K\":2,\"M\":2,\"etaV\":1e999}             | 'etaV'",
+            "bad integrator    | {\"rule\":\"bp\",\"K\":2,\"M\":2,\"integrator\":\"rk45\"}     | 'integrator'",
+            "pepita            | {\"rule\":\"pepita\",\"K\":2,\"M\":2}                         | 'rule'",
+            "ff                | {\"rule\":\"ff\",\"K\":2,\"M\":2}                             | 'rule'",
+            "relu              | {\"rule\":\"bp\",\"activation\":\"relu\",\"K\":2,\"M\":2}     | 'activation'",
+            "mixed activations | {\"rule\":\"bp\",\"teacherActivation\":\"linear\",\"K\":2,\"M\":2} | 'teacherActivation'",
+            "non-symmetric Q   | {\"rule\":\"bp\",\"K\":2,\"M\":2,\"init\":{\"Q\":[[1,0.1],[0.2,1]],\"R\":[[0,0],[0,0]],\"T\":[[1,0],[0,1]],\"v\":[1,1],\"vStar\":[1,1]}} | 'init.Q'",
+            "non-PD Q          | {\"rule\":\"bp\",\"K\":2,\"M\":2,\"init\":{\"Q\":[[1,2],[2,1]],\"R\":[[0,0],[0,0]],\"T\":[[1,0],[0,1]],\"v\":[1,1],\"vStar\":[1,1]}} | 'init.Q'",
+            "shape of R        | {\"rule\":\"bp\",\"K\":2,\"M\":2,\"init\":{\"Q\":[[1,0],[0,1]],\"R\":[[0],[0]],\"T\":[[1,0],[0,1]],\"v\":[1,1],\"vStar\":[1,1]}} | 'init.R'",
+            "length of v       | {\"rule\":\"bp\",\"K\":2,\"M\":2,\"init\":{\"Q\":[[1,0],[0,1]],\"R\":[[0,0],[0,0]],\"T\":[[1,0],[0,1]],\"v\":[1],\"vStar\":[1,1]}} | 'init.v'",
+            "R too large       | {\"rule\":\"bp\",\"K\":2,\"M\":2,\"init\":{\"Q\":[[1,0],[0,1]],\"R\":[[2,0],[0,0]],\"T\":[[1,0],[0,1]],\"v\":[1,1],\"vStar\":[1,1]}} | 'init'",
+            "fa without b      | {\"rule\":\"fa\",\"K\":2,\"M\":2,\"init\":{\"Q\":[[1,0],[0,1]],\"R\":[[0,0],[0,0]],\"T\":[[1,0],[0,1]],\"v\":[1,1],\"vStar\":[1,1]}} | 'init.b'",
+            "not JSON          | {\"rule\":\"bp\",                                             | JSON",
+    })
+    void badInputExits2WithOneLineAndWritesNothing(String what, String json, String expected) throws Exception {
+        Path out = tmp.resolve("out");
+        Run r = run("ode", config(json.strip()).toString(), "--out", out.toString());
+        assertEquals(2, r.exit(), what + ": " + r.err());
+        String err = r.err().strip();
+        assertEquals(1, err.lines().count(), "one line: " + err);
+        assertTrue(err.contains(expected.strip()), "names " + expected + ": " + err);
+        assertFalse(Files.exists(out), "nothing written for bad input");
+        assertEquals("", r.out());
+    }
+
+    @Test
+    void missingConfigFileOrOutIsAFile() throws Exception {
+        Path out = tmp.resolve("out");
+        Run r = run("ode", tmp.resolve("nope.json").toString(), "--out", out.toString());
+        assertEquals(2, r.exit());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertFalse(Files.exists(out));
+
+        Path file = Files.writeString(tmp.resolve("afile"), "x");
+        r = run("ode", REFERENCE.resolve("bp_k2m2.json").toString(), "--out", file.toString());
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("not a directory"), r.err());
+        assertEquals("x", Files.readString(file));
+
+        r = run("ode", REFERENCE.resolve("bp_k2m2.json").toString());
+        assertEquals(2, r.exit(), "--out is required");
+    }
+
+    @Test
+    void divergingRunStopsWithExit3AndKeepsMetrics() throws Exception {
+        // linear K=M=1, η v² = 5 > 2: Q grows like e^{15 t} (LinearAnalyticTest's γ = 2a − a² < 0)
+        String json = "{\"rule\":\"bp\",\"activation\":\"linear\",\"K\":1,\"M\":1,\"eta\":5,\"etaV\":0,\"integrator\":\"dp853\","
+                + "\"tMax\":10,\"timeSpacing\":\"linear\",\"nTimes\":101,\"init\":{\"Q\":[[1]],\"R\":[[0]],\"T\":[[1]],\"v\":[1],\"vStar\":[1]}}";
+        Path out = tmp.resolve("div");
+        Run r = run("ode", config(json).toString(), "--out", out.toString());
+        assertEquals(3, r.exit(), r.err());
+        String err = r.err().strip();
+        assertEquals(1, err.lines().count(), err);
+        assertTrue(err.contains("diverged at t = ") && err.contains("epsGBound") && err.contains("smaller eta")
+                && err.contains("rtol"), err);
+        List<String> lines = Files.readAllLines(out.resolve("metrics.csv"));
+        assertTrue(lines.size() > 3, "metrics up to the divergence are kept");
+        for (String line : lines.subList(1, lines.size())) {
+            double eps = Double.parseDouble(line.split(",")[1]);
+            assertTrue(Double.isFinite(eps) && eps <= 100, line);
+        }
+        assertTrue(Files.exists(out.resolve("config.json")));
+    }
+
+    @Test
+    void helpDescribesEveryOption() {
+        Run r = run("ode", "--help");
+        assertEquals(0, r.exit());
+        for (String option : List.of("CONFIG", "--out", "--no-progress", "Exit codes")) {
+            assertTrue(r.out().contains(option), option + " in " + r.out());
+        }
+    }
+}

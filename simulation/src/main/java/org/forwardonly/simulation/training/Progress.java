@@ -1,0 +1,14 @@
+package org.forwardonly.simulation.training;
+
+/** Receives progress of a long simulation (called from worker threads; must be thread-safe). */
+@FunctionalInterface
+public interface Progress {
+    /** A progress sink that ignores everything. */
+    Progress NONE = (done, total) -> { };
+
+    /**
+     * @param done minibatch steps done so far, summed over seeds
+     * @param total minibatch steps of the whole run
+     */
+    void advanced(long done, long total);
+}
