@@ -1,0 +1,132 @@
+package org.forwardonly.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.forwardonly.simulation.compare.Agreement;
+import org.forwardonly.simulation.compare.TheoryComparison;
+import org.forwardonly.simulation.training.DivergedException;
+import org.forwardonly.simulation.training.Simulation;
+import org.forwardonly.simulation.training.SimulationLimits;
+import org.forwardonly.theory.config.ConfigException;
+import org.forwardonly.theory.config.ConfigParser;
+import org.forwardonly.theory.config.ExperimentConfig;
+import org.forwardonly.theory.ode.Experiments;
+import org.forwardonly.theory.ode.SampleTimes;
+import org.forwardonly.theory.trajectory.TrajectoryCsv;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code pepita compare CONFIG --out DIR}: simulates the config's seeds, integrates the ODE from
+ * each seed's own initial order parameters, and judges the agreement point by point
+ * ({@link Agreement}). Writes DIR/compare.csv, DIR/agreement.txt (per-time table, verdict last),
+ * DIR/metrics.csv (the simulation) and DIR/config.json (docs/simulation.md).
+ */
+@Command(name = "compare", mixinStandardHelpOptions = true,
+        description = {"Simulate CONFIG's seeds, integrate the ODE from each seed's initial order parameters and compare "
+                + "them at every output time. Writes DIR/compare.csv (t, <col>_ode, <col>_sim, <col>_sim_se, <col>_diff_se), "
+                + "DIR/agreement.txt (its last line is the verdict), DIR/metrics.csv and DIR/config.json.",
+                "Exit codes: 0 ok (whatever the verdict), 2 bad input, 3 diverged (nothing written for 2 and 3)."})
+public final class CompareCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "CONFIG", description = "Experiment config (JSON), at least 2 seeds.")
+    Path configFile;
+
+    @Option(names = {"-o", "--out"}, required = true, paramLabel = "DIR",
+            description = "Output directory (created if absent; its files are overwritten).")
+    Path out;
+
+    @Option(names = "--ode-rule", paramLabel = "RULE",
+            description = "Compare with the ODE of another rule from the same start, e.g. afa for a pepita or ff "
+                    + "simulation (AFA is PEPITA to first order in F).")
+    String odeRule;
+
+    @Option(names = "--threads", paramLabel = "T",
+            description = "Worker threads (default: all cores). Results do not depend on it.")
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--no-progress", description = "Do not draw the progress bar on stderr.")
+    boolean noProgress;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        ExperimentConfig config;
+        ExperimentConfig odeConfig;
+        double[] times;
+        try {
+            if (threads < 1) throw new ConfigException("--threads must be >= 1 (got " + threads + ")");
+            config = ConfigParser.read(configFile);
+            SimulationLimits.check(config, threads, Runtime.getRuntime().maxMemory());
+            if (config.seeds() < 2) {
+                throw new ConfigException("key 'seeds': compare needs at least 2 seeds to estimate the standard error"
+                        + " (got " + config.seeds() + "; 8 or more recommended)");
+            }
+            odeConfig = odeConfig(config);
+            try {
+                Experiments.checkSupported(odeConfig);
+            } catch (ConfigException e) {
+                throw odeRule == null && Set.of("pepita", "ff").contains(config.rule())
+                        ? new ConfigException(e.getMessage() + "; to compare with AFA's ODE, its first-order theory, add --ode-rule afa")
+                        : e;
+            }
+            times = SampleTimes.of(config);
+            RunDirectory.check(out);
+        } catch (ConfigException e) {
+            err.println("pepita compare: " + e.getMessage());
+            err.flush();
+            return PepitaCommand.EXIT_BAD_INPUT;
+        }
+        Simulation.Result result;
+        try {
+            result = SimulationRuns.run(config, times, threads, !noProgress, err);
+        } catch (DivergedException e) {
+            err.println("pepita compare: the simulation diverged: " + e.getMessage() + "; nothing written.");
+            err.flush();
+            return PepitaCommand.EXIT_DIVERGED;
+        }
+        TheoryComparison comparison = TheoryComparison.of(odeConfig, result);
+        Agreement agreement = Agreement.of(comparison, config.N());
+        String text = agreement.report()
+                + (comparison.odeDiverged() != null ? "note: " + comparison.odeDiverged() + "\n" : "")
+                + agreement.verdict() + "\n";
+        try {
+            RunDirectory dir = RunDirectory.create(out);
+            TrajectoryCsv.write(comparison.table(), dir.resolve("compare.csv"));
+            TrajectoryCsv.write(SimulationRuns.table(result), dir.resolve("metrics.csv"));
+            Files.writeString(dir.resolve("agreement.txt"), text, StandardCharsets.UTF_8);
+            dir.writeConfig(config, SimulationRuns.seeds(config), SimulationRuns.commandLine(spec));
+        } catch (IOException | java.io.UncheckedIOException e) {
+            err.println("pepita compare: cannot write to " + out + ": " + e.getMessage());
+            err.flush();
+            return PepitaCommand.EXIT_BAD_INPUT;
+        }
+        PrintWriter stdout = spec.commandLine().getOut();
+        stdout.print(text);
+        stdout.flush();
+        return 0;
+    }
+
+    /** The config whose ODE is the prediction: the simulated one, or with --ode-rule its rule replaced. */
+    private ExperimentConfig odeConfig(ExperimentConfig config) {
+        if (odeRule == null) return config;
+        ObjectNode json = ConfigParser.toJson(config);
+        json.put("rule", odeRule);
+        try {
+            return ConfigParser.parse(json);
+        } catch (ConfigException e) {
+            throw new ConfigException("--ode-rule: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package org.forwardonly.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.forwardonly.theory.config.ConfigParser;
+import org.forwardonly.theory.trajectory.Trajectory;
+import org.forwardonly.theory.trajectory.TrajectoryCsv;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code pepita simulate} and {@code pepita compare} driven in-process. */
+class SimulateCommandTest {
+    @TempDir
+    Path tmp;
+
+    private Path config(String json) throws Exception {
+        Path f = Files.createTempFile(tmp, "config", ".json");
+        Files.writeString(f, json);
+        return f;
+    }
+
+    private static final String SMALL = "{\"rule\":\"pepita\",\"K\":2,\"M\":2,\"N\":200,\"seeds\":3,\"tMax\":2,\"nTimes\":6,"
+            + "\"testSize\":100,\"sigma\":0.1}";
+
+    @Test
+    void writesSeedMeansWithStandardErrorsAndASelfDescribingConfig() throws Exception {
+        Path out = tmp.resolve("sim");
+        OdeCommandTest.Run r = OdeCommandTest.run("simulate", config(SMALL).toString(), "--out", out.toString(), "--no-progress");
+        assertEquals(0, r.exit(), r.err());
+        Trajectory t = TrajectoryCsv.read(out.resolve("metrics.csv"));
+        // the ODE's columns first, then the simulation's own, then the standard errors
+        List<String> ode = List.of("eps_g", "Q_1_1", "Q_1_2", "Q_2_2", "R_1_1", "R_1_2", "R_2_1", "R_2_2", "v_1", "v_2",
+                "c_1", "c_2", "d_1", "d_2", "P");
+        assertEquals(ode, t.columns().subList(0, ode.size()));
+        assertEquals(List.of("eps_test", "cos_v_feedback", "eps_g_se"), t.columns().subList(ode.size(), ode.size() + 3));
+        assertEquals(2 * (ode.size() + 2), t.columns().size());
+        assertEquals(0.0, t.times()[0]);
+        assertEquals(2.0, t.times()[t.size() - 1]);
+        assertTrue(t.rows()[3][t.indexOf("eps_g_se")] > 0, "3 seeds give a standard error");
+        JsonNode json = ConfigParser.mapper().readTree(out.resolve("config.json").toFile());
+        assertEquals("[0,1,2]", json.get("seeds").toString());
+        assertTrue(json.get("command").asText().startsWith("pepita simulate "), json.get("command").asText());
+        assertEquals(3, ConfigParser.parse(json.get("config")).seeds());
+    }
+
+    @Test
+    void outputIsByteIdenticalForAnyThreadCount() throws Exception {
+        Path cfg = config(SMALL);
+        Path a = tmp.resolve("a"), b = tmp.resolve("b");
+        assertEquals(0, OdeCommandTest.run("simulate", cfg.toString(), "--out", a.toString(), "--threads", "1").exit());
+        assertEquals(0, OdeCommandTest.run("simulate", cfg.toString(), "--out", b.toString(), "--threads", "3").exit());
+        assertArrayEquals(Files.readAllBytes(a.resolve("metrics.csv")), Files.readAllBytes(b.resolve("metrics.csv")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "simulate|{\"rule\":\"bp\",\"K\":2}|missing key 'M'",
+            "simulate|{\"rule\":\"bp\",\"K\":2,\"M\":2,\"alignF\":2}|key 'alignF'",
+            "simulate|{\"rule\":\"bp\",\"K\":2,\"M\":2,\"init\":{\"Q\":[[1,0],[0,1]],\"R\":[[0,0],[0,0]],\"T\":[[1,0],[0,1]],\"v\":[1,1],\"vStar\":[1,1]}}|key 'init'",
+            "simulate|{\"rule\":\"pepita\",\"K\":2,\"M\":2,\"mirroring\":{}}|key 'mirroring'",
+            "simulate|{\"rule\":\"bp\",\"K\":4,\"M\":4,\"N\":2000000000}|key 'N'",
+            "compare|{\"rule\":\"bp\",\"K\":2,\"M\":2,\"N\":100}|key 'seeds'",
+            "compare|{\"rule\":\"pepita\",\"K\":2,\"M\":2,\"N\":100,\"seeds\":2}|--ode-rule afa",
+            "compare|{\"rule\":\"bp\",\"activation\":\"relu\",\"K\":2,\"M\":2,\"N\":100,\"seeds\":2}|key 'activation'"})
+    void badInputIsOneLineExitTwoAndWritesNothing(String command, String json, String expected) throws Exception {
+        Path out = tmp.resolve("never");
+        OdeCommandTest.Run r = OdeCommandTest.run(command, config(json).toString(), "--out", out.toString());
+        assertEquals(2, r.exit(), r.err());
+        assertTrue(r.err().startsWith("pepita " + command + ": ") && r.err().contains(expected), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertFalse(Files.exists(out), "nothing written");
+    }
+
+    @Test
+    void compareWritesTheTableAndAVerdict() throws Exception {
+        Path out = tmp.resolve("cmp");
+        String json = "{\"rule\":\"fa\",\"K\":2,\"M\":2,\"N\":300,\"seeds\":4,\"tMax\":3,\"nTimes\":6,\"sigma\":0.1}";
+        OdeCommandTest.Run r = OdeCommandTest.run("compare", config(json).toString(), "--out", out.toString(), "--no-progress");
+        assertEquals(0, r.exit(), r.err());
+        Trajectory t = TrajectoryCsv.read(out.resolve("compare.csv"));
+        assertEquals(List.of("eps_g_ode", "eps_g_sim", "eps_g_sim_se", "eps_g_diff_se", "Q_1_1_ode"), t.columns().subList(0, 5));
+        // both start from the seeds' own draws: identical at t = 0
+        assertEquals(t.rows()[0][0], t.rows()[0][1], 1e-12);
+        List<String> lines = Files.readAllLines(out.resolve("agreement.txt"));
+        String verdict = lines.get(lines.size() - 1);
+        assertTrue(verdict.startsWith("AGREE: ") || verdict.startsWith("DISAGREE: "), verdict);
+        assertTrue(r.out().strip().endsWith(verdict), r.out());
+        assertTrue(Files.exists(out.resolve("metrics.csv")) && Files.exists(out.resolve("config.json")));
+    }
+}

@@ -1,0 +1,116 @@
+package org.forwardonly.simulation.compare;
+
+import org.forwardonly.simulation.measure.SeedStatistics;
+import org.forwardonly.simulation.training.SeedRun;
+import org.forwardonly.simulation.training.Simulation;
+import org.forwardonly.theory.config.ExperimentConfig;
+import org.forwardonly.theory.ode.Experiments;
+import org.forwardonly.theory.ode.IntegrationObserver;
+import org.forwardonly.theory.ode.OdeResult;
+import org.forwardonly.theory.trajectory.Trajectory;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Theory against simulation, point by point: the ODE is integrated from each seed's own initial
+ * order parameters (so both start identically) and averaged over seeds; the simulation gives
+ * the seed mean and its standard error. Every ODE column (eps_g and the order parameters) is
+ * compared at every recording time.
+ *
+ * @param times the recording times
+ * @param columns the compared columns (the ODE's: eps_g, then the packed state)
+ * @param ode seed-averaged ODE prediction, [time][column]
+ * @param sim simulation seed mean, [time][column]
+ * @param se its standard error, [time][column] (includes the spread of the seeds' initial conditions)
+ * @param diffSe the standard error of the seed mean of the paired differences sim − ode, [time][column]:
+ *               the statistical error of {@code sim − ode}, since each seed's ODE starts from that
+ *               seed's own initial conditions and only the simulation's sampling noise remains
+ * @param odeDiverged a message when the ODE of some seed diverged before the last time (else null)
+ */
+public record TheoryComparison(double[] times, List<String> columns, double[][] ode, double[][] sim, double[][] se,
+                               double[][] diffSe, String odeDiverged) {
+
+    /**
+     * Integrates the ODE of {@code odeConfig} from every seed of {@code simulation} and lines it
+     * up with the simulation.
+     *
+     * @param odeConfig the config whose ODE is the prediction (usually the simulated config; for
+     *                  a pepita simulation it may be afa's, its first-order theory)
+     */
+    public static TheoryComparison of(ExperimentConfig odeConfig, Simulation.Result simulation) {
+        double[] times = simulation.times();
+        List<Trajectory> odes = new ArrayList<>();
+        List<Trajectory> sims = new ArrayList<>();
+        String diverged = null;
+        for (SeedRun.Result seed : simulation.seeds()) {
+            OdeResult r = Experiments.integrate(odeConfig, seed.initial(), times, IntegrationObserver.NONE);
+            if (r.diverged() && diverged == null) {
+                diverged = "the ODE from seed " + seed.seed() + " diverged at t = " + r.divergenceTime() + ": " + r.reason();
+            }
+            odes.add(r.trajectory());
+            sims.add(seed.trajectory());
+        }
+        List<String> columns = odes.get(0).columns();
+        int T = odes.stream().mapToInt(Trajectory::size).min().orElse(0);
+        double[][] odeMean = truncate(SeedStatistics.mean(odes.stream().map(t -> head(t, T)).toList()), T);
+        List<Trajectory> simCols = new ArrayList<>();
+        for (Trajectory s : sims) simCols.add(select(head(s, T), columns));
+        double[][] simMean = SeedStatistics.mean(simCols);
+        double[][] se = SeedStatistics.standardError(simCols);
+        List<Trajectory> diffs = new ArrayList<>();
+        for (int s = 0; s < simCols.size(); s++) diffs.add(minus(simCols.get(s), head(odes.get(s), T)));
+        double[][] diffSe = SeedStatistics.standardError(diffs);
+        return new TheoryComparison(java.util.Arrays.copyOf(times, T), columns, odeMean, simMean, se, diffSe, diverged);
+    }
+
+    /**
+     * The comparison as a table: for each column {@code <col>_ode, <col>_sim, <col>_sim_se,
+     * <col>_diff_se} (the last: standard error of the paired difference).
+     */
+    public Trajectory table() {
+        List<String> names = new ArrayList<>();
+        for (String c : columns) {
+            names.add(c + "_ode");
+            names.add(c + "_sim");
+            names.add(c + "_sim_se");
+            names.add(c + "_diff_se");
+        }
+        double[][] rows = new double[times.length][4 * columns.size()];
+        for (int i = 0; i < times.length; i++) {
+            for (int j = 0; j < columns.size(); j++) {
+                rows[i][4 * j] = ode[i][j];
+                rows[i][4 * j + 1] = sim[i][j];
+                rows[i][4 * j + 2] = se[i][j];
+                rows[i][4 * j + 3] = diffSe[i][j];
+            }
+        }
+        return new Trajectory(times, names, rows);
+    }
+
+    private static Trajectory minus(Trajectory a, Trajectory b) {
+        double[][] rows = new double[a.size()][a.columns().size()];
+        for (int i = 0; i < rows.length; i++) {
+            for (int j = 0; j < rows[i].length; j++) rows[i][j] = a.rows()[i][j] - b.rows()[i][j];
+        }
+        return new Trajectory(a.times(), a.columns(), rows);
+    }
+
+    private static Trajectory head(Trajectory t, int n) {
+        if (t.size() == n) return t;
+        return new Trajectory(java.util.Arrays.copyOf(t.times(), n), t.columns(), java.util.Arrays.copyOf(t.rows(), n));
+    }
+
+    private static double[][] truncate(double[][] a, int n) {
+        return a.length == n ? a : java.util.Arrays.copyOf(a, n);
+    }
+
+    private static Trajectory select(Trajectory t, List<String> columns) {
+        int[] idx = columns.stream().mapToInt(t::indexOf).toArray();
+        double[][] rows = new double[t.size()][idx.length];
+        for (int i = 0; i < rows.length; i++) {
+            for (int j = 0; j < idx.length; j++) rows[i][j] = t.rows()[i][idx[j]];
+        }
+        return new Trajectory(t.times(), columns, rows);
+    }
+}
