@@ -40,7 +40,6 @@ public final class FieldAverageDrift {
     private final double eta, etaV, sigma, s;
     private final int batchSize;
     private final GaussianGrid grid;
-    private final GaussianGrid noiselessGrid;
     private final SampleContext ctx;
     private final CholeskyFactor chol;
 
@@ -79,7 +78,6 @@ public final class FieldAverageDrift {
         this.s = modulationSign;
         this.batchSize = batchSize;
         this.grid = GaussianGrid.tensor(U + (sigma > 0 ? 1 : 0), pointsPerDimension);
-        this.noiselessGrid = sigma > 0 ? GaussianGrid.tensor(U, pointsPerDimension) : grid;
         this.ctx = new SampleContext(K, M, g, gTeacher);
         ctx.s = modulationSign;
         ctx.sigma = sigma;
@@ -151,21 +149,6 @@ public final class FieldAverageDrift {
         }
         for (int m = 0; m < out.dd.length; m++) out.dd[m] = 0.0;
         out.dP = 0.0;
-    }
-
-    /**
-     * ε_g = ½ E[(ŷ − Σ_m v*_m g*(ν_m))²] (THEORY.md §1, label noise excluded) on the same kind
-     * of grid, for any activations.
-     */
-    public double epsG(double[][] Q, double[][] R, double[][] T, double[] v, double[] vStar) {
-        loadState(Q, R, T, v, vStar, null, null, Double.NaN);
-        double sum = 0;
-        for (int p = 0; p < noiselessGrid.size(); p++) {
-            setFields(noiselessGrid, p);
-            double diff = ctx.studentOutput() - ctx.teacherOutput();
-            sum += noiselessGrid.weight(p) * diff * diff;
-        }
-        return 0.5 * sum;
     }
 
     private void loadState(double[][] Q, double[][] R, double[][] T, double[] v, double[] vStar, double[] b,

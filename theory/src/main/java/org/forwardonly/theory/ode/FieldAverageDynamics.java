@@ -3,6 +3,7 @@ package org.forwardonly.theory.ode;
 import org.forwardonly.theory.activation.Activation;
 import org.forwardonly.theory.averaging.Drift;
 import org.forwardonly.theory.averaging.FieldAverageDrift;
+import org.forwardonly.theory.averaging.QuadratureEpsG;
 import org.forwardonly.theory.config.ExperimentConfig;
 import org.forwardonly.theory.mirroring.MirroringDrift;
 import org.forwardonly.theory.rules.LearningRule;
@@ -24,6 +25,7 @@ public final class FieldAverageDynamics implements OrderParameterDynamics {
     private final StateLayout layout;
     private final FieldAverageDrift drift;
     private final MirroringDrift mirroring;
+    private final QuadratureEpsG epsG;
     private final int K, M;
     private final double[][] T;
     private final double[] vStar, b;
@@ -53,6 +55,7 @@ public final class FieldAverageDynamics implements OrderParameterDynamics {
         if (config.mirroring() != null && !layout.hasF()) {
             throw new IllegalArgumentException("mirroring needs a rule that uses F (afa, pepita, ff)");
         }
+        this.epsG = new QuadratureEpsG(g, gTeacher, K, M, config.quadraturePoints());
         this.mirroring = config.mirroring() != null ? new MirroringDrift(config.mirroring(), g, K) : null;
         this.T = constants.T();
         this.vStar = constants.vStar().clone();
@@ -110,6 +113,6 @@ public final class FieldAverageDynamics implements OrderParameterDynamics {
     @Override
     public double epsG(double[] y) {
         unpack(y);
-        return drift.epsG(Q, R, T, v, vStar);
+        return epsG.epsG(Q, R, T, v, vStar);
     }
 }

@@ -123,8 +123,7 @@ class FieldAverageDriftTest {
 
     @Test
     void epsGMatchesClosedFormForErf() {
-        FieldAverageDrift engine = new FieldAverageDrift(new Backpropagation(), Activation.ERF, Activation.ERF, K, M,
-                1, 1, 0.2, -1, 1, 20);
+        QuadratureEpsG engine = new QuadratureEpsG(Activation.ERF, Activation.ERF, K, M, 20);
         ErfIntegrals I = new ErfIntegrals(fieldCovariance());
         double expected = 0;
         for (int i = 0; i < K; i++) for (int k = 0; k < K; k++) expected += V[i] * V[k] * I.I2(i, k);
