@@ -14,7 +14,7 @@ import java.util.Locale;
  * largest relative difference of ε_g over the sampled times. Run:
  *
  * <pre>
- *   java -cp cli/target/pepita.jar org.forwardonly.theory.validation.EngineCrossCheck [quadraturePoints] [tMax]
+ *   java -cp cli/target/pepita.jar org.forwardonly.theory.validation.EngineCrossCheck [quadraturePoints] [tMax] [rule[:lastLayer] ...]
  * </pre>
  */
 public final class EngineCrossCheck {
@@ -37,11 +37,21 @@ public final class EngineCrossCheck {
         return worst;
     }
 
-    /** Entry point: optional quadrature points (default 16) and tMax (default 100). */
+    /**
+     * Entry point: optional quadrature points (default 20), tMax (default 100) and cases
+     * (default {@code bp fa afa afa:htilde}; a case is a rule with an optional :lastLayer).
+     */
     public static void main(String[] args) {
-        int points = args.length > 0 ? Integer.parseInt(args[0]) : 16;
+        int points = args.length > 0 ? Integer.parseInt(args[0]) : 20;
         double tMax = args.length > 1 ? Double.parseDouble(args[1]) : 100;
         String[][] cases = {{"bp", "h"}, {"fa", "h"}, {"afa", "h"}, {"afa", "htilde"}};
+        if (args.length > 2) {
+            cases = new String[args.length - 2][];
+            for (int i = 2; i < args.length; i++) {
+                String[] parts = args[i].split(":");
+                cases[i - 2] = new String[] {parts[0], parts.length > 1 ? parts[1] : "h"};
+            }
+        }
         for (String[] c : cases) {
             long t0 = System.nanoTime();
             double d = maxRelativeDifference(c[0], c[1], "erf", points, tMax, 2, 2);
