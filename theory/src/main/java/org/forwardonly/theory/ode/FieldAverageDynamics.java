@@ -5,6 +5,9 @@ import org.forwardonly.theory.averaging.Drift;
 import org.forwardonly.theory.averaging.FieldAverageDrift;
 import org.forwardonly.theory.averaging.QuadratureEpsG;
 import org.forwardonly.theory.config.ExperimentConfig;
+import org.forwardonly.theory.integrals.ClosedFormAverages;
+import org.forwardonly.theory.integrals.EpsG;
+import org.forwardonly.theory.integrals.GaussianAverages;
 import org.forwardonly.theory.mirroring.MirroringDrift;
 import org.forwardonly.theory.rules.LearningRule;
 import org.forwardonly.theory.rules.Rules;
@@ -26,6 +29,7 @@ public final class FieldAverageDynamics implements OrderParameterDynamics {
     private final FieldAverageDrift drift;
     private final MirroringDrift mirroring;
     private final QuadratureEpsG epsG;
+    private final GaussianAverages closedFormEpsG;
     private final int K, M;
     private final double[][] T;
     private final double[] vStar, b;
@@ -55,7 +59,9 @@ public final class FieldAverageDynamics implements OrderParameterDynamics {
         if (config.mirroring() != null && !layout.hasF()) {
             throw new IllegalArgumentException("mirroring needs a rule that uses F (afa, pepita, ff)");
         }
-        this.epsG = new QuadratureEpsG(g, gTeacher, K, M, config.quadraturePoints());
+        // ε_g: exact where THEORY.md §3 has it (erf, linear), else by quadrature (ReLU, mixed)
+        this.closedFormEpsG = g == gTeacher && ClosedFormAverages.has(g) ? ClosedFormAverages.of(g) : null;
+        this.epsG = closedFormEpsG == null ? new QuadratureEpsG(g, gTeacher, K, M, config.quadraturePoints()) : null;
         this.mirroring = config.mirroring() != null ? new MirroringDrift(config.mirroring(), g, K) : null;
         this.T = constants.T();
         this.vStar = constants.vStar().clone();
@@ -113,6 +119,9 @@ public final class FieldAverageDynamics implements OrderParameterDynamics {
     @Override
     public double epsG(double[] y) {
         unpack(y);
+        if (closedFormEpsG != null) {
+            return EpsG.of(new OrderParameters(Q, R, T, v, vStar, null, null, null, Double.NaN), closedFormEpsG);
+        }
         return epsG.epsG(Q, R, T, v, vStar);
     }
 }
