@@ -3,6 +3,7 @@ package org.forwardonly.theory.mirroring;
 import org.forwardonly.theory.activation.Activation;
 import org.forwardonly.theory.averaging.Drift;
 import org.forwardonly.theory.config.Mirroring;
+import org.forwardonly.theory.state.StateLayout;
 
 /**
  * The weight-mirroring terms of THEORY.md §6, added to the drift of c, d and P. A mirroring
@@ -34,6 +35,20 @@ public final class MirroringDrift {
         this.mirroring = mirroring;
         this.g = g;
         this.slope = new double[K];
+    }
+
+    /**
+     * With rescale, the simulation's first mirroring step sets |F| = σ_F exactly, a jump of
+     * relative size O(1/√N) from the drawn |F|: c and d scale by σ_F/√P and P becomes σ_F².
+     * Applies that jump to a packed initial state.
+     */
+    public static void rescaleStart(StateLayout layout, double[] y, double sigmaF) {
+        double P = y[layout.pIndex()];
+        if (!(P > 0)) return;
+        double scale = sigmaF / Math.sqrt(P);
+        for (int k = 0; k < layout.K(); k++) y[layout.cIndex(k)] *= scale;
+        for (int m = 0; m < layout.M(); m++) y[layout.dIndex(m)] *= scale;
+        y[layout.pIndex()] = sigmaF * sigmaF;
     }
 
     /** Adds the mirroring terms at one state to {@code out.dc}, {@code out.dd}, {@code out.dP}. */

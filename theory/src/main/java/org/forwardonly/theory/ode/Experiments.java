@@ -5,6 +5,7 @@ import org.forwardonly.theory.config.ConfigException;
 import org.forwardonly.theory.config.ExperimentConfig;
 import org.forwardonly.theory.init.NetworkDraw;
 import org.forwardonly.theory.integrals.ClosedFormAverages;
+import org.forwardonly.theory.mirroring.MirroringDrift;
 import org.forwardonly.theory.state.FieldCovariance;
 import org.forwardonly.theory.state.OrderParameters;
 import org.forwardonly.theory.state.StateLayout;
@@ -127,6 +128,10 @@ public final class Experiments {
         }
         StateLayout layout = dynamics.layout();
         double[] y0 = init.pack(layout);
+        if (config.mirroring() != null && config.mirroring().rescale() && layout.hasF()) {
+            // THEORY.md §6 with rescale: the first mirroring step sets |F| = σ_F, scaling c and d with it
+            MirroringDrift.rescaleStart(layout, y0, config.sigmaF());
+        }
         OrderParameterOde ode = new OrderParameterOde(dynamics);
         TrajectorySampler sampler = new TrajectorySampler(dynamics, times, observer);
         double tEnd = times.length == 0 ? 0 : times[times.length - 1];
