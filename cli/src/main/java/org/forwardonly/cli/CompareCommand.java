@@ -3,9 +3,7 @@ package org.forwardonly.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.forwardonly.simulation.compare.Agreement;
 import org.forwardonly.simulation.compare.TheoryComparison;
-import org.forwardonly.simulation.training.DivergedException;
 import org.forwardonly.simulation.training.Simulation;
-import org.forwardonly.simulation.training.SimulationLimits;
 import org.forwardonly.theory.config.ConfigException;
 import org.forwardonly.theory.config.ConfigParser;
 import org.forwardonly.theory.config.ExperimentConfig;
@@ -49,12 +47,8 @@ public final class CompareCommand implements Callable<Integer> {
                     + "simulation (AFA is PEPITA to first order in F).")
     String odeRule;
 
-    @Option(names = "--threads", paramLabel = "T",
-            description = "Worker threads (default: all cores). Results do not depend on it.")
-    int threads = Runtime.getRuntime().availableProcessors();
-
-    @Option(names = "--no-progress", description = "Do not draw the progress bar on stderr.")
-    boolean noProgress;
+    @CommandLine.Mixin
+    SimulationRuns runs;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -66,9 +60,7 @@ public final class CompareCommand implements Callable<Integer> {
         ExperimentConfig odeConfig;
         double[] times;
         try {
-            if (threads < 1) throw new ConfigException("--threads must be >= 1 (got " + threads + ")");
-            config = ConfigParser.read(configFile);
-            SimulationLimits.check(config, threads, Runtime.getRuntime().maxMemory());
+            config = runs.readConfig(configFile);
             if (config.seeds() < 2) {
                 throw new ConfigException("key 'seeds': compare needs at least 2 seeds to estimate the standard error"
                         + " (got " + config.seeds() + "; 8 or more recommended)");
@@ -88,14 +80,8 @@ public final class CompareCommand implements Callable<Integer> {
             err.flush();
             return PepitaCommand.EXIT_BAD_INPUT;
         }
-        Simulation.Result result;
-        try {
-            result = SimulationRuns.run(config, times, threads, !noProgress, err);
-        } catch (DivergedException e) {
-            err.println("pepita compare: the simulation diverged: " + e.getMessage() + "; nothing written.");
-            err.flush();
-            return PepitaCommand.EXIT_DIVERGED;
-        }
+        Simulation.Result result = runs.run(config, times, err, "compare");
+        if (result == null) return PepitaCommand.EXIT_DIVERGED;
         TheoryComparison comparison = TheoryComparison.of(odeConfig, result);
         Agreement agreement = Agreement.of(comparison, config.N());
         String text = agreement.report()
@@ -106,7 +92,7 @@ public final class CompareCommand implements Callable<Integer> {
             TrajectoryCsv.write(comparison.table(), dir.resolve("compare.csv"));
             TrajectoryCsv.write(SimulationRuns.table(result), dir.resolve("metrics.csv"));
             Files.writeString(dir.resolve("agreement.txt"), text, StandardCharsets.UTF_8);
-            dir.writeConfig(config, SimulationRuns.seeds(config), SimulationRuns.commandLine(spec));
+            dir.writeConfig(config, SimulationRuns.seeds(config), RunDirectory.commandLine(spec));
         } catch (IOException | java.io.UncheckedIOException e) {
             err.println("pepita compare: cannot write to " + out + ": " + e.getMessage());
             err.flush();

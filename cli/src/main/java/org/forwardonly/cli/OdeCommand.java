@@ -6,6 +6,7 @@ import org.forwardonly.theory.config.ExperimentConfig;
 import org.forwardonly.theory.ode.Experiments;
 import org.forwardonly.theory.ode.IntegrationObserver;
 import org.forwardonly.theory.ode.OdeResult;
+import org.forwardonly.theory.ode.OrderParameterDynamics;
 import org.forwardonly.theory.ode.SampleTimes;
 import org.forwardonly.theory.state.OrderParameters;
 import org.forwardonly.theory.trajectory.Trajectory;
@@ -18,7 +19,6 @@ import picocli.CommandLine.Parameters;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -52,12 +52,13 @@ public final class OdeCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         ExperimentConfig cfg;
         OrderParameters init;
+        OrderParameterDynamics dynamics;
         double[] times;
         try {
             cfg = ConfigParser.read(config);
             Experiments.checkSupported(cfg);
             init = Experiments.initialConditions(cfg, cfg.seed());
-            Experiments.dynamics(cfg, init); // validates the joint covariance of init
+            dynamics = Experiments.dynamics(cfg, init); // also validates the joint covariance of init
             times = SampleTimes.of(cfg);
             RunDirectory.check(out);
         } catch (ConfigException e) {
@@ -66,12 +67,7 @@ public final class OdeCommand implements Callable<Integer> {
             return PepitaCommand.EXIT_BAD_INPUT;
         }
 
-        List<String> commandLine = new ArrayList<>();
-        commandLine.add("pepita");
-        // the root's original arguments include the subcommand name
-        CommandLine root = spec.root().commandLine();
-        commandLine.addAll(root.getParseResult() != null ? root.getParseResult().originalArgs()
-                : spec.commandLine().getParseResult().originalArgs());
+        List<String> commandLine = RunDirectory.commandLine(spec);
         OdeResult result;
         try {
             RunDirectory dir = RunDirectory.create(out);
@@ -79,8 +75,8 @@ public final class OdeCommand implements Callable<Integer> {
             ProgressBar bar = new ProgressBar("ode", times[times.length - 1], err,
                     ProgressBar.consoleAttached());
             try (TrajectoryCsv.Appender csv = new TrajectoryCsv.Appender(dir.resolve("metrics.csv"),
-                    Experiments.columns(Experiments.dynamics(cfg, init).layout()))) {
-                result = Experiments.integrate(cfg, init, times, new IntegrationObserver() {
+                    Experiments.columns(dynamics.layout()))) {
+                result = Experiments.integrate(cfg, dynamics, init, times, new IntegrationObserver() {
                     @Override
                     public void onSample(double t, double[] row) {
                         csv.append(t, row);

@@ -9,7 +9,18 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "pepita", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "High-dimensional theory and simulation of forward-only learning (PEPITA, AFA, FF, FA, BP).",
-        subcommands = {CommandLine.HelpCommand.class, OdeCommand.class, SimulateCommand.class, CompareCommand.class})
+        subcommands = {
+                CommandLine.HelpCommand.class,
+                OdeCommand.class,
+                SimulateCommand.class,
+                CompareCommand.class,
+                FigureCommand.class,
+                ReproduceCommand.class,
+                NotebookCommand.class,
+                org.forwardonly.cli.bench.BenchCommand.class,
+                ScanCommand.class,
+                TrainImagesCommand.class,
+        })
 public final class PepitaCommand implements Runnable {
 
     @CommandLine.Spec

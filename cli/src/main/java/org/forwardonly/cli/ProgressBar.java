@@ -11,6 +11,7 @@ import java.util.Locale;
 public final class ProgressBar {
     private static final int WIDTH = 30;
     private final String label;
+    private final String quantity;
     private final double total;
     private final PrintWriter err;
     private final boolean terminal;
@@ -25,7 +26,19 @@ public final class ProgressBar {
      * @param terminal whether err is an interactive terminal
      */
     public ProgressBar(String label, double total, PrintWriter err, boolean terminal) {
+        this(label, "t", total, err, terminal);
+    }
+
+    /**
+     * @param label    what runs (e.g. "reproduce")
+     * @param quantity what is counted (e.g. "t" for time, "work" for simulation steps)
+     * @param total    the value at completion
+     * @param err      where to draw (stderr)
+     * @param terminal whether err is an interactive terminal
+     */
+    public ProgressBar(String label, String quantity, double total, PrintWriter err, boolean terminal) {
         this.label = label;
+        this.quantity = quantity;
         this.total = total;
         this.err = err;
         this.terminal = terminal;
@@ -43,7 +56,7 @@ public final class ProgressBar {
         if (now - start < 1_000_000_000L || now - lastDraw < interval) return;
         lastDraw = now;
         double fraction = total > 0 ? Math.min(1, Math.max(0, done / total)) : 1;
-        String text = String.format(Locale.ROOT, "%s %3.0f%% t=%.4g/%.4g elapsed %.0fs", label, 100 * fraction, done, total,
+        String text = String.format(Locale.ROOT, "%s %3.0f%% %s=%.4g/%.4g elapsed %.0fs", label, 100 * fraction, quantity, done, total,
                 (now - start) * 1e-9);
         if (terminal) {
             int filled = (int) Math.round(fraction * WIDTH);

@@ -37,6 +37,16 @@ public final class RunDirectory {
         return new RunDirectory(dir);
     }
 
+    /** "pepita" and the original arguments (which include the subcommand), for config.json. */
+    public static List<String> commandLine(picocli.CommandLine.Model.CommandSpec spec) {
+        List<String> line = new java.util.ArrayList<>();
+        line.add("pepita");
+        picocli.CommandLine root = spec.root().commandLine();
+        line.addAll(root.getParseResult() != null ? root.getParseResult().originalArgs()
+                : spec.commandLine().getParseResult().originalArgs());
+        return line;
+    }
+
     /** A file in the directory. */
     public Path resolve(String name) {
         return dir.resolve(name);

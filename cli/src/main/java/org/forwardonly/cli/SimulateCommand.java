@@ -1,10 +1,8 @@
 package org.forwardonly.cli;
 
-import org.forwardonly.simulation.training.DivergedException;
+import org.forwardonly.simulation.training.SeedRun;
 import org.forwardonly.simulation.training.Simulation;
-import org.forwardonly.simulation.training.SimulationLimits;
 import org.forwardonly.theory.config.ConfigException;
-import org.forwardonly.theory.config.ConfigParser;
 import org.forwardonly.theory.config.ExperimentConfig;
 import org.forwardonly.theory.ode.SampleTimes;
 import org.forwardonly.theory.trajectory.Trajectory;
@@ -39,12 +37,8 @@ public final class SimulateCommand implements Callable<Integer> {
             description = "Output directory (created if absent; metrics.csv and config.json are overwritten).")
     Path out;
 
-    @Option(names = "--threads", paramLabel = "T",
-            description = "Worker threads (default: all cores). Results do not depend on it.")
-    int threads = Runtime.getRuntime().availableProcessors();
-
-    @Option(names = "--no-progress", description = "Do not draw the progress bar on stderr.")
-    boolean noProgress;
+    @CommandLine.Mixin
+    SimulationRuns runs;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -55,9 +49,7 @@ public final class SimulateCommand implements Callable<Integer> {
         ExperimentConfig config;
         double[] times;
         try {
-            if (threads < 1) throw new ConfigException("--threads must be >= 1 (got " + threads + ")");
-            config = ConfigParser.read(configFile);
-            SimulationLimits.check(config, threads, Runtime.getRuntime().maxMemory());
+            config = runs.readConfig(configFile);
             times = SampleTimes.of(config);
             RunDirectory.check(out);
         } catch (ConfigException e) {
@@ -65,19 +57,15 @@ public final class SimulateCommand implements Callable<Integer> {
             err.flush();
             return PepitaCommand.EXIT_BAD_INPUT;
         }
-        Simulation.Result result;
-        try {
-            result = SimulationRuns.run(config, times, threads, !noProgress, err);
-        } catch (DivergedException e) {
-            err.println("pepita simulate: diverged: " + e.getMessage() + "; nothing written. Try a smaller eta or etaV.");
-            err.flush();
-            return PepitaCommand.EXIT_DIVERGED;
-        }
+        long start = System.nanoTime();
+        Simulation.Result result = runs.run(config, times, err, "simulate");
+        double seconds = (System.nanoTime() - start) * 1e-9;
+        if (result == null) return PepitaCommand.EXIT_DIVERGED;
         Trajectory table = SimulationRuns.table(result);
         try {
             RunDirectory dir = RunDirectory.create(out);
             TrajectoryCsv.write(table, dir.resolve("metrics.csv"));
-            dir.writeConfig(config, SimulationRuns.seeds(config), SimulationRuns.commandLine(spec));
+            dir.writeConfig(config, SimulationRuns.seeds(config), RunDirectory.commandLine(spec));
         } catch (IOException | java.io.UncheckedIOException e) {
             err.println("pepita simulate: cannot write to " + out + ": " + e.getMessage());
             err.flush();
@@ -85,10 +73,15 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         int last = table.size() - 1;
         PrintWriter stdout = spec.commandLine().getOut();
+        long steps = config.seeds() * SeedRun.stepsOf(table.times()[last], config.N());
+        int workers = Math.min(runs.threads, config.seeds());
         stdout.println(String.format(Locale.ROOT, "pepita simulate: %d seeds, N = %d, %d samples to t = %s, final eps_g = %s"
                         + " ± %s, eps_test = %s in %s", config.seeds(), config.N(), table.size(), table.times()[last],
                 table.rows()[last][0], table.rows()[last][table.indexOf("eps_g_se")],
                 table.rows()[last][table.indexOf("eps_test")], out));
+        stdout.println(String.format(Locale.ROOT, "pepita simulate: %d minibatch steps in %.1f s on %d threads:"
+                        + " %.1f us per step per thread (recording and test samples included)", steps, seconds, workers,
+                seconds * 1e6 * workers / Math.max(1, steps)));
         stdout.flush();
         return 0;
     }

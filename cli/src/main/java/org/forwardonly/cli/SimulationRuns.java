@@ -2,33 +2,66 @@ package org.forwardonly.cli;
 
 import org.forwardonly.simulation.measure.SeedStatistics;
 import org.forwardonly.simulation.mirroring.WeightMirroring;
+import org.forwardonly.simulation.training.DivergedException;
 import org.forwardonly.simulation.training.FeedbackUpdate;
 import org.forwardonly.simulation.training.SeedRun;
 import org.forwardonly.simulation.training.Simulation;
+import org.forwardonly.simulation.training.SimulationLimits;
+import org.forwardonly.theory.config.ConfigException;
+import org.forwardonly.theory.config.ConfigParser;
 import org.forwardonly.theory.config.ExperimentConfig;
 import org.forwardonly.theory.trajectory.Trajectory;
-import picocli.CommandLine;
+import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongFunction;
 
-/** What the simulate and compare commands share: running with a progress bar, the seed table, the command line. */
+/**
+ * What the simulate and compare commands share (a picocli mixin): the {@code --threads} and
+ * {@code --no-progress} options, reading and checking a config for simulation, running the
+ * seeds with a progress bar, and the seed table.
+ */
 final class SimulationRuns {
-    private SimulationRuns() {}
+    @Option(names = "--threads", paramLabel = "T",
+            description = "Worker threads (default: all cores). Results do not depend on it.")
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--no-progress", description = "Do not draw the progress bar on stderr.")
+    boolean noProgress;
+
+    /** Reads the config and checks it can be simulated here (ConfigException otherwise). */
+    ExperimentConfig readConfig(Path file) {
+        if (threads < 1) throw new ConfigException("--threads must be >= 1 (got " + threads + ")");
+        ExperimentConfig config = ConfigParser.read(file);
+        SimulationLimits.check(config, threads, Runtime.getRuntime().maxMemory());
+        return config;
+    }
 
     /**
      * Runs every seed of {@code config} at {@code times}, with a progress bar on stderr showing
-     * the time reached, averaged over seeds.
+     * the time reached, averaged over seeds. On divergence prints one line for {@code command}
+     * and returns null (exit code 3, nothing written).
      */
-    static Simulation.Result run(ExperimentConfig config, double[] times, int threads, boolean progress,
-                                 PrintWriter err) {
+    Simulation.Result run(ExperimentConfig config, double[] times, PrintWriter err, String command) {
+        try {
+            return run(config, times, err);
+        } catch (DivergedException e) {
+            err.println("pepita " + command + ": the simulation diverged: " + e.getMessage()
+                    + "; nothing written. Try a smaller eta or etaV.");
+            err.flush();
+            return null;
+        }
+    }
+
+    private Simulation.Result run(ExperimentConfig config, double[] times, PrintWriter err) {
         double stepsPerUnitTime = (double) config.N() * config.seeds();
         ProgressBar bar = new ProgressBar("simulate", times[times.length - 1], err, ProgressBar.consoleAttached());
         try {
             return Simulation.run(config, times, threads, mirroring(config), (done, all) -> {
-                if (progress) bar.update(done / stepsPerUnitTime);
+                if (!noProgress) bar.update(done / stepsPerUnitTime);
             });
         } finally {
             bar.finish();
@@ -52,15 +85,5 @@ final class SimulationRuns {
         long[] s = new long[config.seeds()];
         for (int i = 0; i < s.length; i++) s[i] = config.seed() + i;
         return s;
-    }
-
-    /** "pepita" and the original arguments (which include the subcommand). */
-    static List<String> commandLine(CommandLine.Model.CommandSpec spec) {
-        List<String> line = new ArrayList<>();
-        line.add("pepita");
-        CommandLine root = spec.root().commandLine();
-        line.addAll(root.getParseResult() != null ? root.getParseResult().originalArgs()
-                : spec.commandLine().getParseResult().originalArgs());
-        return line;
     }
 }

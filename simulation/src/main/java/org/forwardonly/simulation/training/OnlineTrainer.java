@@ -4,6 +4,7 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.forwardonly.simulation.network.Network;
 import org.forwardonly.simulation.network.RowProducts;
+import org.forwardonly.simulation.network.SampleProjector;
 import org.forwardonly.theory.activation.Activation;
 import org.forwardonly.theory.rules.LearningRule;
 import org.forwardonly.theory.rules.SampleContext;
@@ -33,6 +34,7 @@ public final class OnlineTrainer {
     private final double stepW, stepV;
     private final ZigguratSampler.NormalizedGaussian gauss;
     private final FeedbackUpdate feedbackUpdate;
+    private final SampleProjector projector;
 
     private final double[] x;
     private final double[] delta, beta, hPre;
@@ -68,6 +70,7 @@ public final class OnlineTrainer {
         this.stepV = etaV / N / batchSize;
         this.gauss = ZigguratSampler.NormalizedGaussian.of(samples);
         this.feedbackUpdate = feedbackUpdate;
+        this.projector = new SampleProjector(net);
         u = new SampleContext(K, M, g, gTeacher);
         u.sigma = sigma;
         u.s = modulationSign;
@@ -103,8 +106,10 @@ public final class OnlineTrainer {
     public void step() {
         System.arraycopy(net.v, 0, u.v, 0, K);
         if (B == 1) {
-            drawSample();
-            applySample(x, u.zeta);
+            // x, ζ and the fields in one pass (the same numbers as drawSample + increments(x))
+            projector.drawAndProject(gauss, x, invSqrtN, u.lambda, u.nu);
+            u.zeta = gauss.sample();
+            apply(x, incrementsOfFields(x));
         } else {
             for (int k = 0; k < K; k++) {
                 betaSum[k] = 0;
@@ -129,7 +134,11 @@ public final class OnlineTrainer {
     public void applySample(double[] input, double zeta) {
         System.arraycopy(net.v, 0, u.v, 0, K);
         u.zeta = zeta;
-        double e = increments(input);
+        apply(input, increments(input));
+    }
+
+    /** Applies the increments of one sample (in delta, beta, hPre) with error e. */
+    private void apply(double[] input, double e) {
         double[] W = net.W, F = net.F;
         double etaW = stepW * B; // per-sample rate, η/√N
         for (int k = 0; k < K; k++) {
@@ -167,6 +176,11 @@ public final class OnlineTrainer {
     private double increments(double[] input) {
         RowProducts.rowsTimes(net.W, K, N, input, invSqrtN, u.lambda, 0);
         RowProducts.rowsTimes(net.Wstar, M, N, input, invSqrtN, u.nu, 0);
+        return incrementsOfFields(input);
+    }
+
+    /** φ of {@code input} and the rule's increments, with λ and ν already in place; returns e. */
+    private double incrementsOfFields(double[] input) {
         if (usesF) u.phi = RowProducts.dot(net.F, 0, input, 0, N);
         double e = rule.increments(u, delta, beta, hPre);
         if (!Double.isFinite(e)) {

@@ -80,12 +80,12 @@ final class ErfWeightedAverages extends WeightedAverages {
             double ac = sa[c], bc = sb[c], rc = r[c], wc = w[c];
             int row = c * n;
             double lambda0 = lambda4 * C[row + c] - bc * bc * oneA - ac * ac * oneB + 2 * ab * ac * bc;
-            diag += wc * wc * Math.asin(lambda0 * rc * rc);
+            diag += wc * wc * ArcSine.asin(lambda0 * rc * rc);
             double rowSum = 0;
             for (int d = c + 1; d < nG; d++) {
                 double ad = sa[d], bd = sb[d];
                 double l0 = lambda4 * C[row + d] - bc * bd * oneA - ac * ad * oneB + ab * (ac * bd + ad * bc);
-                rowSum += w[d] * Math.asin(l0 * rc * r[d]);
+                rowSum += w[d] * ArcSine.asin(l0 * rc * r[d]);
             }
             off += wc * rowSum;
         }
@@ -102,7 +102,7 @@ final class ErfWeightedAverages extends WeightedAverages {
     public double weightedI2(int a) {
         double s = 0;
         int row = a * n;
-        for (int c = 0; c < nG; c++) s += w[c] * Math.asin(C[row + c] * invSqrtOne[a] * invSqrtOne[c]);
+        for (int c = 0; c < nG; c++) s += w[c] * ArcSine.asin(C[row + c] * invSqrtOne[a] * invSqrtOne[c]);
         return TWO_OVER_PI * s;
     }
 
@@ -120,9 +120,9 @@ final class ErfWeightedAverages extends WeightedAverages {
         for (int c = 0; c < nG; c++) {
             double ac = sa[c], rc = r[c];
             int row = c * n;
-            diag += w[c] * w[c] * Math.asin((C[row + c] - ac * ac / oneA) * rc * rc);
+            diag += w[c] * w[c] * ArcSine.asin((C[row + c] - ac * ac / oneA) * rc * rc);
             double rowSum = 0;
-            for (int d = c + 1; d < nG; d++) rowSum += w[d] * Math.asin((C[row + d] - ac * sa[d] / oneA) * rc * r[d]);
+            for (int d = c + 1; d < nG; d++) rowSum += w[d] * ArcSine.asin((C[row + d] - ac * sa[d] / oneA) * rc * r[d]);
             off += w[c] * rowSum;
         }
         return SQRT_2_OVER_PI * invSqrtOne[a] * TWO_OVER_PI * (diag + 2 * off);
@@ -139,9 +139,9 @@ final class ErfWeightedAverages extends WeightedAverages {
         for (int c = 0; c < nG; c++) {
             int row = c * n;
             double ic = invSqrtOne[c];
-            diag += w[c] * w[c] * Math.asin(C[row + c] * ic * ic);
+            diag += w[c] * w[c] * ArcSine.asin(C[row + c] * ic * ic);
             double rowSum = 0;
-            for (int d = c + 1; d < nG; d++) rowSum += w[d] * Math.asin(C[row + d] * ic * invSqrtOne[d]);
+            for (int d = c + 1; d < nG; d++) rowSum += w[d] * ArcSine.asin(C[row + d] * ic * invSqrtOne[d]);
             off += w[c] * rowSum;
         }
         return TWO_OVER_PI * (diag + 2 * off);

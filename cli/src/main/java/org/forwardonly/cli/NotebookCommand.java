@@ -1,0 +1,46 @@
+package org.forwardonly.cli;
+
+import org.forwardonly.notebooks.format.NotebookWriter;
+import org.forwardonly.notebooks.template.Notebooks;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code pepita notebook DIR}: a Jupyter notebook for any output directory (run, comparison, scan,
+ * figure) that loads its CSVs with pandas and redraws it with matplotlib (docs/figures.md).
+ */
+@Command(name = "notebook", mixinStandardHelpOptions = true,
+        description = {"Write DIR/notebook.ipynb, a Jupyter notebook (nbformat 4) that loads DIR's CSVs with pandas and draws them "
+                + "with matplotlib; a figure directory gets its figure redrawn. Exit codes: 0 ok, 2 bad input."})
+public final class NotebookCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "DIR", description = "An output directory of pepita (ode, simulate, compare, scan, figure).")
+    Path dir;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        if (!Files.isDirectory(dir)) return FigureJobs.badInput(err, "notebook", dir + " is not a directory");
+        // in DIR: the notebook reads the CSVs by paths relative to itself
+        Path target = dir.resolve("notebook.ipynb");
+        try {
+            var nb = Notebooks.forDirectory(dir, "pepita ... --out " + dir);
+            NotebookWriter.write(nb, target);
+        } catch (IOException | RuntimeException e) {
+            return FigureJobs.badInput(err, "notebook", "cannot make a notebook of " + dir + ": " + e.getMessage());
+        }
+        spec.commandLine().getOut().println("pepita notebook: " + target);
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+}

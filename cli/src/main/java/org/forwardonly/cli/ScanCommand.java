@@ -1,0 +1,133 @@
+package org.forwardonly.cli;
+
+import org.forwardonly.scan.ScanJob;
+import org.forwardonly.scan.exec.LocalExecutor;
+import org.forwardonly.scan.exec.ScanExecutor;
+import org.forwardonly.scan.exec.ScanExecutorProvider;
+import org.forwardonly.scan.run.EngineRunners;
+import org.forwardonly.scan.run.PointFailedException;
+import org.forwardonly.scan.run.PointRunner;
+import org.forwardonly.scan.spec.ScanSpec;
+import org.forwardonly.scan.spec.ScanSpecException;
+import org.forwardonly.scan.spec.ScanSpecParser;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ServiceLoader;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code pepita scan SPEC --out DIR}: runs every point of a parameter-space scan (ODE,
+ * simulation or both) and writes the tidy table DIR/scan.csv (docs/scans.md). Resumable: a
+ * rerun on the same DIR computes only the missing points. Exit codes: 0 done (diverged points
+ * are rows, not failures), 1 a point's run failed (finished points are kept), 2 bad input
+ * (spec, DIR busy or holding another scan; nothing run).
+ */
+@Command(name = "scan", mixinStandardHelpOptions = true,
+        description = {"Run a parameter-space scan: a base config and a grid (or list) of values for config keys; "
+                + "each point an ODE run, a simulation, or both. Writes DIR/scan.csv (one row per point and engine, "
+                + "grid order), DIR/results.jsonl (finished points, for resuming) and DIR/scan.json (the spec and its hash).",
+                "Rerun the same command to resume after an interruption. Spec format: docs/scans.md.",
+                "Exit codes: 0 ok, 1 a point failed (finished points kept), 2 bad input (nothing run)."})
+public final class ScanCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "SPEC", description = "Scan spec (JSON): base, grid or points, run, threshold.")
+    Path specFile;
+
+    @Option(names = {"-o", "--out"}, required = true, paramLabel = "DIR",
+            description = "Scan directory (created if absent; resumed if it holds this scan).")
+    Path out;
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Local worker threads (default: one per core).")
+    Integer threads;
+
+    @Option(names = "--spark", paramLabel = "MASTER",
+            description = "Run the points on Apache Spark at this master URL (local[2], spark://host:7077, ...); "
+                    + "needs the scan-spark module on the classpath (./pepita adds it when built).")
+    String sparkMaster;
+
+    @Option(names = "--no-progress", description = "Do not draw the progress bar on stderr.")
+    boolean noProgress;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        ScanSpec scan;
+        PointRunner runner;
+        ScanExecutor executor;
+        try {
+            if (threads != null && threads < 1) throw new ScanSpecException("option '--threads': must be >= 1 (got " + threads + ")");
+            if (threads != null && sparkMaster != null) throw new ScanSpecException("options '--threads' and '--spark' exclude each other");
+            scan = ScanSpecParser.read(specFile);
+            runner = EngineRunners.forSpec(scan);
+            ScanJob.checkPoints(scan, runner);
+            executor = sparkMaster != null ? spark(sparkMaster)
+                    : threads != null ? new LocalExecutor(threads) : LocalExecutor.allCores();
+        } catch (ScanSpecException e) {
+            return fail(err, e.getMessage(), PepitaCommand.EXIT_BAD_INPUT);
+        }
+        PrintStream progress = noProgress ? new PrintStream(PrintStream.nullOutputStream())
+                : new PrintStream(new WriterOutputStream(err), true, StandardCharsets.UTF_8);
+        try (executor) {
+            ScanJob.Outcome o = ScanJob.run(scan, out, runner, executor, Version.get(), RunDirectory.commandLine(spec),
+                    progress, ProgressBar.consoleAttached());
+            PrintWriter stdout = spec.commandLine().getOut();
+            stdout.println("pepita scan: " + o.total() + " points (" + o.computed() + " computed, " + o.resumed()
+                    + " resumed), " + o.diverged() + " diverged run(s) -> " + o.table());
+            stdout.flush();
+            return 0;
+        } catch (ScanSpecException e) {
+            return fail(err, e.getMessage(), PepitaCommand.EXIT_BAD_INPUT);
+        } catch (PointFailedException e) {
+            return fail(err, e.getMessage() + " (finished points are kept in " + out + "; rerun to resume)", 1);
+        }
+    }
+
+    private static ScanExecutor spark(String master) {
+        for (ScanExecutorProvider p : ServiceLoader.load(ScanExecutorProvider.class)) {
+            if (p.name().equals("spark")) return p.create(master);
+        }
+        throw new ScanSpecException("option '--spark': the Spark executor is not on the classpath (build the project with "
+                + "'mvn install' and run ./pepita, which adds scan-spark when it is built)");
+    }
+
+    private static int fail(PrintWriter err, String message, int code) {
+        err.println("pepita scan: " + message.replace('\n', ' '));
+        err.flush();
+        return code;
+    }
+
+    /** Bridges picocli's error writer to the PrintStream the scan draws its progress on. */
+    private static final class WriterOutputStream extends java.io.OutputStream {
+        private final PrintWriter w;
+
+        WriterOutputStream(PrintWriter w) {
+            this.w = w;
+        }
+
+        @Override
+        public void write(int b) {
+            w.write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            w.write(new String(b, off, len, StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public void flush() {
+            w.flush();
+        }
+    }
+}

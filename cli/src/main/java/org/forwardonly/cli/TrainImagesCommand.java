@@ -1,0 +1,254 @@
+package org.forwardonly.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.forwardonly.images.data.DatasetMissingException;
+import org.forwardonly.images.data.FashionMnist;
+import org.forwardonly.images.data.Normalization;
+import org.forwardonly.images.network.BatchMatmul;
+import org.forwardonly.images.rules.WeightMirror;
+import org.forwardonly.images.training.DivergedException;
+import org.forwardonly.images.training.EpochMetrics;
+import org.forwardonly.images.training.ImageTrainingConfig;
+import org.forwardonly.images.training.ResultsWriter;
+import org.forwardonly.images.training.RuleSummary;
+import org.forwardonly.images.training.Trainer;
+import org.forwardonly.images.training.TrainingProgress;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code pepita train-images}: bp, fa, pepita and pepita with weight mirroring on Fashion-MNIST
+ * (784–H–10 network, softmax, cross-entropy, SGD with momentum, step decay). See docs/images.md.
+ */
+@Command(name = "train-images", mixinStandardHelpOptions = true,
+        description = "Train bp, fa, pepita and pepita+weight mirroring on Fashion-MNIST (784-1024-10, softmax) "
+                + "and report test accuracy per epoch, epochs to a target accuracy and the angle between F and (W2 W1)^T.")
+public final class TrainImagesCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--dataset", defaultValue = "fashion-mnist", description = "Dataset (only fashion-mnist). Default: ${DEFAULT-VALUE}")
+    String dataset;
+
+    @Option(names = "--data-dir", description = "Directory with the IDX files (.gz or plain). Default: " + "/usr/share/datasets/fashion-mnist")
+    Path dataDir = FashionMnist.DEBIAN_DIR;
+
+    @Option(names = {"-o", "--out"}, required = true, description = "Output directory (must not exist unless --overwrite).")
+    Path out;
+
+    @Option(names = "--overwrite", description = "Replace an existing output directory.")
+    boolean overwrite;
+
+    @Option(names = "--rules", split = ",", defaultValue = "bp,fa,pepita,pepita-wm",
+            description = "Rules to train, comma-separated. Default: ${DEFAULT-VALUE}")
+    List<String> rules;
+
+    @Option(names = "--lr", description = "Initial learning rate per rule, e.g. --lr pepita=0.01 (repeatable). "
+            + "Defaults: bp=0.01, fa=0.01, pepita=0.01, pepita-wm=0.01")
+    Map<String, Double> learningRates = new LinkedHashMap<>();
+
+    @Option(names = "--epochs", defaultValue = "8", description = "Epochs. Default: ${DEFAULT-VALUE}")
+    int epochs;
+
+    @Option(names = "--decay-epochs", split = ",", defaultValue = "5,7",
+            description = "Multiply the learning rate by --decay-factor after these epochs. Default: ${DEFAULT-VALUE}")
+    List<Integer> decayEpochs;
+
+    @Option(names = "--decay-factor", defaultValue = "0.1", description = "Default: ${DEFAULT-VALUE}")
+    double decayFactor;
+
+    @Option(names = "--batch-size", defaultValue = "64", description = "Default: ${DEFAULT-VALUE}")
+    int batchSize;
+
+    @Option(names = "--momentum", defaultValue = "0.9", description = "Default: ${DEFAULT-VALUE}")
+    double momentum;
+
+    @Option(names = "--hidden", defaultValue = "1024", description = "Hidden units. Default: ${DEFAULT-VALUE}")
+    int hidden;
+
+    @Option(names = "--train-size", defaultValue = "60000", description = "Use the first N training images. Default: ${DEFAULT-VALUE}")
+    int trainSize;
+
+    @Option(names = "--test-size", defaultValue = "10000", description = "Use the first N test images. Default: ${DEFAULT-VALUE}")
+    int testSize;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Default: ${DEFAULT-VALUE}")
+    long seed;
+
+    @Option(names = "--threads", defaultValue = "2", description = "Worker threads (results do not depend on it). Default: ${DEFAULT-VALUE}")
+    int threads;
+
+    @Option(names = "--normalize", defaultValue = "unit", description = "unit (pixel/255) or standard (z-score with the training mean/std). Default: ${DEFAULT-VALUE}")
+    String normalize;
+
+    @Option(names = "--feedback-scale", defaultValue = "0.05", description = "F = scale * U(+-sqrt(6/784)). Default: ${DEFAULT-VALUE}")
+    double feedbackScale;
+
+    @Option(names = "--modulation-sign", defaultValue = "-1", description = "s in x~ = x + s F e (-1: ICLR 2024, +1: ICML 2022). Default: ${DEFAULT-VALUE}")
+    double modulationSign;
+
+    @Option(names = "--last-layer", defaultValue = "modulated", description = "PEPITA's W2 update uses the modulated (h~) or first-pass (h) activity: modulated|first. Default: ${DEFAULT-VALUE}")
+    String lastLayer;
+
+    @Option(names = "--wm-noise", defaultValue = "1.0", description = "Mirroring noise std a. Default: ${DEFAULT-VALUE}")
+    double wmNoise;
+
+    @Option(names = "--wm-eta", defaultValue = "0.0003", description = "Mirroring step size. Default: ${DEFAULT-VALUE}")
+    double wmEta;
+
+    @Option(names = "--wm-decay", defaultValue = "0.0", description = "Mirroring decay lambda_wm. Default: ${DEFAULT-VALUE}")
+    double wmDecay;
+
+    @Option(names = "--wm-steps", defaultValue = "1", description = "Mirroring steps per learning step. Default: ${DEFAULT-VALUE}")
+    int wmSteps;
+
+    @Option(names = "--wm-batch", defaultValue = "64", description = "Noise vectors per mirroring step. Default: ${DEFAULT-VALUE}")
+    int wmBatch;
+
+    @Option(names = "--wm-rescale", defaultValue = "true", negatable = true, fallbackValue = "true",
+            description = "Rescale F to its initial norm after each mirroring step. Default: ${DEFAULT-VALUE}")
+    boolean wmRescale;
+
+    @Option(names = "--target-accuracy", defaultValue = "0.80", description = "Report the first epoch reaching this test accuracy. Default: ${DEFAULT-VALUE}")
+    double targetAccuracy;
+
+    @Option(names = "--quiet", description = "No progress bar.")
+    boolean quiet;
+
+    /** Default learning rates (see docs/images.md for why). */
+    static final Map<String, Double> DEFAULT_LR = Map.of("bp", 0.01, "fa", 0.01, "pepita", 0.01, "pepita-wm", 0.01);
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        ImageTrainingConfig config;
+        FashionMnist.Split data;
+        try {
+            config = config();
+            if (Files.exists(out) && !overwrite) {
+                throw new IllegalArgumentException("--out: " + out + " already exists (use --overwrite to replace it)");
+            }
+            data = FashionMnist.load(dataDir, Normalization.valueOf(normalize.toUpperCase(java.util.Locale.ROOT)));
+        } catch (IllegalArgumentException | DatasetMissingException | IOException e) {
+            err.println("pepita train-images: " + e.getMessage());
+            err.flush();
+            return PepitaCommand.EXIT_BAD_INPUT;
+        }
+        Path parent = out.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        Path tmp = Files.createTempDirectory(parent, "." + out.getFileName() + ".tmp-");
+        try (BatchMatmul mm = new BatchMatmul(threads)) {
+            ResultsWriter.writeConfig(tmp, config, Version.get(), "pepita train-images " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
+            Trainer trainer = new Trainer(config, mm, quiet ? TrainingProgress.NONE : progressBars(err));
+            List<List<EpochMetrics>> perRule = new ArrayList<>();
+            List<RuleSummary> summaries = new ArrayList<>();
+            var train = data.train().head(config.trainSize());
+            var test = data.test().head(config.testSize());
+            // Rows also go to a partial file in the temporary directory as they come, so a run that is stopped
+            // still leaves its finished epochs behind (in .<out>.tmp-*/metrics.partial.csv, never in --out).
+            Path partial = tmp.resolve("metrics.partial.csv");
+            Files.writeString(partial, ResultsWriter.METRICS_HEADER + "\n");
+            for (String rule : config.rules()) {
+                List<EpochMetrics> rows = trainer.train(rule, train, test, m -> {
+                    try {
+                        Files.writeString(partial, ResultsWriter.metricsLine(m), java.nio.file.StandardOpenOption.APPEND);
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                    if (!quiet) {
+                        err.printf(java.util.Locale.ROOT, "%s epoch %d: test accuracy %.4f, angle %.1f deg, %.1f s%n",
+                                m.rule(), m.epoch(), m.testAccuracy(), m.angleDeg(), m.seconds());
+                        err.flush();
+                    }
+                });
+                perRule.add(rows);
+                summaries.add(RuleSummary.of(rows, config.learningRates().get(rule), config.targetAccuracy()));
+            }
+            Files.delete(partial);
+            ResultsWriter.writeMetrics(tmp, perRule, threads);
+            String table = ResultsWriter.writeSummary(tmp, summaries, config);
+            if (Files.exists(out)) {
+                deleteRecursively(out);
+            }
+            Files.move(tmp, out);
+            System.out.print(table);
+            System.out.flush();
+            return 0;
+        } catch (DivergedException e) {
+            deleteRecursively(tmp);
+            err.println("pepita train-images: " + e.getMessage());
+            err.flush();
+            return PepitaCommand.EXIT_DIVERGED;
+        } catch (RuntimeException | IOException e) {
+            deleteRecursively(tmp);
+            throw e;
+        }
+    }
+
+    /** One {@link ProgressBar} per rule on stderr, counting batches. */
+    private static TrainingProgress progressBars(PrintWriter err) {
+        return new TrainingProgress() {
+            private ProgressBar bar;
+            private String current;
+
+            @Override
+            public void batchDone(String rule, long done, long total) {
+                if (!rule.equals(current)) {
+                    current = rule;
+                    bar = new ProgressBar("train-images " + rule, "batches", total, err, ProgressBar.consoleAttached());
+                }
+                bar.update(done);
+            }
+
+            @Override
+            public void ruleDone(String rule) {
+                if (bar != null) {
+                    bar.finish();
+                }
+                current = null;
+            }
+        };
+    }
+
+    /** The resolved, validated configuration. */
+    ImageTrainingConfig config() {
+        Map<String, Double> lr = new LinkedHashMap<>(DEFAULT_LR);
+        lr.putAll(learningRates);
+        if (!normalize.equals("unit") && !normalize.equals("standard")) {
+            throw new IllegalArgumentException("--normalize: invalid value '" + normalize + "' (allowed: unit, standard)");
+        }
+        if (!lastLayer.equals("modulated") && !lastLayer.equals("first")) {
+            throw new IllegalArgumentException("--last-layer: invalid value '" + lastLayer + "' (allowed: modulated, first)");
+        }
+        if (threads < 1) {
+            throw new IllegalArgumentException("--threads: invalid value '" + threads + "' (allowed: a positive integer)");
+        }
+        return new ImageTrainingConfig(dataset, rules, hidden, epochs, batchSize, momentum, lr, decayEpochs, decayFactor,
+                trainSize, testSize, seed, Normalization.valueOf(normalize.toUpperCase(java.util.Locale.ROOT)),
+                feedbackScale, modulationSign, lastLayer.equals("modulated"),
+                new WeightMirror.Settings(wmNoise, wmEta, wmDecay, wmSteps, wmBatch, wmRescale), targetAccuracy).validate();
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

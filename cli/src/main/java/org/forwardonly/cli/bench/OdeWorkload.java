@@ -1,0 +1,57 @@
+package org.forwardonly.cli.bench;
+
+import org.forwardonly.theory.config.ConfigParser;
+import org.forwardonly.theory.config.ExperimentConfig;
+import org.forwardonly.theory.ode.Experiments;
+import org.forwardonly.theory.ode.IntegrationObserver;
+import org.forwardonly.theory.ode.OdeResult;
+import org.forwardonly.theory.state.OrderParameters;
+
+import java.util.Locale;
+
+/**
+ * One ODE row of the benchmark table: bp, erf, both layers trained (η = η_v = 1), initial
+ * conditions from the seed-0 draw at N = 1000, integrated with the config's integrator to tMax
+ * and sampled at 200 log-spaced times.
+ */
+final class OdeWorkload {
+    final int K, M;
+    final double tMax;
+    private final OrderParameters init;
+
+    OdeWorkload(int K, int M, double tMax) {
+        this.K = K;
+        this.M = M;
+        this.tMax = tMax;
+        this.init = Experiments.initialConditions(config("euler", 0.01, 1e-9, 1e-12, tMax), 0);
+    }
+
+    /** The config of this row with an integrator and its parameters. */
+    ExperimentConfig config(String integrator, double dt, double rtol, double atol, double tEnd) {
+        return ConfigParser.parse(String.format(Locale.ROOT,
+                "{\"rule\": \"bp\", \"activation\": \"erf\", \"K\": %d, \"M\": %d, \"eta\": 1, \"etaV\": 1,"
+                        + " \"integrator\": \"%s\", \"dt\": %s, \"rtol\": %s, \"atol\": %s, \"tMax\": %s,"
+                        + " \"nTimes\": 200, \"timeSpacing\": \"log\", \"seed\": 0, \"N\": 1000}",
+                K, M, integrator, dt, rtol, atol, tEnd));
+    }
+
+    /** Integrates {@code config} from this row's initial conditions. */
+    OdeResult run(ExperimentConfig config) {
+        OdeResult r = Experiments.integrate(config, init, IntegrationObserver.NONE);
+        if (r.diverged()) throw new IllegalStateException("benchmark ODE diverged: " + r.reason());
+        return r;
+    }
+
+    /** Largest |a − b|/|b| over the eps_g columns of two runs sampled at the same times. */
+    static double maxRelativeEpsGError(OdeResult a, OdeResult reference) {
+        double[] x = a.trajectory().column("eps_g"), y = reference.trajectory().column("eps_g");
+        if (x.length != y.length) throw new IllegalStateException("runs sampled at different times");
+        double worst = 0;
+        for (int i = 0; i < x.length; i++) worst = Math.max(worst, Math.abs(x[i] - y[i]) / Math.abs(y[i]));
+        return worst;
+    }
+
+    String label() {
+        return K == M ? "K=M=" + K : "K=" + K + ", M=" + M;
+    }
+}

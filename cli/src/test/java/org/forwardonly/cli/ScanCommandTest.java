@@ -1,0 +1,82 @@
+package org.forwardonly.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ScanCommandTest {
+
+    /** The in-process runner of the ode command's tests. */
+    static OdeCommandTest.Run run(String... args) {
+        return OdeCommandTest.run(args);
+    }
+
+    static Path spec(Path dir, String json) throws Exception {
+        Path p = dir.resolve("spec.json");
+        Files.writeString(p, json.replace('\'', '"'));
+        return p;
+    }
+
+    static final String BASE = "'base': {'rule': 'afa', 'K': 2, 'M': 2, 'tMax': 20, 'nTimes': 40}";
+
+    @Test
+    void runsAnOdeScanAndWritesTheTidyTable(@TempDir Path tmp) throws Exception {
+        Path spec = spec(tmp, "{" + BASE + ", 'grid': {'eta': [0.5, 1], 'sigmaF': [0.1, 1.0]}, 'threshold': 0.2}");
+        OdeCommandTest.Run r = run("scan", spec.toString(), "--out", tmp.resolve("out").toString(), "--threads", "2");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("4 points (4 computed, 0 resumed), 0 diverged"), r.out());
+        assertTrue(r.err().contains("4/4 points 100%"), "progress bar: " + r.err());
+        List<String> csv = Files.readAllLines(tmp.resolve("out/scan.csv"));
+        assertEquals(5, csv.size());
+        assertTrue(csv.get(1).startsWith("0,0.5,0.1,ode,"), csv.get(1));
+        assertTrue(csv.get(4).startsWith("3,1,1.0,ode,"), csv.get(4));
+        // rerun: resumes everything, computes nothing
+        OdeCommandTest.Run again = run("scan", spec.toString(), "--out", tmp.resolve("out").toString());
+        assertTrue(again.out().contains("(0 computed, 4 resumed)"), again.out());
+    }
+
+    @Test
+    void aDivergingPointIsARowNotACrash(@TempDir Path tmp) throws Exception {
+        // eta = 50 with erf units: the ODE leaves epsGBound quickly
+        Path spec = spec(tmp, "{'base': {'rule': 'bp', 'K': 2, 'M': 2, 'tMax': 20, 'epsGBound': 2}, 'grid': {'eta': [1, 50]}}");
+        OdeCommandTest.Run r = run("scan", spec.toString(), "--out", tmp.resolve("out").toString(), "--no-progress");
+        assertEquals(0, r.exit(), r.err());
+        List<String> csv = Files.readAllLines(tmp.resolve("out/scan.csv"));
+        assertTrue(csv.get(1).contains(",false,20.0"), csv.get(1));
+        assertTrue(csv.get(2).startsWith("1,50,ode,,") && csv.get(2).contains(",true,"), csv.get(2));
+    }
+
+    static void badSpec(Path tmp, String json, String expected) throws Exception {
+        Path out = tmp.resolve("out");
+        OdeCommandTest.Run r = run("scan", spec(tmp, json).toString(), "--out", out.toString());
+        assertEquals(2, r.exit(), r.err());
+        assertEquals(1, r.err().lines().count(), "one line: " + r.err());
+        assertTrue(r.err().startsWith("pepita scan: ") && r.err().contains(expected), r.err());
+        assertTrue(Files.notExists(out), "nothing written");
+    }
+
+    @Test
+    void badSpecsFailAtOnceWithOneLineAndExitCode2(@TempDir Path tmp) throws Exception {
+        badSpec(tmp, "{" + BASE + ", 'grid': {'etaa': [1, 2]}}", "grid key 'etaa' is not a config key (sweepable: rule,");
+        badSpec(tmp, "{" + BASE + ", 'grid': {'eta': []}}", "grid key 'eta' must be a non-empty list of values");
+        badSpec(tmp, "{" + BASE + ", 'grid': {'init': [1]}}", "grid key 'init' is not sweepable");
+        badSpec(tmp, "{" + BASE + ", 'grid': {'eta': [1, -1]}}", "point 1 (eta=-1): key 'eta': must be >= 0");
+        badSpec(tmp, "{'base': {'rule': 'afa', 'K': 2, 'M': 2, 'mirroring': {'a': 1}}, 'grid': {'rule': ['afa', 'bp']}}",
+                "point 1 (rule=bp): key 'mirroring': only for rules that use F");
+        badSpec(tmp, "{" + BASE + ", 'grid': {'eta': [1]", "is not valid JSON");
+    }
+
+    @Test
+    void sparkWithoutTheSparkModuleOnTheClasspathIsABadInput(@TempDir Path tmp) throws Exception {
+        Path spec = spec(tmp, "{" + BASE + ", 'grid': {'eta': [1]}}");
+        OdeCommandTest.Run r = run("scan", spec.toString(), "--out", tmp.resolve("out").toString(), "--spark", "local[2]");
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("the Spark executor is not on the classpath"), r.err());
+    }
+}

@@ -1,0 +1,118 @@
+package org.forwardonly.images.training;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.forwardonly.images.data.Normalization;
+import org.forwardonly.images.rules.WeightMirror;
+
+/**
+ * Everything that determines a run of {@code train-images} (thread count excluded: it does not
+ * change any result). Immutable; {@link #validate()} is the one place that checks it.
+ *
+ * @param rules              rules to train, in order (bp, fa, pepita, pepita-wm)
+ * @param learningRates      initial learning rate per rule
+ * @param decayEpochs        epochs after which the learning rate is multiplied by {@code decayFactor}
+ * @param trainSize          training images used (the first ones; all when ≥ the set size)
+ * @param testSize           test images used
+ * @param feedbackScale      F = feedbackScale · U(±√(6/n)) (0.05 in the papers)
+ * @param modulationSign     s in x̃ = x + s F e (−1: ICLR 2024, +1: ICML 2022)
+ * @param lastLayerModulated PEPITA's ΔW2 = e h̃ᵀ (true) or e hᵀ (false)
+ * @param targetAccuracy     the test accuracy whose first-reaching epoch is reported
+ */
+public record ImageTrainingConfig(String dataset, List<String> rules, int hidden, int epochs, int batchSize,
+                                  double momentum, Map<String, Double> learningRates, List<Integer> decayEpochs,
+                                  double decayFactor, int trainSize, int testSize, long seed,
+                                  Normalization normalization, double feedbackScale, double modulationSign,
+                                  boolean lastLayerModulated, WeightMirror.Settings mirroring,
+                                  double targetAccuracy) {
+
+    /** The rule names this command knows. */
+    public static final Set<String> RULES = Set.of("bp", "fa", "pepita", "pepita-wm");
+
+    /** Copies the collections. */
+    public ImageTrainingConfig {
+        rules = List.copyOf(rules);
+        learningRates = Map.copyOf(learningRates);
+        decayEpochs = List.copyOf(decayEpochs);
+    }
+
+    /**
+     * Checks every value.
+     *
+     * @throws IllegalArgumentException with one line naming the option and what is allowed
+     */
+    public ImageTrainingConfig validate() {
+        if (!"fashion-mnist".equals(dataset)) {
+            throw bad("--dataset", dataset, "only fashion-mnist");
+        }
+        if (rules.isEmpty()) {
+            throw bad("--rules", "", "one or more of bp, fa, pepita, pepita-wm");
+        }
+        for (String rule : rules) {
+            if (!RULES.contains(rule)) {
+                throw bad("--rules", rule, "bp, fa, pepita, pepita-wm");
+            }
+            Double lr = learningRates.get(rule);
+            if (lr == null || !(lr > 0) || Double.isInfinite(lr)) {
+                throw bad("--lr", rule + "=" + lr, "a positive learning rate for every rule");
+            }
+        }
+        if (rules.stream().distinct().count() != rules.size()) {
+            throw bad("--rules", String.join(",", rules), "each rule once");
+        }
+        positive("--hidden", hidden);
+        positive("--epochs", epochs);
+        positive("--batch-size", batchSize);
+        positive("--train-size", trainSize);
+        positive("--test-size", testSize);
+        if (!(momentum >= 0 && momentum < 1)) {
+            throw bad("--momentum", momentum, "0 <= momentum < 1");
+        }
+        for (int e : decayEpochs) {
+            if (e < 1) {
+                throw bad("--decay-epochs", e, "epochs >= 1");
+            }
+        }
+        if (!(decayFactor > 0 && decayFactor <= 1)) {
+            throw bad("--decay-factor", decayFactor, "0 < factor <= 1");
+        }
+        if (!(feedbackScale > 0) || Double.isInfinite(feedbackScale)) {
+            throw bad("--feedback-scale", feedbackScale, "a positive number");
+        }
+        if (modulationSign != 1 && modulationSign != -1) {
+            throw bad("--modulation-sign", modulationSign, "-1 or 1");
+        }
+        if (!(mirroring.noise() > 0) || !(mirroring.eta() > 0) || !(mirroring.lambda() >= 0)
+                || mirroring.eta() * mirroring.lambda() >= 1) {
+            throw bad("--wm-noise/--wm-eta/--wm-decay", mirroring, "noise > 0, eta > 0, decay >= 0, eta*decay < 1");
+        }
+        positive("--wm-steps", mirroring.steps());
+        positive("--wm-batch", mirroring.batch());
+        if (!(targetAccuracy > 0 && targetAccuracy <= 1)) {
+            throw bad("--target-accuracy", targetAccuracy, "0 < accuracy <= 1");
+        }
+        return this;
+    }
+
+    /** The learning rate of {@code rule} during {@code epoch} (1-based): step decay. */
+    public double learningRate(String rule, int epoch) {
+        double lr = learningRates.get(rule);
+        for (int e : decayEpochs) {
+            if (epoch > e) {
+                lr *= decayFactor;
+            }
+        }
+        return lr;
+    }
+
+    private static void positive(String option, int value) {
+        if (value < 1) {
+            throw bad(option, value, "a positive integer");
+        }
+    }
+
+    private static IllegalArgumentException bad(String option, Object value, String allowed) {
+        return new IllegalArgumentException(option + ": invalid value '" + value + "' (allowed: " + allowed + ")");
+    }
+}

@@ -1,0 +1,142 @@
+package org.forwardonly.images.training;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.forwardonly.images.data.ImageSet;
+import org.forwardonly.images.network.Angles;
+import org.forwardonly.images.network.BatchMatmul;
+import org.forwardonly.images.network.TwoLayerNetwork;
+import org.forwardonly.images.rules.Backpropagation;
+import org.forwardonly.images.rules.FeedbackAlignment;
+import org.forwardonly.images.rules.ImageRule;
+import org.forwardonly.images.rules.Pepita;
+import org.forwardonly.images.rules.WeightMirror;
+
+/**
+ * Trains one rule on a training set for the configured epochs (minibatch SGD with momentum, step decay
+ * of the learning rate, reshuffled every epoch) and measures test accuracy and the F alignment angle
+ * after every epoch.
+ */
+public final class Trainer {
+
+    private final ImageTrainingConfig config;
+    private final BatchMatmul mm;
+    private final TrainingProgress progress;
+
+    /** @param progress where to report progress ({@link TrainingProgress#NONE} for nowhere) */
+    public Trainer(ImageTrainingConfig config, BatchMatmul mm, TrainingProgress progress) {
+        this.config = config;
+        this.mm = mm;
+        this.progress = progress;
+    }
+
+    /** The network every rule starts from. */
+    public TwoLayerNetwork initialNetwork(int inputs, int classes) {
+        return TwoLayerNetwork.heUniform(inputs, config.hidden(), classes, Seeds.WEIGHTS.rng(config.seed()));
+    }
+
+    /** Builds rule {@code name} for {@code net}. */
+    public ImageRule rule(String name, TwoLayerNetwork net) {
+        int maxRows = config.batchSize();
+        switch (name) {
+            case "bp":
+                return new Backpropagation(net, maxRows);
+            case "fa":
+                return new FeedbackAlignment(net, maxRows, Seeds.FA_MATRIX.rng(config.seed()));
+            case "pepita":
+            case "pepita-wm":
+                double[] f = Pepita.initialFeedback(net.inputs, net.classes, config.feedbackScale(),
+                        Seeds.FEEDBACK.rng(config.seed()));
+                WeightMirror mirror = name.equals("pepita-wm")
+                        ? new WeightMirror(net, config.mirroring(), Seeds.MIRROR_NOISE.rng(config.seed())) : null;
+                return new Pepita(net, maxRows, f, config.modulationSign(), config.lastLayerModulated(), mirror);
+            default:
+                throw new IllegalArgumentException("unknown rule " + name);
+        }
+    }
+
+    /**
+     * Trains {@code ruleName} from the common initial network.
+     *
+     * @param onEpoch called with each epoch's metrics as soon as they are known (epoch 0 first)
+     * @throws DivergedException when the loss stops being finite
+     */
+    public List<EpochMetrics> train(String ruleName, ImageSet train, ImageSet test, Consumer<EpochMetrics> onEpoch) {
+        TwoLayerNetwork net = initialNetwork(train.features(), train.classes());
+        ImageRule rule = rule(ruleName, net);
+        SgdMomentum optimizer = new SgdMomentum(net, config.momentum());
+        Evaluator evaluator = new Evaluator(net, test);
+        UniformRandomProvider shuffleRng = Seeds.SHUFFLE.rng(config.seed());
+        int n = train.features();
+        int batch = config.batchSize();
+        double[] x = new double[batch * n];
+        int[] labels = new int[batch];
+        double[] g1t = new double[net.w1t.length];
+        double[] g2 = new double[net.w2.length];
+        double[] endToEnd = new double[net.inputs * net.classes];
+        int[] order = new int[train.count()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        int batches = (train.count() + batch - 1) / batch;
+
+        List<EpochMetrics> rows = new ArrayList<>();
+        long t0 = System.nanoTime();
+        EpochMetrics initial = new EpochMetrics(ruleName, 0, 0.0, Double.NaN, evaluator.accuracy(net, mm),
+                angle(rule, net, endToEnd), (System.nanoTime() - t0) / 1e9);
+        rows.add(initial);
+        onEpoch.accept(initial);
+        for (int epoch = 1; epoch <= config.epochs(); epoch++) {
+            long start = System.nanoTime();
+            double lr = config.learningRate(ruleName, epoch);
+            shuffle(order, shuffleRng);
+            double lossSum = 0;
+            for (int bIdx = 0; bIdx < batches; bIdx++) {
+                int from = bIdx * batch;
+                int rowsInBatch = Math.min(batch, order.length - from);
+                for (int r = 0; r < rowsInBatch; r++) {
+                    int img = order[from + r];
+                    System.arraycopy(train.x(), img * n, x, r * n, n);
+                    labels[r] = train.labels()[img];
+                }
+                lossSum += rule.directions(net, mm, x, labels, rowsInBatch, g1t, g2) / rowsInBatch;
+                if (!Double.isFinite(lossSum)) {
+                    throw new DivergedException(ruleName + " diverged at epoch " + epoch + ", batch " + (bIdx + 1)
+                            + " (loss not finite; lower --lr " + ruleName + "=...)");
+                }
+                optimizer.step(net, g1t, g2, lr);
+                rule.afterUpdate(net, mm);
+                progress.batchDone(ruleName, (long) (epoch - 1) * batches + bIdx + 1, (long) config.epochs() * batches);
+            }
+            double accuracy = evaluator.accuracy(net, mm);
+            EpochMetrics m = new EpochMetrics(ruleName, epoch, lr, lossSum / batches, accuracy, angle(rule, net, endToEnd),
+                    (System.nanoTime() - start) / 1e9);
+            rows.add(m);
+            onEpoch.accept(m);
+        }
+        progress.ruleDone(ruleName);
+        return rows;
+    }
+
+    /** Angle between F and (W2 W1)ᵀ in degrees, NaN when the rule has no F. */
+    static double angle(ImageRule rule, TwoLayerNetwork net, double[] endToEnd) {
+        double[] f = rule.feedback();
+        if (f == null) {
+            return Double.NaN;
+        }
+        net.endToEndTransposed(endToEnd);
+        return Angles.degrees(f, endToEnd);
+    }
+
+    /** Fisher–Yates shuffle. */
+    static void shuffle(int[] order, UniformRandomProvider rng) {
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package org.forwardonly.notebooks.plot;
+
+/**
+ * One curve of a notebook panel, read from a CSV next to the notebook.
+ *
+ * @param csv    path of the CSV relative to the notebook
+ * @param x      column for the horizontal axis
+ * @param y      column for the vertical axis
+ * @param err    column with the standard error of y (error bars), or null
+ * @param label  legend text (may contain {@code _x} / {@code _{xy}} subscripts)
+ * @param color  colour as {@code #rrggbb}, or null for matplotlib's colour cycle
+ * @param style  a line (theory) or markers (simulation)
+ * @param dashed whether a line is dashed
+ */
+public record PlotSeries(String csv, String x, String y, String err, String label, String color,
+                         Style style, boolean dashed) {
+
+    /** How a series is drawn. */
+    public enum Style {
+        /** A line: theory (ODE) curves. */
+        LINE,
+        /** Markers, with error bars when {@code err} is set: simulations. */
+        MARKERS
+    }
+}

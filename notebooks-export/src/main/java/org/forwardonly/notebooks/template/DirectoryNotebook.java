@@ -1,0 +1,131 @@
+package org.forwardonly.notebooks.template;
+
+import org.forwardonly.notebooks.format.Cell;
+import org.forwardonly.notebooks.format.Notebook;
+import org.forwardonly.notebooks.plot.MatplotlibCode;
+import org.forwardonly.notebooks.plot.PlotFigure;
+import org.forwardonly.notebooks.plot.PlotPanel;
+import org.forwardonly.notebooks.plot.PlotSeries;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The notebook of any output directory of the project (a run, a comparison, a scan): it finds
+ * the CSVs (up to three levels down) and the JSON files that describe how they were made, shows
+ * the command and parameters in a markdown cell, loads every CSV with pandas and draws
+ * <ul>
+ *   <li>ε_g against t on log-log axes for every CSV with columns {@code t} and {@code eps_g}
+ *       (markers with error bars when it has {@code eps_g_se}: a multi-seed simulation; a line
+ *       otherwise: an ODE), or {@code eps_g_ode} and {@code eps_g_sim} (a comparison: both);</li>
+ *   <li>for every other CSV (a scan summary, a verdict table), each numeric column against the
+ *       first one.</li>
+ * </ul>
+ */
+public final class DirectoryNotebook {
+    /** How deep below the directory CSVs are looked for. */
+    static final int MAX_DEPTH = 3;
+
+    private DirectoryNotebook() {}
+
+    /**
+     * Builds the notebook for {@code dir}.
+     *
+     * @param dir      the output directory (the notebook is meant to be written into it)
+     * @param fallbackCommand the command to show when the directory does not record one (a
+     *                 {@code command.txt} file or a {@code "command"} field in a top-level JSON)
+     * @throws IOException when the directory cannot be read or holds no CSV
+     */
+    public static Notebook build(Path dir, String fallbackCommand) throws IOException {
+        List<Path> csvs = find(dir, ".csv");
+        if (csvs.isEmpty()) throw new IOException("no CSV file in " + dir + " (nothing to load)");
+        List<Path> jsons = find(dir, ".json").stream().filter(p -> p.getParent().equals(dir)).toList();
+        String command = recordedCommand(dir, jsons);
+
+        List<PlotSeries> curves = new ArrayList<>();
+        List<String> tables = new ArrayList<>();
+        for (Path csv : csvs) {
+            String rel = relative(dir, csv);
+            List<String> header = header(csv);
+            if (header.contains("t") && header.contains("eps_g_ode") && header.contains("eps_g_sim")) {
+                // a comparison: the ODE as a line, the simulation as markers
+                curves.add(new PlotSeries(rel, "t", "eps_g_ode", null, rel + " (ODE)", null, PlotSeries.Style.LINE, false));
+                curves.add(new PlotSeries(rel, "t", "eps_g_sim", header.contains("eps_g_sim_se") ? "eps_g_sim_se" : null,
+                        rel + " (simulation)", null, PlotSeries.Style.MARKERS, false));
+            } else if (header.contains("t") && header.contains("eps_g")) {
+                boolean sim = header.contains("eps_g_se");
+                curves.add(new PlotSeries(rel, "t", "eps_g", sim ? "eps_g_se" : null, rel, null,
+                        sim ? PlotSeries.Style.MARKERS : PlotSeries.Style.LINE, false));
+            } else {
+                tables.add(rel);
+            }
+        }
+
+        StringBuilder md = new StringBuilder("# ").append(dir.toAbsolutePath().normalize().getFileName()).append("\n\n");
+        md.append("Data of a pepita output directory: ").append(csvs.size()).append(" CSV file(s)");
+        md.append(jsons.isEmpty() ? "." : ", described by " + String.join(", ", jsons.stream().map(p -> "`" + relative(dir, p) + "`").toList()) + ".");
+        md.append("\n\nMade by:\n\n```\n").append(command != null ? command : fallbackCommand).append("\n```\n");
+        for (Path json : jsons) {
+            md.append("\n### `").append(relative(dir, json)).append("`\n\n```json\n")
+                    .append(Files.readString(json, StandardCharsets.UTF_8).strip()).append("\n```\n");
+        }
+
+        List<Cell> cells = new ArrayList<>();
+        cells.add(Cell.markdown(md.toString()));
+        cells.add(Cell.code(MatplotlibCode.imports()));
+        cells.add(Cell.code(MatplotlibCode.loadData(csvs.stream().map(p -> relative(dir, p)).toList())));
+        if (!curves.isEmpty()) {
+            PlotFigure fig = new PlotFigure("generalisation error", 1,
+                    List.of(new PlotPanel("ε_g(t)", "t", "ε_g", true, true, curves)));
+            cells.add(Cell.code(MatplotlibCode.draw(fig)));
+        }
+        for (String table : tables) {
+            cells.add(Cell.code("frame = data[" + MatplotlibCode.str(table) + "]\n"
+                    + "numeric = frame.select_dtypes(\"number\")\n"
+                    + "if numeric.shape[1] >= 2:\n"
+                    + "    ax = numeric.plot(x=numeric.columns[0], marker=\"o\", figsize=(6, 4), title="
+                    + MatplotlibCode.str(table) + ")\n"
+                    + "    plt.show()\n"
+                    + "frame.head(20)\n"));
+        }
+        return new Notebook(cells);
+    }
+
+    private static String recordedCommand(Path dir, List<Path> jsons) throws IOException {
+        Path txt = dir.resolve("command.txt");
+        if (Files.isRegularFile(txt)) return Files.readString(txt, StandardCharsets.UTF_8).strip();
+        for (Path json : jsons) {
+            String text = Files.readString(json, StandardCharsets.UTF_8);
+            int i = text.indexOf("\"command\"");
+            if (i >= 0) {
+                var node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(text).findValue("command");
+                if (node != null && node.isTextual()) return node.asText();
+            }
+        }
+        return null;
+    }
+
+    private static List<Path> find(Path dir, String ext) throws IOException {
+        try (Stream<Path> s = Files.walk(dir, MAX_DEPTH)) {
+            return s.filter(Files::isRegularFile).filter(p -> p.getFileName().toString().endsWith(ext)).sorted().toList();
+        }
+    }
+
+    private static String relative(Path dir, Path file) {
+        return dir.relativize(file).toString().replace('\\', '/');
+    }
+
+    private static List<String> header(Path csv) throws IOException {
+        try (BufferedReader r = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
+            String first = r.readLine();
+            return first == null ? List.of() : Arrays.stream(first.split(",")).map(String::strip).toList();
+        }
+    }
+}

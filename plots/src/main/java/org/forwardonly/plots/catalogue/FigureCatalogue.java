@@ -1,0 +1,31 @@
+package org.forwardonly.plots.catalogue;
+
+import org.forwardonly.plots.figures.AlignThenMemorise;
+import org.forwardonly.plots.figures.LearningCurves;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The named figures, in the order {@code pepita reproduce} makes them. */
+public final class FigureCatalogue {
+    private static final List<FigureDefinition> FIGURES = List.of(
+            new LearningCurves(),
+            new AlignThenMemorise());
+
+    private FigureCatalogue() {}
+
+    /** Every figure. */
+    public static List<FigureDefinition> all() {
+        return FIGURES;
+    }
+
+    /** The figure of that name. */
+    public static Optional<FigureDefinition> byName(String name) {
+        return FIGURES.stream().filter(f -> f.name().equals(name)).findFirst();
+    }
+
+    /** The names, comma-separated (for error messages). */
+    public static String names() {
+        return String.join(", ", FIGURES.stream().map(FigureDefinition::name).toList());
+    }
+}

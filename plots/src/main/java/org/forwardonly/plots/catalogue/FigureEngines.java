@@ -1,0 +1,122 @@
+package org.forwardonly.plots.catalogue;
+
+import org.forwardonly.simulation.compare.TheoryComparison;
+import org.forwardonly.simulation.measure.SeedStatistics;
+import org.forwardonly.simulation.training.SeedRun;
+import org.forwardonly.simulation.training.Simulation;
+import org.forwardonly.theory.config.ExperimentConfig;
+import org.forwardonly.theory.ode.Experiments;
+import org.forwardonly.theory.ode.IntegrationObserver;
+import org.forwardonly.theory.ode.OdeResult;
+import org.forwardonly.theory.ode.SampleTimes;
+import org.forwardonly.theory.trajectory.Trajectory;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The engines as the figures use them — the ODE ({@link Experiments}) and the simulation
+ * ({@link Simulation}) — with every run's progress counted on one {@link WorkMeter}. Runs are
+ * remembered by their resolved config, so figures that share a run (in one {@code reproduce})
+ * compute it once.
+ */
+public final class FigureEngines {
+    private final int threads;
+    private final WorkMeter meter;
+    private final Map<String, Object> done = new HashMap<>();
+
+    /**
+     * @param threads worker threads for the seeds of a simulation (results do not depend on it)
+     * @param meter   where progress is counted
+     */
+    public FigureEngines(int threads, WorkMeter meter) {
+        this.threads = threads;
+        this.meter = meter;
+    }
+
+    /**
+     * Integrates the ODE of {@code config} from its seed's draw (or its {@code init}), sampled at
+     * the config's times. A diverged run keeps the samples up to the divergence.
+     */
+    public OdeResult ode(ExperimentConfig config) {
+        return (OdeResult) done.computeIfAbsent("ode " + key(config), k -> integrate(config));
+    }
+
+    static String key(ExperimentConfig config) {
+        return org.forwardonly.theory.config.ConfigParser.toJson(config).toString();
+    }
+
+    private OdeResult integrate(ExperimentConfig config) {
+        double cost = WorkMeter.cost(config);
+        double tMax = config.tMax();
+        double[] reported = {0};
+        OdeResult r = Experiments.integrate(config, Experiments.initialConditions(config, config.seed()),
+                SampleTimes.of(config), new IntegrationObserver() {
+                    @Override
+                    public void onProgress(double t) {
+                        double units = cost * Math.min(1, t / tMax);
+                        if (units - reported[0] > cost * 0.01) {
+                            meter.advance(units - reported[0]);
+                            reported[0] = units;
+                        }
+                    }
+                });
+        meter.advance(cost - reported[0]);
+        return r;
+    }
+
+    /** Simulates every seed of {@code config} at the config's times. */
+    public Simulation.Result simulate(ExperimentConfig config) {
+        return (Simulation.Result) done.computeIfAbsent("sim " + key(config), k -> runSimulation(config));
+    }
+
+    private Simulation.Result runSimulation(ExperimentConfig config) {
+        double[] times = SampleTimes.of(config);
+        double perStep = WorkMeter.cost(config) / Math.max(1, config.seeds() * SeedRun.stepsOf(times[times.length - 1], config.N()));
+        long[] last = {0};
+        Simulation.Result r = Simulation.run(config, times, threads, null, (done, total) -> {
+            synchronized (last) {
+                if (done > last[0]) {
+                    meter.advance((done - last[0]) * perStep);
+                    last[0] = done;
+                }
+            }
+        });
+        return r;
+    }
+
+    /**
+     * The ODE of {@code odeConfig} integrated from each seed's initial order parameters of {@code sim},
+     * at the simulation's times, one trajectory per seed (a diverged one stops early). For quantities
+     * that must be averaged per seed, such as a cosine.
+     */
+    @SuppressWarnings("unchecked")
+    public List<Trajectory> odeFromEachSeed(ExperimentConfig odeConfig, Simulation.Result sim) {
+        return (List<Trajectory>) done.computeIfAbsent("per-seed " + key(odeConfig) + " " + System.identityHashCode(sim), k -> {
+            List<Trajectory> out = new ArrayList<>();
+            for (SeedRun.Result seed : sim.seeds()) {
+                out.add(Experiments.integrate(odeConfig, seed.initial(), sim.times(), IntegrationObserver.NONE).trajectory());
+            }
+            return List.copyOf(out);
+        });
+    }
+
+    /** Seed means of a simulation, with a {@code <col>_se} standard-error column for each. */
+    public static Trajectory ensemble(Simulation.Result r) {
+        List<Trajectory> perSeed = new ArrayList<>();
+        for (SeedRun.Result s : r.seeds()) perSeed.add(s.trajectory());
+        return SeedStatistics.ensemble(perSeed);
+    }
+
+    /**
+     * The ODE of {@code odeConfig} integrated from each seed of {@code sim} (so that theory and
+     * simulation start identically), seed-averaged, side by side with the simulation: columns
+     * {@code <col>_ode}, {@code <col>_sim}, {@code <col>_sim_se}.
+     */
+    public Trajectory theoryAgainst(ExperimentConfig odeConfig, Simulation.Result sim) {
+        return (Trajectory) done.computeIfAbsent("theory " + key(odeConfig) + " " + System.identityHashCode(sim),
+                k -> TheoryComparison.of(odeConfig, sim).table());
+    }
+}

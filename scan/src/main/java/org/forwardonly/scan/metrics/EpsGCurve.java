@@ -1,0 +1,19 @@
+package org.forwardonly.scan.metrics;
+
+/**
+ * What the summary metrics need from one run (ODE or simulation): the sampled ε_g(t) curve
+ * up to the end of the run (or up to divergence), and the alignment at the last sample.
+ *
+ * @param t        sample times, strictly increasing
+ * @param epsG     ε_g at those times (noise excluded, THEORY.md §1)
+ * @param diverged true when the run stopped because it diverged (ε_g over its bound or not finite)
+ * @param alignment cos(v, feedback) at the last sample, the feedback being the one the first
+ *                  layer learns through (bp: v; fa: b; afa, pepita, ff: −s·c, THEORY.md §2);
+ *                  NaN if not available
+ */
+public record EpsGCurve(double[] t, double[] epsG, boolean diverged, double alignment) {
+    /** Checks the shapes. */
+    public EpsGCurve {
+        if (t.length != epsG.length) throw new IllegalArgumentException("t and epsG differ in length");
+    }
+}

@@ -1,0 +1,91 @@
+package org.forwardonly.scan.output;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.forwardonly.scan.metrics.PointSummary;
+import org.forwardonly.scan.run.PointResult;
+import org.forwardonly.scan.spec.ScanSpec;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The scan's tidy table DIR/scan.csv: one row per point and engine, sorted by point index
+ * (grid order), columns {@code point, <swept keys>, engine, epsGFinal, tThreshold,
+ * plateauStart, plateauLength, plateauHeight, alignmentFinal, diverged, tEnd}. Numbers are
+ * written in Java's shortest round-trip form, missing values as empty fields; the same
+ * results give the same bytes whichever executor produced them.
+ */
+public final class ScanTable {
+
+    /** The table's name inside DIR. */
+    public static final String FILE = "scan.csv";
+
+    private ScanTable() {}
+
+    /** The header columns. */
+    public static List<String> header(ScanSpec spec) {
+        List<String> h = new ArrayList<>();
+        h.add("point");
+        h.addAll(spec.sweptKeys());
+        h.add("engine");
+        h.addAll(PointSummary.METRIC_COLUMNS);
+        return h;
+    }
+
+    /** The CSV text for results sorted by point index. */
+    public static String csv(ScanSpec spec, List<PointResult> results) {
+        List<PointResult> sorted = new ArrayList<>(results);
+        sorted.sort((a, b) -> Integer.compare(a.index(), b.index()));
+        StringBuilder sb = new StringBuilder(String.join(",", header(spec))).append('\n');
+        for (PointResult r : sorted) {
+            for (PointSummary s : r.rows()) {
+                sb.append(r.index());
+                for (String k : spec.sweptKeys()) sb.append(',').append(field(r.values().get(k)));
+                sb.append(',').append(field(s.engine()));
+                sb.append(',').append(num(s.epsGFinal()));
+                sb.append(',').append(num(s.tThreshold()));
+                sb.append(',').append(num(s.plateauStart()));
+                sb.append(',').append(num(s.plateauLength()));
+                sb.append(',').append(num(s.plateauHeight()));
+                sb.append(',').append(num(s.alignmentFinal()));
+                sb.append(',').append(s.diverged());
+                sb.append(',').append(num(s.tEnd()));
+                sb.append('\n');
+            }
+        }
+        return sb.toString();
+    }
+
+    /** Writes DIR/scan.csv atomically (temp file, then rename). */
+    public static Path write(Path dir, ScanSpec spec, List<PointResult> results) {
+        Path file = dir.resolve(FILE);
+        Path tmp = dir.resolve(FILE + ".tmp");
+        try {
+            Files.writeString(tmp, csv(spec, results), StandardCharsets.UTF_8);
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+        return file;
+    }
+
+    private static String num(Double d) {
+        return d == null || !Double.isFinite(d) ? "" : Double.toString(d);
+    }
+
+    private static String field(JsonNode v) {
+        if (v == null || v.isNull()) return "";
+        return field(v.isTextual() ? v.asText() : v.toString());
+    }
+
+    private static String field(String s) {
+        if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0) return s;
+        return '"' + s.replace("\"", "\"\"") + '"';
+    }
+}

@@ -1,0 +1,38 @@
+package org.forwardonly.scan.run;
+
+import org.forwardonly.scan.metrics.PointSummary;
+import org.forwardonly.scan.metrics.SummaryMetrics;
+import org.forwardonly.scan.metrics.TrajectoryCurve;
+import org.forwardonly.theory.config.ExperimentConfig;
+import org.forwardonly.theory.ode.Experiments;
+import org.forwardonly.theory.ode.IntegrationObserver;
+import org.forwardonly.theory.ode.OdeResult;
+import org.forwardonly.theory.state.OrderParameters;
+
+import java.util.List;
+
+/**
+ * A scan point run through the order-parameter ODE ({@link Experiments}), from the config's
+ * {@code init} or from the finite-N draw of its {@code seed} (as {@code pepita ode} does).
+ */
+public final class OdeRunner implements PointRunner {
+    private static final long serialVersionUID = 1L;
+    private final SummaryMetrics metrics;
+
+    /** @param metrics how to summarise the ε_g curve */
+    public OdeRunner(SummaryMetrics metrics) {
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void check(ExperimentConfig config) {
+        Experiments.dynamics(config, Experiments.initialConditions(config, config.seed()));
+    }
+
+    @Override
+    public List<PointSummary> run(ExperimentConfig config) {
+        OrderParameters init = Experiments.initialConditions(config, config.seed());
+        OdeResult r = Experiments.integrate(config, init, IntegrationObserver.NONE);
+        return List.of(metrics.summarize("ode", TrajectoryCurve.ode(config, r.trajectory(), r.diverged(), init.b())));
+    }
+}
