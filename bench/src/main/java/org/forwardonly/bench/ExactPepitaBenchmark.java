@@ -1,4 +1,4 @@
-package org.forwardonly.theory.bench;
+package org.forwardonly.bench;
 
 import org.forwardonly.theory.config.ConfigParser;
 import org.forwardonly.theory.config.ExperimentConfig;
@@ -13,10 +13,11 @@ import java.util.Locale;
 /**
  * Wall-clock benchmark of the exact PEPITA ODE (THEORY.md §5), K = M = 2 to t = 100 from a
  * seeded random start, with the defaults of {@code pepita ode} (dp853) except the tolerances
- * given below. Prints one line per repetition. Run (after {@code mvn -q install -DskipTests}):
+ * given below. A plain wall-clock main, not a JMH benchmark: the quantity of interest is one
+ * whole integration. Prints one line per repetition. Run (after {@code mvn -q install -DskipTests}):
  *
  * <pre>
- *   java -cp cli/target/pepita.jar org.forwardonly.theory.bench.ExactPepitaBenchmark [quadraturePoints] [reps]
+ *   java -cp bench/target/benchmarks.jar org.forwardonly.bench.ExactPepitaBenchmark [quadraturePoints] [reps]
  * </pre>
  *
  * The first repetition includes JIT warm-up; the reported number is the fastest repetition.
