@@ -41,9 +41,9 @@ public final class FieldAverageDrift {
     private final int batchSize;
     private final GaussianGrid grid;
     private final SampleContext ctx;
+    private final FieldFactor fields;
     private final CholeskyFactor chol;
 
-    private final double[] cov;
     private final double[] z, u, gamma, covPhi;
     private final double[] delta, beta, hPre;
     // accumulators
@@ -81,8 +81,8 @@ public final class FieldAverageDrift {
         this.ctx = new SampleContext(K, M, g, gTeacher);
         ctx.s = modulationSign;
         ctx.sigma = sigma;
-        this.chol = new CholeskyFactor(U);
-        cov = new double[U * U];
+        this.fields = new FieldFactor(K, M);
+        this.chol = fields.cholesky();
         z = new double[U + 1];
         u = new double[U];
         gamma = new double[U];
@@ -153,18 +153,7 @@ public final class FieldAverageDrift {
 
     private void loadState(double[][] Q, double[][] R, double[][] T, double[] v, double[] vStar, double[] b,
                            double[] c, double P) {
-        // covariance of u = (ν, λ): [[T, Rᵀ], [R, Q]]
-        for (int m = 0; m < M; m++) {
-            for (int n = 0; n < M; n++) cov[m * U + n] = T[m][n];
-        }
-        for (int k = 0; k < K; k++) {
-            for (int m = 0; m < M; m++) {
-                cov[(M + k) * U + m] = R[k][m];
-                cov[m * U + M + k] = R[k][m];
-            }
-            for (int l = 0; l < K; l++) cov[(M + k) * U + M + l] = Q[k][l];
-        }
-        chol.factor(cov);
+        fields.factor(Q, R, T);
         System.arraycopy(v, 0, ctx.v, 0, K);
         System.arraycopy(vStar, 0, ctx.vStar, 0, M);
         if (b != null) System.arraycopy(b, 0, ctx.b, 0, K);

@@ -14,8 +14,8 @@ public final class QuadratureEpsG {
     private final Activation g, gTeacher;
     private final int K, M, U;
     private final GaussianGrid grid;
-    private final CholeskyFactor chol;
-    private final double[] cov, z, u;
+    private final FieldFactor fields;
+    private final double[] z, u;
 
     /** For K student and M teacher units, n Gauss-Hermite points per dimension. */
     public QuadratureEpsG(Activation g, Activation gTeacher, int K, int M, int pointsPerDimension) {
@@ -25,26 +25,15 @@ public final class QuadratureEpsG {
         this.M = M;
         this.U = K + M;
         this.grid = GaussianGrid.tensor(U, pointsPerDimension);
-        this.chol = new CholeskyFactor(U);
-        cov = new double[U * U];
+        this.fields = new FieldFactor(K, M);
         z = new double[U];
         u = new double[U];
     }
 
     /** ε_g at (Q, R, T, v, v*). */
     public double epsG(double[][] Q, double[][] R, double[][] T, double[] v, double[] vStar) {
-        // fields u = (ν, λ), covariance [[T, Rᵀ], [R, Q]] (same order as FieldAverageDrift)
-        for (int m = 0; m < M; m++) {
-            for (int n = 0; n < M; n++) cov[m * U + n] = T[m][n];
-        }
-        for (int k = 0; k < K; k++) {
-            for (int m = 0; m < M; m++) {
-                cov[(M + k) * U + m] = R[k][m];
-                cov[m * U + M + k] = R[k][m];
-            }
-            for (int l = 0; l < K; l++) cov[(M + k) * U + M + l] = Q[k][l];
-        }
-        chol.factor(cov);
+        // fields u = (ν, λ) = L z
+        CholeskyFactor chol = fields.factor(Q, R, T);
         double sum = 0;
         for (int p = 0; p < grid.size(); p++) {
             for (int j = 0; j < U; j++) z[j] = grid.node(p, j);
