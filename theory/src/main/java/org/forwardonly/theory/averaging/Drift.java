@@ -28,6 +28,24 @@ public final class Drift {
         dd = new double[M];
     }
 
+    /**
+     * Richardson extrapolation in 1/n: this drift (from an n-point grid) becomes
+     * (m·fine − n·this)/(m − n), where {@code fine} is the same drift on an m-point grid. Exact
+     * when the quadrature error is C/n, as Gauss-Hermite's is on integrands with jumps or kinks
+     * (ReLU: measured n·error constant within 7 % from n = 8 to 40).
+     */
+    public void extrapolate(Drift fine, int n, int m) {
+        double a = (double) m / (m - n), b = (double) n / (m - n);
+        for (int k = 0; k < dQ.length; k++) {
+            for (int l = 0; l < dQ[k].length; l++) dQ[k][l] = a * fine.dQ[k][l] - b * dQ[k][l];
+            for (int j = 0; j < dR[k].length; j++) dR[k][j] = a * fine.dR[k][j] - b * dR[k][j];
+            dv[k] = a * fine.dv[k] - b * dv[k];
+            dc[k] = a * fine.dc[k] - b * dc[k];
+        }
+        for (int j = 0; j < dd.length; j++) dd[j] = a * fine.dd[j] - b * dd[j];
+        dP = a * fine.dP - b * dP;
+    }
+
     /** Sets every entry to zero. */
     public void clear() {
         for (double[] row : dQ) java.util.Arrays.fill(row, 0.0);

@@ -41,10 +41,13 @@ public final class Experiments {
     public static void checkSupported(ExperimentConfig config) {
         if (usesClosedForm(config)) return;
         int dims = config.K() + config.M() + (config.sigma() > 0 ? 1 : 0);
-        double points = Math.pow(config.quadraturePoints(), dims);
+        boolean kinked = "relu".equals(config.activation()) || "relu".equals(config.teacherActivation());
+        // ReLU also integrates on the finer grid of the 1/n extrapolation
+        int n = kinked ? FieldAverageDynamics.fineGrid(config.quadraturePoints()) : config.quadraturePoints();
+        double points = Math.pow(n, dims);
         if (points > MAX_GRID_POINTS) {
             throw new ConfigException("key 'quadraturePoints': the quadrature engine integrates over K+M"
-                    + (config.sigma() > 0 ? "+1" : "") + " = " + dims + " fields, and " + config.quadraturePoints()
+                    + (config.sigma() > 0 ? "+1" : "") + " = " + dims + " fields, and " + n
                     + "^" + dims + " points is too many (at most " + (long) MAX_GRID_POINTS + "); lower quadraturePoints");
         }
     }
