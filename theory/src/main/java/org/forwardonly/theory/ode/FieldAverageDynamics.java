@@ -21,9 +21,9 @@ import org.forwardonly.theory.state.StateLayout;
  * THEORY.md §6 ({@link MirroringDrift}) when the config has {@code mirroring}. Works for
  * pepita and ff (both signs, both last layers), for bp, fa and afa (as a cross-check of the
  * closed forms), and for every activation pair, ReLU included. With ReLU the Gauss-Hermite
- * error is C/n (kinks, jumps of g'), so the drift is extrapolated in 1/n from grids of n and
- * ⌈4n/3⌉ points ({@link Drift#extrapolate}): about 15× more accurate at n = 12-24
- * (docs/exact-pepita.md).
+ * error is C/n (kinks, jumps of g'), so the drift is extrapolated in 1/n from even grids of n
+ * and ⌈4n/3⌉ points ({@link Drift#extrapolate}): about 15× more accurate at n = 12-24
+ * (docs/exact-pepita.md). Odd grids have another C (a node on the kink) and are not mixed in.
  *
  * <p>Holds scratch buffers: one instance per thread.
  */
@@ -60,11 +60,13 @@ public final class FieldAverageDynamics implements OrderParameterDynamics {
         this.layout = StateLayout.forRule(rule, config.K(), config.M());
         this.K = config.K();
         this.M = config.M();
-        this.points = config.quadraturePoints();
+        // ReLU's kinks make the Gauss-Hermite error C/n: extrapolate from n and ⌈4n/3⌉ points. The
+        // constant C differs between odd n (a node sits on the kink at 0) and even n, so ReLU
+        // grids are even: n is rounded up to even.
+        boolean kinked = g == Activation.RELU || gTeacher == Activation.RELU;
+        this.points = kinked ? evenGrid(config.quadraturePoints()) : config.quadraturePoints();
         this.drift = new FieldAverageDrift(rule, g, gTeacher, K, M, config.eta(), config.etaV(), config.sigma(),
                 config.modulationSign(), config.batchSize(), points);
-        // ReLU's kinks make the Gauss-Hermite error C/n: extrapolate from n and ⌈4n/3⌉ points
-        boolean kinked = g == Activation.RELU || gTeacher == Activation.RELU;
         this.finePoints = kinked ? fineGrid(points) : 0;
         this.fineDrift = kinked ? new FieldAverageDrift(rule, g, gTeacher, K, M, config.eta(), config.etaV(),
                 config.sigma(), config.modulationSign(), config.batchSize(), finePoints) : null;
@@ -88,9 +90,14 @@ public final class FieldAverageDynamics implements OrderParameterDynamics {
         fineOut = new Drift(K, M);
     }
 
-    /** The finer grid of the 1/n extrapolation: ⌈4n/3⌉ points per dimension. */
+    /** The ReLU grid for a requested n: n rounded up to even. */
+    public static int evenGrid(int n) {
+        return n + (n & 1);
+    }
+
+    /** The finer grid of the 1/n extrapolation for a requested n: ⌈4n'/3⌉ rounded up to even, n' = evenGrid(n). */
     public static int fineGrid(int n) {
-        return (4 * n + 2) / 3;
+        return evenGrid((4 * evenGrid(n) + 2) / 3);
     }
 
     @Override
