@@ -1,7 +1,9 @@
 package org.forwardonly.cli;
 
 import org.forwardonly.simulation.measure.SeedStatistics;
+import org.forwardonly.simulation.mirroring.WeightMirroring;
 import org.forwardonly.simulation.training.DivergedException;
+import org.forwardonly.simulation.training.FeedbackUpdate;
 import org.forwardonly.simulation.training.SeedRun;
 import org.forwardonly.simulation.training.Simulation;
 import org.forwardonly.simulation.training.SimulationLimits;
@@ -15,6 +17,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongFunction;
 
 /**
  * What the simulate and compare commands share (a picocli mixin): the {@code --threads} and
@@ -57,12 +60,17 @@ final class SimulationRuns {
         double stepsPerUnitTime = (double) config.N() * config.seeds();
         ProgressBar bar = new ProgressBar("simulate", times[times.length - 1], err, ProgressBar.consoleAttached());
         try {
-            return Simulation.run(config, times, threads, null, (done, all) -> {
+            return Simulation.run(config, times, threads, mirroring(config), (done, all) -> {
                 if (!noProgress) bar.update(done / stepsPerUnitTime);
             });
         } finally {
             bar.finish();
         }
+    }
+
+    /** Weight mirroring of F per seed (THEORY.md §6) when the config asks for it, else null. */
+    static LongFunction<FeedbackUpdate> mirroring(ExperimentConfig config) {
+        return config.mirroring() == null ? null : seed -> WeightMirroring.of(config, seed);
     }
 
     /** Seed means then standard errors ({@code <col>_se}). */

@@ -67,11 +67,11 @@ class SimulateCommandTest {
             "simulate|{\"rule\":\"bp\",\"K\":2}|missing key 'M'",
             "simulate|{\"rule\":\"bp\",\"K\":2,\"M\":2,\"alignF\":2}|key 'alignF'",
             "simulate|{\"rule\":\"bp\",\"K\":2,\"M\":2,\"init\":{\"Q\":[[1,0],[0,1]],\"R\":[[0,0],[0,0]],\"T\":[[1,0],[0,1]],\"v\":[1,1],\"vStar\":[1,1]}}|key 'init'",
-            "simulate|{\"rule\":\"pepita\",\"K\":2,\"M\":2,\"mirroring\":{}}|key 'mirroring'",
+            "simulate|{\"rule\":\"bp\",\"K\":2,\"M\":2,\"mirroring\":{}}|key 'mirroring'",
             "simulate|{\"rule\":\"bp\",\"K\":4,\"M\":4,\"N\":2000000000}|key 'N'",
             "compare|{\"rule\":\"bp\",\"K\":2,\"M\":2,\"N\":100}|key 'seeds'",
-            "compare|{\"rule\":\"pepita\",\"K\":2,\"M\":2,\"N\":100,\"seeds\":2}|--ode-rule afa",
-            "compare|{\"rule\":\"bp\",\"activation\":\"relu\",\"K\":2,\"M\":2,\"N\":100,\"seeds\":2}|key 'activation'"})
+            "compare|{\"rule\":\"pepita\",\"K\":4,\"M\":4,\"N\":100,\"seeds\":2,\"quadraturePoints\":40}|key 'quadraturePoints'",
+            "compare|{\"rule\":\"bp\",\"activation\":\"relu\",\"K\":2,\"M\":2,\"N\":100,\"seeds\":2,\"odeEngine\":\"closedForm\"}|key 'odeEngine'"})
     void badInputIsOneLineExitTwoAndWritesNothing(String command, String json, String expected) throws Exception {
         Path out = tmp.resolve("never");
         OdeCommandTest.Run r = OdeCommandTest.run(command, config(json).toString(), "--out", out.toString());

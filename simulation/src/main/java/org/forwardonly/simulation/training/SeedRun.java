@@ -7,6 +7,7 @@ import org.forwardonly.simulation.measure.TestError;
 import org.forwardonly.simulation.network.Network;
 import org.forwardonly.theory.activation.Activation;
 import org.forwardonly.theory.config.ExperimentConfig;
+import org.forwardonly.theory.averaging.QuadratureEpsG;
 import org.forwardonly.theory.init.NetworkDraw;
 import org.forwardonly.theory.integrals.ClosedFormAverages;
 import org.forwardonly.theory.integrals.EpsG;
@@ -105,6 +106,8 @@ public final class SeedRun {
         StateLayout layout = layout(config);
         double[] packed = new double[layout.dimension()];
         boolean closedFormEpsG = g == gT && ClosedFormAverages.has(g);
+        QuadratureEpsG quadratureEpsG = closedFormEpsG ? null
+                : new QuadratureEpsG(g, gT, config.K(), config.M(), config.quadraturePoints());
         List<String> columns = columns(config);
         int nCols = columns.size();
         int iTest = 1 + layout.dimension();
@@ -120,8 +123,10 @@ public final class SeedRun {
             }
             OrderParameters o = i == 0 ? initial : OrderParameterMeter.measure(net);
             double[] row = new double[nCols];
-            // ε_g from the measured order parameters (THEORY.md §3); no closed form: NaN, see eps_test
-            row[0] = closedFormEpsG ? EpsG.of(o, ClosedFormAverages.of(g)) : Double.NaN;
+            // ε_g from the measured order parameters (THEORY.md §3); without a closed form (ReLU, mixed
+            // activations) by the same quadrature as the exact ODE engine
+            row[0] = closedFormEpsG ? EpsG.of(o, ClosedFormAverages.of(g))
+                    : quadratureEpsG.epsG(o.Q(), o.R(), o.T(), o.v(), o.vStar());
             o.pack(layout, packed);
             System.arraycopy(packed, 0, row, 1, packed.length);
             row[iTest] = test.estimate(net, config.testSize());

@@ -20,10 +20,8 @@ public final class SimulationLimits {
             throw new ConfigException("key 'init': a simulation draws its networks from 'seed' at 'N'; remove 'init'"
                     + " (the ODE started from a seed uses the same draw)");
         }
-        if (config.mirroring() != null) {
-            throw new ConfigException("key 'mirroring': weight mirroring is not available in the simulation yet");
-        }
-        long rows = 2L * config.K() + config.M() + 3; // W, minibatch accumulator, W*, F, x, test x
+        // W, minibatch accumulator, W*, F, x, test x, and the mirroring noise ξ
+        long rows = 2L * config.K() + config.M() + 3 + (config.mirroring() != null ? 1 : 0);
         long perSeed = rows * config.N() * 8L;
         long needed = perSeed * Math.max(1, Math.min(threads, config.seeds()));
         if (needed > maxMemory * 0.8) {

@@ -1,6 +1,5 @@
 package org.forwardonly.theory.activation;
 
-import org.hipparchus.special.Erf;
 
 /**
  * Hidden-unit activations of THEORY.md §1: g, its first and second derivatives.
@@ -11,7 +10,7 @@ import org.hipparchus.special.Erf;
 public enum Activation {
     /** g(z) = erf(z/√2). */
     ERF {
-        @Override public double g(double z) { return Erf.erf(z * INV_SQRT2); }
+        @Override public double g(double z) { return ChebyshevErf.erf(z * INV_SQRT2); }
         @Override public double gPrime(double z) { return SQRT_2_OVER_PI * Math.exp(-0.5 * z * z); }
         @Override public double gSecond(double z) { return -z * gPrime(z); }
     },

@@ -28,7 +28,11 @@ import java.util.Set;
  * [100], {@code epsGBound} [100], {@code seed} [0], {@code N} [1000], {@code teacherSecondLayer}
  * [ones] (ones|gaussian), {@code init} [drawn at N from seed], {@code mirroring} [off],
  * {@code seeds} [1], {@code batchSize} [1], {@code testSize} [0], {@code alignF} [0] (from -1 to 1: the
- * fraction of F drawn along the student's Wᵀv, see {@link org.forwardonly.theory.init.NetworkDraw}).
+ * fraction of F drawn along the student's Wᵀv, see {@link org.forwardonly.theory.init.NetworkDraw}),
+ * {@code odeEngine} [auto]
+ * (auto|closedForm|quadrature: auto takes the closed forms for bp/fa/afa with erf or linear and
+ * no mirroring, else the exact quadrature engine of THEORY.md §5), {@code quadraturePoints} [12]
+ * (Gauss-Hermite points per field dimension of the quadrature engine, 2..40).
  */
 public final class ConfigParser {
 
@@ -37,7 +41,7 @@ public final class ConfigParser {
             "rule", "activation", "teacherActivation", "K", "M", "eta", "etaV", "sigma", "sigmaF",
             "modulationSign", "lastLayer", "integrator", "dt", "rtol", "atol", "tMax", "times",
             "timeSpacing", "nTimes", "epsGBound", "seed", "N", "teacherSecondLayer", "init",
-            "mirroring", "seeds", "batchSize", "testSize", "alignF");
+            "mirroring", "seeds", "batchSize", "testSize", "alignF", "odeEngine", "quadraturePoints");
     private static final List<String> INIT_KEYS = List.of("Q", "R", "T", "v", "vStar", "b", "c", "d", "P");
     private static final List<String> MIRRORING_KEYS = List.of("a", "r", "etaWm", "lambdaWm", "rescale");
 
@@ -109,13 +113,15 @@ public final class ConfigParser {
         int seeds = intKey(root, "seeds", 1, 1, 1_000_000);
         int batchSize = intKey(root, "batchSize", 1, 1, 1_000_000);
         int testSize = intKey(root, "testSize", 0, 0, 100_000_000);
+        String odeEngine = requireText(root, "odeEngine", "auto", Set.of("auto", "closedForm", "quadrature"));
+        int quadraturePoints = intKey(root, "quadraturePoints", 12, 2, 40);
         double alignF = root.has("alignF") ? number(root.get("alignF"), "alignF") : 0.0;
         if (alignF < -1 || alignF > 1) {
             throw new ConfigException("key 'alignF': must be between -1 and 1 (got " + root.get("alignF") + ")");
         }
         return new ExperimentConfig(rule, activation, teacherActivation, K, M, eta, etaV, sigma, sigmaF, s,
                 lastLayer, integrator, dt, rtol, atol, tMax, times, timeSpacing, nTimes, epsGBound, seed, N,
-                teacherSecondLayer, init, mirroring, seeds, batchSize, testSize, alignF);
+                teacherSecondLayer, init, mirroring, seeds, batchSize, testSize, alignF, odeEngine, quadraturePoints);
     }
 
     /** The resolved config as JSON, with every default filled in (for DIR/config.json). */
@@ -173,6 +179,8 @@ public final class ConfigParser {
         o.put("batchSize", c.batchSize());
         o.put("testSize", c.testSize());
         o.put("alignF", c.alignF());
+        o.put("odeEngine", c.odeEngine());
+        o.put("quadraturePoints", c.quadraturePoints());
         return o;
     }
 

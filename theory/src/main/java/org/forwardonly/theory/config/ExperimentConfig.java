@@ -36,7 +36,9 @@ public record ExperimentConfig(
         int seeds,
         int batchSize,
         int testSize,
-        double alignF) {
+        double alignF,
+        String odeEngine,
+        int quadraturePoints) {
 
     /** True when the second layer of pepita/afa learns from the modulated pass h̃. */
     public boolean modulatedLastLayer() {

@@ -5,6 +5,7 @@ import org.forwardonly.theory.config.ConfigException;
 import org.forwardonly.theory.config.ExperimentConfig;
 import org.forwardonly.theory.init.NetworkDraw;
 import org.forwardonly.theory.integrals.ClosedFormAverages;
+import org.forwardonly.theory.mirroring.MirroringDrift;
 import org.forwardonly.theory.state.FieldCovariance;
 import org.forwardonly.theory.state.OrderParameters;
 import org.forwardonly.theory.state.StateLayout;
@@ -30,27 +31,48 @@ public final class Experiments {
     /** Rules with closed-form ODEs (THEORY.md §4). */
     private static final Set<String> CLOSED_FORM_RULES = Set.of("bp", "fa", "afa");
 
+    /** Largest quadrature grid (points before pruning) the numerical engine accepts. */
+    private static final double MAX_GRID_POINTS = 5e7;
+
     /**
      * Checks that an ODE engine exists for {@code config}; throws {@link ConfigException} (one line
      * naming the key) otherwise. Call before writing anything.
      */
     public static void checkSupported(ExperimentConfig config) {
-        if (!CLOSED_FORM_RULES.contains(config.rule())) {
-            throw new ConfigException("key 'rule': the exact ODE engine for '" + config.rule()
-                    + "' is not available yet (closed-form ODEs exist for bp, fa, afa)");
+        if (usesClosedForm(config)) return;
+        int dims = config.K() + config.M() + (config.sigma() > 0 ? 1 : 0);
+        double points = Math.pow(config.quadraturePoints(), dims);
+        if (points > MAX_GRID_POINTS) {
+            throw new ConfigException("key 'quadraturePoints': the quadrature engine integrates over K+M"
+                    + (config.sigma() > 0 ? "+1" : "") + " = " + dims + " fields, and " + config.quadraturePoints()
+                    + "^" + dims + " points is too many (at most " + (long) MAX_GRID_POINTS + "); lower quadraturePoints");
         }
+    }
+
+    /**
+     * Whether {@code config} runs on the closed-form engine (THEORY.md §4) rather than the exact
+     * quadrature engine (§5-6). {@code odeEngine = auto} takes the closed forms when they exist:
+     * bp, fa, afa with activation = teacherActivation in {erf, linear} and no mirroring. So
+     * pepita and ff always integrate the exact limit, and afa stays the approximation.
+     */
+    public static boolean usesClosedForm(ExperimentConfig config) {
         Activation g = Activation.fromConfigName(config.activation());
-        if (!ClosedFormAverages.has(g)) {
-            throw new ConfigException("key 'activation': the closed-form ODE needs erf or linear (got '"
-                    + config.activation() + "'; the numerical engine for it is not available yet)");
-        }
-        if (!config.activation().equals(config.teacherActivation())) {
-            throw new ConfigException("key 'teacherActivation': the closed-form ODE needs teacherActivation = activation (got '"
-                    + config.teacherActivation() + "' with activation '" + config.activation() + "')");
-        }
-        if (config.mirroring() != null) {
-            throw new ConfigException("key 'mirroring': weight mirroring is not available in the ODE yet");
-        }
+        boolean available = CLOSED_FORM_RULES.contains(config.rule()) && ClosedFormAverages.has(g)
+                && config.activation().equals(config.teacherActivation()) && config.mirroring() == null;
+        return switch (config.odeEngine()) {
+            case "quadrature" -> false;
+            case "closedForm" -> {
+                if (!available) {
+                    throw new ConfigException("key 'odeEngine': closed forms exist only for bp, fa, afa with activation = "
+                            + "teacherActivation in {erf, linear} and no mirroring (got rule '" + config.rule()
+                            + "', activation '" + config.activation() + "', teacherActivation '"
+                            + config.teacherActivation() + "'" + (config.mirroring() != null ? ", mirroring" : "")
+                            + "); use odeEngine auto or quadrature");
+                }
+                yield true;
+            }
+            default -> available;
+        };
     }
 
     /**
@@ -68,7 +90,8 @@ public final class Experiments {
      */
     public static OrderParameterDynamics dynamics(ExperimentConfig config, OrderParameters init) {
         checkSupported(config);
-        OrderParameterDynamics dynamics = new ClosedFormDynamics(config, init);
+        OrderParameterDynamics dynamics = usesClosedForm(config) ? new ClosedFormDynamics(config, init)
+                : new FieldAverageDynamics(config, init);
         checkCovariance(dynamics.layout(), init);
         return dynamics;
     }
@@ -111,6 +134,10 @@ public final class Experiments {
         }
         StateLayout layout = dynamics.layout();
         double[] y0 = init.pack(layout);
+        if (config.mirroring() != null && config.mirroring().rescale() && layout.hasF()) {
+            // THEORY.md §6 with rescale: the first mirroring step sets |F| = σ_F, scaling c and d with it
+            MirroringDrift.rescaleStart(layout, y0, config.sigmaF());
+        }
         OrderParameterOde ode = new OrderParameterOde(dynamics);
         TrajectorySampler sampler = new TrajectorySampler(dynamics, times, observer);
         double tEnd = times.length == 0 ? 0 : times[times.length - 1];

@@ -1,0 +1,212 @@
+package org.forwardonly.theory.averaging;
+
+import org.forwardonly.theory.activation.Activation;
+import org.forwardonly.theory.quadrature.CholeskyFactor;
+import org.forwardonly.theory.quadrature.GaussianGrid;
+import org.forwardonly.theory.rules.LearningRule;
+import org.forwardonly.theory.rules.SampleContext;
+
+/**
+ * The generic numerical engine of THEORY.md §5: the drift of the order parameters of ANY
+ * {@link LearningRule}, obtained by averaging the rule's own per-sample increments over the
+ * Gaussian local fields. With Δw_k = −(η/√N)(δ_k x + β_k F) and Δv_k = −(η_v/N) e h_pre,k,
+ * one step changes the overlaps by O(1/N), and with t = μ/N:
+ *
+ * <pre>
+ *   dR_km/dt = −η E[δ_k ν_m + β_k d_m]
+ *   dc_k/dt  = −η E[δ_k φ + β_k P]
+ *   dQ_kl/dt = −η E[δ_k λ_l + β_k c_l] − η E[δ_l λ_k + β_l c_k] + (η²/B) E[δ_k δ_l]
+ *   dv_k/dt  = −η_v E[e h_pre,k]
+ * </pre>
+ *
+ * (d, P are constant: only weight mirroring moves F.) For pepita, β_k = s e δ_k gives §5.
+ *
+ * <p><b>Method.</b> The fields u = (ν_1..ν_M, λ_1..λ_K) have covariance
+ * C = [[T, Rᵀ], [R, Q]]; with its Cholesky factor L, u = L z, z ~ N(0, I). The label noise ζ
+ * is one more independent coordinate when σ &gt; 0. No rule reads φ (the increments depend on
+ * φ only through the constants c, d, P), so φ is integrated out exactly by conditioning:
+ * E[δ_k φ] = Σ_i γ_i E[δ_k z_i] with γ = L⁻¹ Cov(u, φ) = L⁻¹ (d, c). What remains is a
+ * (M+K[+1])-dimensional average, taken on a fixed tensor Gauss-Hermite grid of n points per
+ * dimension ({@link GaussianGrid}). The grid does not move with the state and L is smooth in
+ * (Q, R), so the drift is a smooth function of the state for smooth activations. Its error
+ * for erf decays exponentially in n (≈1e-7 relative at n = 8 for K = M = 2, see
+ * docs/exact-pepita.md); for ReLU the kinks make it algebraic.
+ *
+ * <p>One instance per thread: it owns scratch buffers and a {@link SampleContext}.
+ */
+public final class FieldAverageDrift {
+    private final LearningRule rule;
+    private final int K, M, U;
+    private final double eta, etaV, sigma, s;
+    private final int batchSize;
+    private final GaussianGrid grid;
+    private final SampleContext ctx;
+    private final CholeskyFactor chol;
+
+    private final double[] cov;
+    private final double[] z, u, gamma, covPhi;
+    private final double[] delta, beta, hPre;
+    // accumulators
+    private final double[][] deltaZ;   // E[δ_k z_i]
+    private final double[][] deltaDelta; // E[δ_k δ_l]
+    private final double[] betaMean;   // E[β_k]
+    private final double[] errorH;     // E[e h_pre,k]
+    private final double[][] deltaU;   // E[δ_k u_j]
+
+    /**
+     * @param rule the learning rule (its per-sample map is what gets averaged)
+     * @param g student activation
+     * @param gTeacher teacher activation
+     * @param K student hidden units
+     * @param M teacher hidden units
+     * @param eta first-layer rate η
+     * @param etaV second-layer rate η_v
+     * @param sigma label-noise amplitude σ
+     * @param modulationSign s of x̃ = x + s F e
+     * @param batchSize minibatch size B (THEORY.md §7: the η² term gets 1/B)
+     * @param pointsPerDimension Gauss-Hermite points n per dimension
+     */
+    public FieldAverageDrift(LearningRule rule, Activation g, Activation gTeacher, int K, int M, double eta,
+                             double etaV, double sigma, int modulationSign, int batchSize, int pointsPerDimension) {
+        this.rule = rule;
+        this.K = K;
+        this.M = M;
+        this.U = K + M;
+        this.eta = eta;
+        this.etaV = etaV;
+        this.sigma = sigma;
+        this.s = modulationSign;
+        this.batchSize = batchSize;
+        this.grid = GaussianGrid.tensor(U + (sigma > 0 ? 1 : 0), pointsPerDimension);
+        this.ctx = new SampleContext(K, M, g, gTeacher);
+        ctx.s = modulationSign;
+        ctx.sigma = sigma;
+        this.chol = new CholeskyFactor(U);
+        cov = new double[U * U];
+        z = new double[U + 1];
+        u = new double[U];
+        gamma = new double[U];
+        covPhi = new double[U];
+        delta = new double[K];
+        beta = new double[K];
+        hPre = new double[K];
+        deltaZ = new double[K][U];
+        deltaDelta = new double[K][K];
+        betaMean = new double[K];
+        errorH = new double[K];
+        deltaU = new double[K][U];
+    }
+
+    /** The quadrature grid used for the drift. */
+    public GaussianGrid grid() {
+        return grid;
+    }
+
+    /**
+     * Writes the drift at one state into {@code out}. c, d may be null (and P NaN) for rules
+     * without F; b may be null unless the rule is fa.
+     */
+    public void drift(double[][] Q, double[][] R, double[][] T, double[] v, double[] vStar, double[] b,
+                      double[] c, double[] d, double P, Drift out) {
+        boolean hasF = c != null;
+        loadState(Q, R, T, v, vStar, b, c, P);
+        if (hasF) {
+            // Cov(u, φ) in the order of u: (d_1..d_M, c_1..c_K)
+            for (int m = 0; m < M; m++) covPhi[m] = d[m];
+            for (int k = 0; k < K; k++) covPhi[M + k] = c[k];
+            chol.solveLower(covPhi, gamma);
+        }
+        averageIncrements();
+        // E[δ_k u_j] = Σ_i L_ji E[δ_k z_i]
+        for (int k = 0; k < K; k++) {
+            for (int j = 0; j < U; j++) {
+                double sum = 0;
+                for (int i = 0; i <= j; i++) sum += chol.get(j, i) * deltaZ[k][i];
+                deltaU[k][j] = sum;
+            }
+        }
+        double eta2B = eta * eta / batchSize;
+        for (int k = 0; k < K; k++) {
+            // THEORY.md §5, dR/dt
+            for (int m = 0; m < M; m++) {
+                out.dR[k][m] = -eta * (deltaU[k][m] + (hasF ? betaMean[k] * d[m] : 0.0));
+            }
+            // dQ/dt (symmetric)
+            for (int l = k; l < K; l++) {
+                double q = -eta * (deltaU[k][M + l] + (hasF ? betaMean[k] * c[l] : 0.0))
+                        - eta * (deltaU[l][M + k] + (hasF ? betaMean[l] * c[k] : 0.0))
+                        + eta2B * deltaDelta[k][l];
+                out.dQ[k][l] = q;
+                out.dQ[l][k] = q;
+            }
+            out.dv[k] = -etaV * errorH[k];
+            if (hasF) {
+                // dc/dt: E[δ_k φ] = Σ_i γ_i E[δ_k z_i] (φ conditioned on the fields)
+                double deltaPhi = 0;
+                for (int i = 0; i < U; i++) deltaPhi += gamma[i] * deltaZ[k][i];
+                out.dc[k] = -eta * (deltaPhi + betaMean[k] * P);
+            }
+        }
+        for (int m = 0; m < out.dd.length; m++) out.dd[m] = 0.0;
+        out.dP = 0.0;
+    }
+
+    private void loadState(double[][] Q, double[][] R, double[][] T, double[] v, double[] vStar, double[] b,
+                           double[] c, double P) {
+        // covariance of u = (ν, λ): [[T, Rᵀ], [R, Q]]
+        for (int m = 0; m < M; m++) {
+            for (int n = 0; n < M; n++) cov[m * U + n] = T[m][n];
+        }
+        for (int k = 0; k < K; k++) {
+            for (int m = 0; m < M; m++) {
+                cov[(M + k) * U + m] = R[k][m];
+                cov[m * U + M + k] = R[k][m];
+            }
+            for (int l = 0; l < K; l++) cov[(M + k) * U + M + l] = Q[k][l];
+        }
+        chol.factor(cov);
+        System.arraycopy(v, 0, ctx.v, 0, K);
+        System.arraycopy(vStar, 0, ctx.vStar, 0, M);
+        if (b != null) System.arraycopy(b, 0, ctx.b, 0, K);
+        if (c != null) System.arraycopy(c, 0, ctx.c, 0, K);
+        else java.util.Arrays.fill(ctx.c, 0.0);
+        ctx.P = P;
+        // rules must not read φ: it is integrated out by conditioning (class comment)
+        ctx.phi = Double.NaN;
+        ctx.zeta = 0.0;
+    }
+
+    /** Sets ctx.nu, ctx.lambda (and ζ) at point p of a grid; leaves z holding the point. */
+    private void setFields(GaussianGrid g, int p) {
+        int D = g.dimension();
+        for (int j = 0; j < D; j++) z[j] = g.node(p, j);
+        chol.multiply(z, u);
+        for (int m = 0; m < M; m++) ctx.nu[m] = u[m];
+        for (int k = 0; k < K; k++) ctx.lambda[k] = u[M + k];
+        ctx.zeta = D > U ? z[U] : 0.0;
+    }
+
+    private void averageIncrements() {
+        for (int k = 0; k < K; k++) {
+            java.util.Arrays.fill(deltaZ[k], 0.0);
+            java.util.Arrays.fill(deltaDelta[k], 0.0);
+        }
+        java.util.Arrays.fill(betaMean, 0.0);
+        java.util.Arrays.fill(errorH, 0.0);
+        int points = grid.size();
+        for (int p = 0; p < points; p++) {
+            setFields(grid, p);
+            double e = rule.increments(ctx, delta, beta, hPre);
+            double w = grid.weight(p);
+            for (int k = 0; k < K; k++) {
+                double wd = w * delta[k];
+                double[] dz = deltaZ[k];
+                for (int i = 0; i < U; i++) dz[i] += wd * z[i];
+                double[] dd = deltaDelta[k];
+                for (int l = k; l < K; l++) dd[l] += wd * delta[l];
+                betaMean[k] += w * beta[k];
+                errorH[k] += w * e * hPre[k];
+            }
+        }
+    }
+}

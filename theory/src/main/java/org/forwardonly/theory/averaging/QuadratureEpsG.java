@@ -1,0 +1,59 @@
+package org.forwardonly.theory.averaging;
+
+import org.forwardonly.theory.activation.Activation;
+import org.forwardonly.theory.quadrature.CholeskyFactor;
+import org.forwardonly.theory.quadrature.GaussianGrid;
+
+/**
+ * ε_g = ½ E[(Σ_k v_k g(λ_k) − Σ_m v*_m g*(ν_m))²] (THEORY.md §1, label noise excluded) for any
+ * activations, on a fixed Gauss-Hermite grid over the M+K fields (ReLU has no closed form for
+ * mixed student/teacher activations, and the simulation needs ε_g for it too). One instance per
+ * thread (scratch buffers).
+ */
+public final class QuadratureEpsG {
+    private final Activation g, gTeacher;
+    private final int K, M, U;
+    private final GaussianGrid grid;
+    private final CholeskyFactor chol;
+    private final double[] cov, z, u;
+
+    /** For K student and M teacher units, n Gauss-Hermite points per dimension. */
+    public QuadratureEpsG(Activation g, Activation gTeacher, int K, int M, int pointsPerDimension) {
+        this.g = g;
+        this.gTeacher = gTeacher;
+        this.K = K;
+        this.M = M;
+        this.U = K + M;
+        this.grid = GaussianGrid.tensor(U, pointsPerDimension);
+        this.chol = new CholeskyFactor(U);
+        cov = new double[U * U];
+        z = new double[U];
+        u = new double[U];
+    }
+
+    /** ε_g at (Q, R, T, v, v*). */
+    public double epsG(double[][] Q, double[][] R, double[][] T, double[] v, double[] vStar) {
+        // fields u = (ν, λ), covariance [[T, Rᵀ], [R, Q]] (same order as FieldAverageDrift)
+        for (int m = 0; m < M; m++) {
+            for (int n = 0; n < M; n++) cov[m * U + n] = T[m][n];
+        }
+        for (int k = 0; k < K; k++) {
+            for (int m = 0; m < M; m++) {
+                cov[(M + k) * U + m] = R[k][m];
+                cov[m * U + M + k] = R[k][m];
+            }
+            for (int l = 0; l < K; l++) cov[(M + k) * U + M + l] = Q[k][l];
+        }
+        chol.factor(cov);
+        double sum = 0;
+        for (int p = 0; p < grid.size(); p++) {
+            for (int j = 0; j < U; j++) z[j] = grid.node(p, j);
+            chol.multiply(z, u);
+            double diff = 0;
+            for (int m = 0; m < M; m++) diff -= vStar[m] * gTeacher.g(u[m]);
+            for (int k = 0; k < K; k++) diff += v[k] * g.g(u[M + k]);
+            sum += grid.weight(p) * diff * diff;
+        }
+        return 0.5 * sum;
+    }
+}

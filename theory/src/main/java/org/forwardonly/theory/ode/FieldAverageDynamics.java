@@ -1,0 +1,127 @@
+package org.forwardonly.theory.ode;
+
+import org.forwardonly.theory.activation.Activation;
+import org.forwardonly.theory.averaging.Drift;
+import org.forwardonly.theory.averaging.FieldAverageDrift;
+import org.forwardonly.theory.averaging.QuadratureEpsG;
+import org.forwardonly.theory.config.ExperimentConfig;
+import org.forwardonly.theory.integrals.ClosedFormAverages;
+import org.forwardonly.theory.integrals.EpsG;
+import org.forwardonly.theory.integrals.GaussianAverages;
+import org.forwardonly.theory.mirroring.MirroringDrift;
+import org.forwardonly.theory.rules.LearningRule;
+import org.forwardonly.theory.rules.Rules;
+import org.forwardonly.theory.state.OrderParameters;
+import org.forwardonly.theory.state.StateLayout;
+
+/**
+ * The exact high-dimensional ODE of any rule (THEORY.md §5): the drift is the rule's own
+ * per-sample increments averaged over the Gaussian local fields by {@link FieldAverageDrift}
+ * (Gauss-Hermite, {@code quadraturePoints} per dimension), plus the weight-mirroring terms of
+ * THEORY.md §6 ({@link MirroringDrift}) when the config has {@code mirroring}. Works for
+ * pepita and ff (both signs, both last layers), for bp, fa and afa (as a cross-check of the
+ * closed forms), and for every activation pair, ReLU included.
+ *
+ * <p>Holds scratch buffers: one instance per thread.
+ */
+public final class FieldAverageDynamics implements OrderParameterDynamics {
+    private final StateLayout layout;
+    private final FieldAverageDrift drift;
+    private final MirroringDrift mirroring;
+    private final QuadratureEpsG epsG;
+    private final GaussianAverages closedFormEpsG;
+    private final int K, M;
+    private final double[][] T;
+    private final double[] vStar, b;
+    // scratch: the unpacked state and its drift
+    private final double[][] Q, R;
+    private final double[] v, c, d;
+    private final Drift out;
+
+    /**
+     * @param config    rule, activations, rates, σ, modulationSign, lastLayer, batchSize,
+     *                  quadraturePoints, mirroring
+     * @param constants supplies T, v* and (fa) b; K and M must match the config
+     */
+    public FieldAverageDynamics(ExperimentConfig config, OrderParameters constants) {
+        if (constants.K() != config.K() || constants.M() != config.M()) {
+            throw new IllegalArgumentException("initial conditions have K=" + constants.K() + ", M=" + constants.M()
+                    + " but the config has K=" + config.K() + ", M=" + config.M());
+        }
+        LearningRule rule = Rules.byName(config.rule(), config.modulatedLastLayer());
+        Activation g = Activation.fromConfigName(config.activation());
+        Activation gTeacher = Activation.fromConfigName(config.teacherActivation());
+        this.layout = StateLayout.forRule(rule, config.K(), config.M());
+        this.K = config.K();
+        this.M = config.M();
+        this.drift = new FieldAverageDrift(rule, g, gTeacher, K, M, config.eta(), config.etaV(), config.sigma(),
+                config.modulationSign(), config.batchSize(), config.quadraturePoints());
+        if (config.mirroring() != null && !layout.hasF()) {
+            throw new IllegalArgumentException("mirroring needs a rule that uses F (afa, pepita, ff)");
+        }
+        // ε_g: exact where THEORY.md §3 has it (erf, linear), else by quadrature (ReLU, mixed)
+        this.closedFormEpsG = g == gTeacher && ClosedFormAverages.has(g) ? ClosedFormAverages.of(g) : null;
+        this.epsG = closedFormEpsG == null ? new QuadratureEpsG(g, gTeacher, K, M, config.quadraturePoints()) : null;
+        this.mirroring = config.mirroring() != null ? new MirroringDrift(config.mirroring(), g, K) : null;
+        this.T = constants.T();
+        this.vStar = constants.vStar().clone();
+        if (layout.hasB() && constants.b() == null) throw new IllegalArgumentException("rule 'fa' needs the feedback b");
+        this.b = constants.b() != null ? constants.b().clone() : null;
+        Q = new double[K][K];
+        R = new double[K][M];
+        v = new double[K];
+        c = layout.hasF() ? new double[K] : null;
+        d = layout.hasF() ? new double[M] : null;
+        out = new Drift(K, M);
+    }
+
+    @Override
+    public StateLayout layout() {
+        return layout;
+    }
+
+    /** The number of quadrature points of one right-hand side (after pruning). */
+    public int quadratureSize() {
+        return drift.grid().size();
+    }
+
+    private double unpack(double[] y) {
+        for (int k = 0; k < K; k++) {
+            for (int l = 0; l < K; l++) Q[k][l] = y[layout.qIndex(k, l)];
+            for (int m = 0; m < M; m++) R[k][m] = y[layout.rIndex(k, m)];
+            v[k] = y[layout.vIndex(k)];
+        }
+        if (!layout.hasF()) return Double.NaN;
+        for (int k = 0; k < K; k++) c[k] = y[layout.cIndex(k)];
+        for (int m = 0; m < M; m++) d[m] = y[layout.dIndex(m)];
+        return y[layout.pIndex()];
+    }
+
+    @Override
+    public void derivatives(double[] y, double[] yDot) {
+        double P = unpack(y);
+        // THEORY.md §5
+        drift.drift(Q, R, T, v, vStar, b, c, d, P, out);
+        // THEORY.md §6
+        if (mirroring != null) mirroring.addTo(Q, R, v, c, d, P, out);
+        for (int k = 0; k < K; k++) {
+            for (int l = k; l < K; l++) yDot[layout.qIndex(k, l)] = out.dQ[k][l];
+            for (int m = 0; m < M; m++) yDot[layout.rIndex(k, m)] = out.dR[k][m];
+            yDot[layout.vIndex(k)] = out.dv[k];
+        }
+        if (layout.hasF()) {
+            for (int k = 0; k < K; k++) yDot[layout.cIndex(k)] = out.dc[k];
+            for (int m = 0; m < M; m++) yDot[layout.dIndex(m)] = out.dd[m];
+            yDot[layout.pIndex()] = out.dP;
+        }
+    }
+
+    @Override
+    public double epsG(double[] y) {
+        unpack(y);
+        if (closedFormEpsG != null) {
+            return EpsG.of(new OrderParameters(Q, R, T, v, vStar, null, null, null, Double.NaN), closedFormEpsG);
+        }
+        return epsG.epsG(Q, R, T, v, vStar);
+    }
+}
