@@ -2,6 +2,7 @@ package org.forwardonly.plots.catalogue;
 
 import org.forwardonly.simulation.compare.TheoryComparison;
 import org.forwardonly.simulation.measure.SeedStatistics;
+import org.forwardonly.simulation.mirroring.WeightMirroring;
 import org.forwardonly.simulation.training.SeedRun;
 import org.forwardonly.simulation.training.Simulation;
 import org.forwardonly.theory.config.ExperimentConfig;
@@ -76,7 +77,7 @@ public final class FigureEngines {
         double[] times = SampleTimes.of(config);
         double perStep = WorkMeter.cost(config) / Math.max(1, config.seeds() * SeedRun.stepsOf(times[times.length - 1], config.N()));
         long[] last = {0};
-        Simulation.Result r = Simulation.run(config, times, threads, null, (done, total) -> {
+        Simulation.Result r = Simulation.run(config, times, threads, WeightMirroring.perSeed(config), (done, total) -> {
             synchronized (last) {
                 if (done > last[0]) {
                     meter.advance((done - last[0]) * perStep);
