@@ -46,7 +46,7 @@ public final class AfaAccuracy implements FigureDefinition {
     }
 
     static double[] sigmas(FigureSize size) {
-        return size == FigureSize.QUICK ? new double[] {0.2, 0.8} : new double[] {0.1, 0.3, 1.0};
+        return size == FigureSize.QUICK ? new double[] {0.2, 0.6} : new double[] {0.1, 0.3, 0.6};
     }
 
     static String tag(double sigmaF) {
