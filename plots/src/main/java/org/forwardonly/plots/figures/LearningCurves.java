@@ -18,7 +18,7 @@ public final class LearningCurves extends AfaAgainstPepitaFigure {
 
     @Override
     public String title() {
-        return "Generalisation error: simulations against the AFA theory";
+        return "Learning curves: ODEs against simulations";
     }
 
     @Override
