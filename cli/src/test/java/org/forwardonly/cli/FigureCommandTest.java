@@ -64,6 +64,11 @@ class FigureCommandTest {
         assertOneLine(r, "exists and is not a directory");
         r = run("reproduce", "--quick", "--out", file.resolve("sub").toString(), "--no-progress");
         assertOneLine(r, "is not a directory");
+        if (java.nio.file.Files.isDirectory(Path.of("/proc/self"))) {
+            // /proc takes no new files, even for root: refused before any run starts
+            r = run("figure", "learning-curves", "--quick", "--out", "/proc/pepita-figures", "--no-progress");
+            assertOneLine(r, "cannot create files in /proc");
+        }
         assertEquals(1, entries(tmp), "nothing but the file itself");
     }
 
