@@ -60,9 +60,7 @@ public final class AfaAccuracy implements FigureDefinition {
             ObjectNode base = FigureConfigs.base("pepita", size, 50, 20);
             base.put("sigmaF", sF);
             base.put("alignF", ALIGN_F);
-            base.put("quadraturePoints", size == FigureSize.QUICK ? 6 : 8);
-            base.put("rtol", 1e-6);
-            base.put("atol", 1e-9);
+            FigureConfigs.exactOde(base, size);
             m.put("pepita_sim_" + tag(sF), FigureConfigs.parse(base));
             m.put("pepita_ode_" + tag(sF), FigureConfigs.parse(base));
             m.put("afa_ode_" + tag(sF), FigureConfigs.parse(FigureConfigs.withRule(base, "afa")));

@@ -30,9 +30,7 @@ final class AfaAgainstPepita {
         m.put("afa_sim", FigureConfigs.parse(FigureConfigs.withRule(base, "afa")));
         m.put("afa_ode", FigureConfigs.parse(FigureConfigs.withRule(base, "afa")));
         ObjectNode exact = base.deepCopy();
-        exact.put("quadraturePoints", size == FigureSize.QUICK ? 6 : 8);
-        exact.put("rtol", 1e-6);
-        exact.put("atol", 1e-9);
+        FigureConfigs.exactOde(exact, size);
         m.put("pepita_ode", FigureConfigs.parse(exact));
         m.put("bp_ode", FigureConfigs.parse(FigureConfigs.withRule(base, "bp")));
         m.put("fa_ode", FigureConfigs.parse(FigureConfigs.withRule(base, "fa")));

@@ -44,9 +44,7 @@ public final class ForwardForwardForm implements FigureDefinition {
     public Map<String, ExperimentConfig> configs(FigureSize size) {
         ObjectNode base = FigureConfigs.base("pepita", size, 100, 30);
         base.put("sigmaF", 0.5);
-        base.put("quadraturePoints", size == FigureSize.QUICK ? 6 : 8);
-        base.put("rtol", 1e-6);
-        base.put("atol", 1e-9);
+        FigureConfigs.exactOde(base, size);
         Map<String, ExperimentConfig> m = new LinkedHashMap<>();
         m.put("pepita_sim", FigureConfigs.parse(base));
         m.put("pepita_ode", FigureConfigs.parse(base));

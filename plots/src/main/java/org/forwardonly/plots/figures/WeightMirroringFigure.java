@@ -48,9 +48,7 @@ public final class WeightMirroringFigure implements FigureDefinition {
     public Map<String, ExperimentConfig> configs(FigureSize size) {
         ObjectNode base = FigureConfigs.base("pepita", size, 200, 40);
         base.put("sigmaF", 0.5);
-        base.put("quadraturePoints", size == FigureSize.QUICK ? 6 : 8);
-        base.put("rtol", 1e-6);
-        base.put("atol", 1e-9);
+        FigureConfigs.exactOde(base, size);
         ObjectNode wm = base.deepCopy();
         ObjectNode mirroring = wm.putObject("mirroring");
         mirroring.put("a", 1.0);
