@@ -70,7 +70,7 @@ final class SimulationRuns {
 
     /** Weight mirroring of F per seed (THEORY.md §6) when the config asks for it, else null. */
     static LongFunction<FeedbackUpdate> mirroring(ExperimentConfig config) {
-        return config.mirroring() == null ? null : seed -> WeightMirroring.of(config, seed);
+        return WeightMirroring.perSeed(config);
     }
 
     /** Seed means then standard errors ({@code <col>_se}). */

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -64,7 +65,29 @@ class FigureCommandTest {
         assertOneLine(r, "exists and is not a directory");
         r = run("reproduce", "--quick", "--out", file.resolve("sub").toString(), "--no-progress");
         assertOneLine(r, "is not a directory");
+        if (java.nio.file.Files.isDirectory(Path.of("/proc/self"))) {
+            // /proc takes no new files, even for root: refused before any run starts
+            r = run("figure", "learning-curves", "--quick", "--out", "/proc/pepita-figures", "--no-progress");
+            assertOneLine(r, "cannot create files in /proc");
+        }
         assertEquals(1, entries(tmp), "nothing but the file itself");
+    }
+
+    @Test
+    void sameFigureWhateverTheThreadCount() throws Exception {
+        Path one = tmp.resolve("one"), two = tmp.resolve("two");
+        assertEquals(0, run("figure", "alignment", "--quick", "--threads", "1", "--out", one.toString(), "--no-progress").exit());
+        assertEquals(0, run("figure", "alignment", "--quick", "--threads", "2", "--out", two.toString(), "--no-progress").exit());
+        List<String> files;
+        try (Stream<Path> s = Files.walk(one)) {
+            files = s.filter(Files::isRegularFile).map(p -> one.relativize(p).toString()).sorted().toList();
+        }
+        assertTrue(files.contains("data/pepita_sim.csv") && files.contains("alignment.pdf"), files.toString());
+        for (String f : files) {
+            // the command line (with --threads) is recorded in these; everything else must match byte for byte
+            if (f.startsWith("configs/") || f.equals("command.txt") || f.equals("figure.json") || f.endsWith(".ipynb")) continue;
+            assertArrayEquals(Files.readAllBytes(one.resolve(f)), Files.readAllBytes(two.resolve(f)), f);
+        }
     }
 
     @Test

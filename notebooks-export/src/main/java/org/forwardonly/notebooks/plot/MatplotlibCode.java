@@ -47,7 +47,7 @@ public final class MatplotlibCode {
         sb.append(String.format(Locale.ROOT,
                 "fig, axes = plt.subplots(%d, %d, figsize=(%.1f, %.1f), squeeze=False, constrained_layout=True)%n",
                 rows, cols, 5.2 * cols, 4.0 * rows));
-        sb.append("fig.suptitle(").append(str(figure.title())).append(")\n");
+        sb.append("fig.suptitle(").append(str(mathtext(figure.title()))).append(")\n");
         for (int i = 0; i < figure.panels().size(); i++) {
             PlotPanel p = figure.panels().get(i);
             sb.append("\n# panel ").append(i + 1).append(": ").append(p.title()).append('\n');

@@ -25,8 +25,9 @@ import java.util.stream.Stream;
  *   <li>ε_g against t on log-log axes for every CSV with columns {@code t} and {@code eps_g}
  *       (markers with error bars when it has {@code eps_g_se}: a multi-seed simulation; a line
  *       otherwise: an ODE), or {@code eps_g_ode} and {@code eps_g_sim} (a comparison: both);</li>
- *   <li>for every other CSV (a scan summary, a verdict table), each numeric column against the
- *       first one.</li>
+ *   <li>for a scan's {@code scan.csv}, the final ε_g against the last numeric swept key, one line
+ *       per value of the other swept keys and engine;</li>
+ *   <li>for every other CSV (a verdict table), each numeric column against the first one.</li>
  * </ul>
  */
 public final class DirectoryNotebook {
@@ -87,6 +88,10 @@ public final class DirectoryNotebook {
             cells.add(Cell.code(MatplotlibCode.draw(fig)));
         }
         for (String table : tables) {
+            if (scanTable(header(dir.resolve(table)))) {
+                cells.add(Cell.code(scanCell(table)));
+                continue;
+            }
             cells.add(Cell.code("frame = data[" + MatplotlibCode.str(table) + "]\n"
                     + "numeric = frame.select_dtypes(\"number\")\n"
                     + "if numeric.shape[1] >= 2:\n"
@@ -96,6 +101,33 @@ public final class DirectoryNotebook {
                     + "frame.head(20)\n"));
         }
         return new Notebook(cells);
+    }
+
+    /** A scan's tidy table: point, the swept keys, engine, epsGFinal, ... (docs/scans.md). */
+    private static boolean scanTable(List<String> header) {
+        return !header.isEmpty() && header.get(0).equals("point") && header.contains("engine") && header.contains("epsGFinal");
+    }
+
+    /** Final ε_g against the last numeric swept key, one line per value of the other keys and engine. */
+    private static String scanCell(String table) {
+        return "frame = data[" + MatplotlibCode.str(table) + "]\n"
+                + "swept = list(frame.columns[1:list(frame.columns).index(\"engine\")])\n"
+                + "numeric = [k for k in swept if pd.api.types.is_numeric_dtype(frame[k])]\n"
+                + "x = numeric[-1] if numeric else \"point\"\n"
+                + "others = [k for k in swept if k != x] + [\"engine\"]\n"
+                + "fig, ax = plt.subplots(figsize=(7, 4.5), constrained_layout=True)\n"
+                + "for name, group in frame.groupby(others):\n"
+                + "    ax.plot(group[x], group[\"epsGFinal\"], marker=\"o\", label=\", \".join(f\"{k}={v}\" for k, v in zip(others, name if isinstance(name, tuple) else (name,))))\n"
+                + "ax.set_xlabel(x)\n"
+                + "ax.set_ylabel(\"final ε$_g$\")\n"
+                + "if (frame[\"epsGFinal\"].dropna() > 0).all():\n"
+                + "    ax.set_yscale(\"log\")\n"
+                + "if numeric and (frame[x] > 0).all() and frame[x].max() / frame[x].min() > 20:\n"
+                + "    ax.set_xscale(\"log\")\n"
+                + "ax.set_title(" + MatplotlibCode.str(table + ": final generalisation error") + ")\n"
+                + "ax.legend(fontsize=\"x-small\", ncol=2)\n"
+                + "plt.show()\n"
+                + "frame.head(20)\n";
     }
 
     private static String recordedCommand(Path dir, List<Path> jsons) throws IOException {

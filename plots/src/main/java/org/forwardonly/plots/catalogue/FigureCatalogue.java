@@ -1,7 +1,10 @@
 package org.forwardonly.plots.catalogue;
 
+import org.forwardonly.plots.figures.AfaAccuracy;
 import org.forwardonly.plots.figures.AlignThenMemorise;
+import org.forwardonly.plots.figures.ForwardForwardForm;
 import org.forwardonly.plots.figures.LearningCurves;
+import org.forwardonly.plots.figures.WeightMirroringFigure;
 
 import java.util.List;
 import java.util.Optional;
@@ -10,7 +13,10 @@ import java.util.Optional;
 public final class FigureCatalogue {
     private static final List<FigureDefinition> FIGURES = List.of(
             new LearningCurves(),
-            new AlignThenMemorise());
+            new AlignThenMemorise(),
+            new AfaAccuracy(),
+            new WeightMirroringFigure(),
+            new ForwardForwardForm());
 
     private FigureCatalogue() {}
 

@@ -2,12 +2,12 @@ package org.forwardonly.plots.catalogue;
 
 import org.forwardonly.simulation.compare.TheoryComparison;
 import org.forwardonly.simulation.measure.SeedStatistics;
+import org.forwardonly.simulation.mirroring.WeightMirroring;
 import org.forwardonly.simulation.training.SeedRun;
 import org.forwardonly.simulation.training.Simulation;
 import org.forwardonly.theory.config.ExperimentConfig;
 import org.forwardonly.theory.ode.Experiments;
 import org.forwardonly.theory.ode.IntegrationObserver;
-import org.forwardonly.theory.ode.OdeResult;
 import org.forwardonly.theory.ode.SampleTimes;
 import org.forwardonly.theory.trajectory.Trajectory;
 
@@ -17,7 +17,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The engines as the figures use them — the ODE ({@link Experiments}) and the simulation
+ * The engines as the figures use them — the ODE ({@link Experiments}, from each simulated seed's
+ * start) and the simulation
  * ({@link Simulation}) — with every run's progress counted on one {@link WorkMeter}. Runs are
  * remembered by their resolved config, so figures that share a run (in one {@code reproduce})
  * compute it once.
@@ -26,6 +27,7 @@ public final class FigureEngines {
     private final int threads;
     private final WorkMeter meter;
     private final Map<String, Object> done = new HashMap<>();
+    private final java.util.Set<String> metered = new java.util.HashSet<>();
 
     /**
      * @param threads worker threads for the seeds of a simulation (results do not depend on it)
@@ -36,35 +38,16 @@ public final class FigureEngines {
         this.meter = meter;
     }
 
-    /**
-     * Integrates the ODE of {@code config} from its seed's draw (or its {@code init}), sampled at
-     * the config's times. A diverged run keeps the samples up to the divergence.
-     */
-    public OdeResult ode(ExperimentConfig config) {
-        return (OdeResult) done.computeIfAbsent("ode " + key(config), k -> integrate(config));
-    }
-
     static String key(ExperimentConfig config) {
         return org.forwardonly.theory.config.ConfigParser.toJson(config).toString();
     }
 
-    private OdeResult integrate(ExperimentConfig config) {
-        double cost = WorkMeter.cost(config);
-        double tMax = config.tMax();
-        double[] reported = {0};
-        OdeResult r = Experiments.integrate(config, Experiments.initialConditions(config, config.seed()),
-                SampleTimes.of(config), new IntegrationObserver() {
-                    @Override
-                    public void onProgress(double t) {
-                        double units = cost * Math.min(1, t / tMax);
-                        if (units - reported[0] > cost * 0.01) {
-                            meter.advance(units - reported[0]);
-                            reported[0] = units;
-                        }
-                    }
-                });
-        meter.advance(cost - reported[0]);
-        return r;
+    /**
+     * Whether this is the first run of {@code config} on the meter: each distinct config is counted
+     * once, as in {@link WorkMeter#totalCost}, whichever engine runs it first.
+     */
+    private boolean firstOnMeter(ExperimentConfig config) {
+        return metered.add(key(config));
     }
 
     /** Simulates every seed of {@code config} at the config's times. */
@@ -74,9 +57,9 @@ public final class FigureEngines {
 
     private Simulation.Result runSimulation(ExperimentConfig config) {
         double[] times = SampleTimes.of(config);
-        double perStep = WorkMeter.cost(config) / Math.max(1, config.seeds() * SeedRun.stepsOf(times[times.length - 1], config.N()));
+        double perStep = !firstOnMeter(config) ? 0 : WorkMeter.cost(config) / Math.max(1, config.seeds() * SeedRun.stepsOf(times[times.length - 1], config.N()));
         long[] last = {0};
-        Simulation.Result r = Simulation.run(config, times, threads, null, (done, total) -> {
+        Simulation.Result r = Simulation.run(config, times, threads, WeightMirroring.perSeed(config), (done, total) -> {
             synchronized (last) {
                 if (done > last[0]) {
                     meter.advance((done - last[0]) * perStep);
@@ -99,6 +82,7 @@ public final class FigureEngines {
             for (SeedRun.Result seed : sim.seeds()) {
                 out.add(Experiments.integrate(odeConfig, seed.initial(), sim.times(), IntegrationObserver.NONE).trajectory());
             }
+            if (firstOnMeter(odeConfig)) meter.advance(WorkMeter.cost(odeConfig));
             return List.copyOf(out);
         });
     }
@@ -117,6 +101,10 @@ public final class FigureEngines {
      */
     public Trajectory theoryAgainst(ExperimentConfig odeConfig, Simulation.Result sim) {
         return (Trajectory) done.computeIfAbsent("theory " + key(odeConfig) + " " + System.identityHashCode(sim),
-                k -> TheoryComparison.of(odeConfig, sim).table());
+                k -> {
+                    Trajectory table = TheoryComparison.of(odeConfig, sim).table();
+                    if (firstOnMeter(odeConfig)) meter.advance(WorkMeter.cost(odeConfig));
+                    return table;
+                });
     }
 }

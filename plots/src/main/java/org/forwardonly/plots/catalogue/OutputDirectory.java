@@ -24,23 +24,30 @@ public final class OutputDirectory {
     }
 
     /**
-     * Checks that {@code dir} can be written without creating anything: it is a writable
-     * directory, or it does not exist and its nearest existing ancestor is a writable directory.
+     * Checks that {@code dir} can be written, leaving nothing behind: it is a writable directory,
+     * or it does not exist and its nearest existing ancestor is a writable directory. Writability
+     * is tried (a probe directory made and removed), since permission bits say nothing for root
+     * or on read-only and virtual file systems.
      *
      * @throws IllegalArgumentException with one line saying what is wrong
      */
     public static void check(Path dir) {
         Path abs = dir.toAbsolutePath().normalize();
-        if (Files.exists(abs)) {
-            if (!Files.isDirectory(abs)) throw new IllegalArgumentException("--out " + dir + ": exists and is not a directory");
-            if (!Files.isWritable(abs)) throw new IllegalArgumentException("--out " + dir + ": directory is not writable");
-            return;
-        }
-        Path p = abs.getParent();
+        Path p = abs;
         while (p != null && !Files.exists(p)) p = p.getParent();
         if (p == null) throw new IllegalArgumentException("--out " + dir + ": no existing parent directory");
-        if (!Files.isDirectory(p)) throw new IllegalArgumentException("--out " + dir + ": " + p + " is not a directory");
-        if (!Files.isWritable(p)) throw new IllegalArgumentException("--out " + dir + ": " + p + " is not writable");
+        if (!Files.isDirectory(p)) {
+            throw new IllegalArgumentException("--out " + dir + ": " + (p.equals(abs) ? "exists and is not a directory" : p + " is not a directory"));
+        }
+        // the staging directory goes next to the target, so the target's parent must take new entries
+        Path where = p.equals(abs) && abs.getParent() != null ? abs.getParent() : p;
+        try {
+            Files.delete(Files.createTempDirectory(where, ".pepita-probe-"));
+            if (p.equals(abs)) Files.delete(Files.createTempDirectory(abs, ".pepita-probe-"));
+        } catch (IOException | UnsupportedOperationException e) {
+            throw new IllegalArgumentException("--out " + dir + ": cannot create files in " + where
+                    + " (" + e.getClass().getSimpleName() + ")");
+        }
     }
 
     /** Checks {@code dir} and creates the staging directory next to it. */

@@ -7,8 +7,9 @@ import java.util.function.DoubleConsumer;
 
 /**
  * Counts the work done over a whole figure command in one unit: a run of config c costs
- * {@link #cost} = seeds · N · tMax (simulation steps; the ODE of the same config is counted the
- * same, a generous upper bound that keeps the bar monotone). Thread-safe.
+ * {@link #cost} = seeds · N · tMax (simulation steps, counted as they are done); a config run
+ * only by the ODE is counted the same when its integrations finish, and a config run by both
+ * engines is counted once. Thread-safe.
  */
 public final class WorkMeter {
     private final DoubleAdder done = new DoubleAdder();

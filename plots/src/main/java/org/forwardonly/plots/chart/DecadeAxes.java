@@ -13,8 +13,8 @@ import java.util.Locale;
 
 /**
  * Axes of the learning-curve panels. A logarithmic axis spans whole decades (its ends are powers
- * of ten enclosing the data) with a labelled tick at every decade, written 10⁻², and unlabelled
- * minor ticks at 2…9 × 10ᵏ; a linear axis uses JFreeChart's automatic tick choice.
+ * of ten enclosing the data) with a labelled tick and a gridline at every decade, written 10⁻²;
+ * a linear axis uses JFreeChart's automatic tick choice.
  */
 public final class DecadeAxes {
     private DecadeAxes() {}
@@ -37,8 +37,6 @@ public final class DecadeAxes {
             symbols.setMinusSign('\u2212');
             a.setTickUnit(new NumberTickUnit(1.0, new DecimalFormat("0", symbols)), false, false);
             a.setAutoTickUnitSelection(false);
-            a.setMinorTickCount(10);
-            a.setMinorTickMarksVisible(true);
             a.setSmallestValue(1e-300);
             double lo = Math.pow(10, Math.floor(Math.log10(min)));
             double hi = Math.pow(10, Math.ceil(Math.log10(max)));
@@ -53,6 +51,11 @@ public final class DecadeAxes {
             a.setRange(min - pad, max + pad);
             axis = a;
         }
+        axis.setTickMarksVisible(true);
+        axis.setTickMarkInsideLength(0);
+        axis.setTickMarkOutsideLength(5);
+        axis.setTickMarkPaint(java.awt.Color.DARK_GRAY);
+        axis.setTickMarkStroke(new java.awt.BasicStroke(1f));
         axis.setAttributedLabel(LabelMarkup.attributed(label, FigureStyle.axisLabelFont()));
         axis.setLabelFont(FigureStyle.axisLabelFont());
         axis.setTickLabelFont(FigureStyle.tickFont());

@@ -64,6 +64,21 @@ public final class FigureFiles {
         Files.writeString(file, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + g.getSVGElement() + "\n", StandardCharsets.UTF_8);
     }
 
+    /**
+     * JFreePDF stamps /CreationDate and /ModDate with the clock; they are set to 1970-01-01 (same
+     * length, so the cross-reference offsets stay right) so that the same figure gives the same bytes.
+     */
+    static byte[] withoutTimestamps(byte[] pdf) {
+        String text = new String(pdf, StandardCharsets.ISO_8859_1);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("/(?:Mod|Creation)Date \\(D:(\\d{14})").matcher(text);
+        byte[] out = pdf.clone();
+        while (m.find()) {
+            byte[] epoch = "19700101000000".getBytes(StandardCharsets.ISO_8859_1);
+            System.arraycopy(epoch, 0, out, m.start(1), epoch.length);
+        }
+        return out;
+    }
+
     /** The PDF (one page the size of the figure). */
     public static void writePdf(FigureCanvas canvas, Path file) throws IOException {
         PDFDocument doc = new PDFDocument();
@@ -73,6 +88,6 @@ public final class FigureFiles {
         PDFGraphics2D g = page.getGraphics2D();
         g.setRenderingHint(PDFHints.KEY_DRAW_STRING_TYPE, PDFHints.VALUE_DRAW_STRING_TYPE_VECTOR);
         canvas.draw(g);
-        Files.write(file, doc.getPDFBytes());
+        Files.write(file, withoutTimestamps(doc.getPDFBytes()));
     }
 }

@@ -33,6 +33,17 @@ final class FigureConfigs {
         return o;
     }
 
+    /**
+     * The settings of the exact (quadrature) ODE engine the figures use for pepita and ff
+     * (THEORY.md §5): 8 Gauss-Hermite points per field (6 at the quick size), rtol 1e-6, atol 1e-9.
+     * Other rules ignore them.
+     */
+    static void exactOde(ObjectNode o, FigureSize size) {
+        o.put("quadraturePoints", size == FigureSize.QUICK ? 6 : 8);
+        o.put("rtol", 1e-6);
+        o.put("atol", 1e-9);
+    }
+
     /** Parses (validates and resolves) a config tree. */
     static ExperimentConfig parse(ObjectNode o) {
         return ConfigParser.parse(o);

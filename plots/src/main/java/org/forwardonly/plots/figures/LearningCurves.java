@@ -18,15 +18,15 @@ public final class LearningCurves extends AfaAgainstPepitaFigure {
 
     @Override
     public String title() {
-        return "Generalisation error: simulations against the AFA theory";
+        return "Learning curves: ODEs against simulations";
     }
 
     @Override
     public String description() {
-        return "ε_g(t) of PEPITA and AFA simulations (markers: mean ± standard error over seeds) against the AFA ODE "
-                + "integrated from the same initial conditions (line), with the BP and FA ODEs for reference (dashed), "
-                + "on log-log and lin-log axes. AFA's theory follows the AFA simulation; from a random start PEPITA leaves "
-                + "the plateau much earlier, through the term AFA drops (see afa-accuracy).";
+        return "ε_g(t) of PEPITA and AFA simulations (markers: mean ± standard error over seeds) against the AFA ODE and "
+                + "the exact PEPITA ODE integrated from the same initial conditions (lines), with the BP and FA ODEs for "
+                + "reference (dashed), on log-log and lin-log axes: AFA's ODE follows the AFA simulation, and from a random "
+                + "start PEPITA leaves the plateau long before AFA, as its exact ODE predicts.";
     }
 
     @Override
@@ -35,6 +35,7 @@ public final class LearningCurves extends AfaAgainstPepitaFigure {
                 Series.line("bp_theory", "t", "eps_g_ode", "bp (ODE)", BLACK, true),
                 Series.line("fa_theory", "t", "eps_g_ode", "fa (ODE)", BLUISH_GREEN, true),
                 Series.line("afa_theory_vs_pepita_sim", "t", "eps_g_ode", "afa (ODE)", BLUE, false),
+                        Series.line("pepita_theory_vs_pepita_sim", "t", "eps_g_ode", "pepita (exact ODE)", VERMILLION, false),
                 Series.markers("afa_theory_vs_afa_sim", "t", "eps_g_sim", "eps_g_sim_se", "afa (simulation)", SKY_BLUE),
                 Series.markers("afa_theory_vs_pepita_sim", "t", "eps_g_sim", "eps_g_sim_se", "pepita (simulation)", VERMILLION));
         return new PlotFigure(title(), 2, List.of(

@@ -49,6 +49,11 @@ public final class WeightMirroring implements FeedbackUpdate {
         this.mu = new double[K];
     }
 
+    /** Weight mirroring of F per seed (THEORY.md §6) when the config asks for it, else null (for {@code Simulation.run}). */
+    public static java.util.function.LongFunction<org.forwardonly.simulation.training.FeedbackUpdate> perSeed(ExperimentConfig config) {
+        return config.mirroring() == null ? null : seed -> of(config, seed);
+    }
+
     /** The mirroring of {@code config} for one seed, on that seed's mirroring stream. */
     public static WeightMirroring of(ExperimentConfig config, long seed) {
         JumpableUniformRandomProvider noise = (JumpableUniformRandomProvider) NetworkDraw.rng(seed);
