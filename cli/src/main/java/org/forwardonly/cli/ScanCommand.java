@@ -15,10 +15,18 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import org.forwardonly.plots.catalogue.FigureData;
+import org.forwardonly.plots.catalogue.FigureRunner;
+import org.forwardonly.plots.scan.ScanFigure;
+
+import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
 
@@ -56,6 +64,9 @@ public final class ScanCommand implements Callable<Integer> {
     @Option(names = "--no-progress", description = "Do not draw the progress bar on stderr.")
     boolean noProgress;
 
+    @Option(names = "--no-plots", description = "Do not draw DIR/scan.png|svg|pdf and the notebook DIR/scan.ipynb.")
+    boolean noPlots;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -79,17 +90,36 @@ public final class ScanCommand implements Callable<Integer> {
         PrintStream progress = noProgress ? new PrintStream(PrintStream.nullOutputStream())
                 : new PrintStream(new WriterOutputStream(err), true, StandardCharsets.UTF_8);
         try (executor) {
-            ScanJob.Outcome o = ScanJob.run(scan, out, runner, executor, Version.get(), RunDirectory.commandLine(spec),
+            List<String> command = RunDirectory.commandLine(spec);
+            ScanJob.Outcome o = ScanJob.run(scan, out, runner, executor, Version.get(), command,
                     progress, ProgressBar.consoleAttached());
             PrintWriter stdout = spec.commandLine().getOut();
             stdout.println("pepita scan: " + o.total() + " points (" + o.computed() + " computed, " + o.resumed()
                     + " resumed), " + o.diverged() + " diverged run(s) -> " + o.table());
+            if (!noPlots) plot(scan, o, String.join(" ", command), err, stdout);
             stdout.flush();
             return 0;
         } catch (ScanSpecException e) {
             return fail(err, e.getMessage(), PepitaCommand.EXIT_BAD_INPUT);
         } catch (PointFailedException e) {
             return fail(err, e.getMessage() + " (finished points are kept in " + out + "; rerun to resume)", 1);
+        }
+    }
+
+    /** The line families of the scan (DIR/scan.png, .svg, .pdf, data/, scan.ipynb); a scan that cannot be drawn says why. */
+    private void plot(ScanSpec scan, ScanJob.Outcome o, String command, PrintWriter err, PrintWriter stdout) {
+        StringBuilder why = new StringBuilder();
+        Optional<FigureData> figure = ScanFigure.build(scan, o.results(), why);
+        if (figure.isEmpty()) {
+            err.println("pepita scan: no figure: " + why);
+            return;
+        }
+        try {
+            FigureRunner.write("scan", "Final generalisation error of every scan point (" + specFile.getFileName() + ")",
+                    figure.get(), Map.of(), Version.get(), command, out);
+            stdout.println("pepita scan: figure " + out.resolve("scan.png") + " and notebook " + out.resolve("scan.ipynb"));
+        } catch (IOException | RuntimeException e) {
+            err.println("pepita scan: the table is complete, but the figure failed: " + e.getMessage());
         }
     }
 

@@ -36,6 +36,8 @@ class ScanCommandTest {
         assertEquals(5, csv.size());
         assertTrue(csv.get(1).startsWith("0,0.5,0.1,ode,"), csv.get(1));
         assertTrue(csv.get(4).startsWith("3,1,1.0,ode,"), csv.get(4));
+        assertTrue(Files.size(tmp.resolve("out/scan.png")) > 0 && Files.exists(tmp.resolve("out/scan.ipynb")), "figure and notebook");
+        assertTrue(Files.exists(tmp.resolve("out/data/00_eta0.5_ode.csv")), "one table per line");
         // rerun: resumes everything, computes nothing
         OdeCommandTest.Run again = run("scan", spec.toString(), "--out", tmp.resolve("out").toString());
         assertTrue(again.out().contains("(0 computed, 4 resumed)"), again.out());

@@ -3,6 +3,7 @@ package org.forwardonly.scan;
 import org.forwardonly.scan.exec.ScanExecutor;
 import org.forwardonly.scan.output.ScanTable;
 import org.forwardonly.scan.progress.ProgressBar;
+import org.forwardonly.scan.run.PointResult;
 import org.forwardonly.scan.run.PointRunner;
 import org.forwardonly.scan.spec.ScanPoint;
 import org.forwardonly.scan.spec.ScanSpec;
@@ -37,8 +38,9 @@ public final class ScanJob {
      * @param resumed  points found finished in DIR
      * @param computed points computed by this run
      * @param diverged rows (point × engine) that diverged
+     * @param results  every point's result, in grid order
      */
-    public record Outcome(Path table, int total, int resumed, int computed, int diverged) {}
+    public record Outcome(Path table, int total, int resumed, int computed, int diverged, List<PointResult> results) {}
 
     /**
      * Checks up front that the runner can run every point (engine available for its rule, valid
@@ -89,7 +91,7 @@ public final class ScanJob {
                 });
                 int diverged = (int) store.results().stream().flatMap(r -> r.rows().stream()).filter(s -> s.diverged()).count();
                 Path table = ScanTable.write(dir, spec, store.results());
-                return new Outcome(table, spec.size(), resumed, todo.size(), diverged);
+                return new Outcome(table, spec.size(), resumed, todo.size(), diverged, store.results());
             }
         }
     }

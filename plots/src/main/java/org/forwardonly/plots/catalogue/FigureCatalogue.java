@@ -1,6 +1,7 @@
 package org.forwardonly.plots.catalogue;
 
 import org.forwardonly.plots.figures.AlignThenMemorise;
+import org.forwardonly.plots.figures.ScanAfaVsPepita;
 import org.forwardonly.plots.figures.LearningCurves;
 
 import java.util.List;
@@ -10,7 +11,8 @@ import java.util.Optional;
 public final class FigureCatalogue {
     private static final List<FigureDefinition> FIGURES = List.of(
             new LearningCurves(),
-            new AlignThenMemorise());
+            new AlignThenMemorise(),
+            new ScanAfaVsPepita());
 
     private FigureCatalogue() {}
 
