@@ -1,14 +1,58 @@
 package org.forwardonly.theory.integrals;
 
 /**
- * asin for the hot loops: asin x = atan(x / √((1−x)(1+x))). On Java 17 {@code Math.asin} is a
- * native fdlibm call several times slower than {@code Math.atan}; this form is within 2 ulp of
- * {@code StrictMath.asin} on [−1, 1] (checked in ArcSineTest), gives ±π/2 at ±1 and NaN outside.
+ * asin for the hot loops, in plain Java so that the JIT inlines it. On Java 17
+ * {@code Math.asin} is a native fdlibm call (a JNI transition per call, many times slower than
+ * the arithmetic). This is fdlibm's own algorithm (e_asin.c: the rational minimax
+ * approximation of (asin x − x)/x³ on |x| ≤ ½ and asin x = π/2 − 2 asin √((1−x)/2) above, with
+ * the same constants and operation order), so it returns bitwise what {@code StrictMath.asin}
+ * returns (checked on 5·10⁶ random points; ArcSineTest checks 2 ulp): ±π/2 at ±1, NaN outside
+ * [−1, 1] and for NaN.
  */
 final class ArcSine {
     private ArcSine() {}
 
+    private static final double PIO2_HI = 1.57079632679489655800e+00;
+    private static final double PIO2_LO = 6.12323399573676603587e-17;
+    private static final double PIO4_HI = 7.85398163397448278999e-01;
+    // (asin x − x)/x³ ≈ p(t)/q(t), t = x²
+    private static final double PS0 = 1.66666666666666657415e-01, PS1 = -3.25565818622400915405e-01,
+            PS2 = 2.01212532134862925881e-01, PS3 = -4.00555345006794114027e-02,
+            PS4 = 7.91534994289814532176e-04, PS5 = 3.47933107596021167570e-05;
+    private static final double QS1 = -2.40339491173441421878e+00, QS2 = 2.02094576023350569471e+00,
+            QS3 = -6.88283971605453293030e-01, QS4 = 7.70381505559019352791e-02;
+
     static double asin(double x) {
-        return Math.atan(x / Math.sqrt((1 - x) * (1 + x)));
+        long bits = Double.doubleToRawLongBits(x);
+        int hx = (int) (bits >> 32);
+        int ix = hx & 0x7fffffff;
+        if (ix >= 0x3ff00000) { // |x| >= 1 or NaN
+            if (((ix - 0x3ff00000) | (int) bits) == 0) return x * PIO2_HI + x * PIO2_LO;
+            return (x - x) / (x - x);
+        }
+        if (ix < 0x3fe00000) { // |x| < 1/2
+            if (ix < 0x3e400000) return x; // |x| < 2^-27
+            double t = x * x;
+            double p = t * (PS0 + t * (PS1 + t * (PS2 + t * (PS3 + t * (PS4 + t * PS5)))));
+            double q = 1.0 + t * (QS1 + t * (QS2 + t * (QS3 + t * QS4)));
+            return x + x * (p / q);
+        }
+        // 1/2 <= |x| < 1: asin |x| = π/2 − 2 asin √t, t = (1 − |x|)/2
+        double t = (1.0 - Math.abs(x)) * 0.5;
+        double p = t * (PS0 + t * (PS1 + t * (PS2 + t * (PS3 + t * (PS4 + t * PS5)))));
+        double q = 1.0 + t * (QS1 + t * (QS2 + t * (QS3 + t * QS4)));
+        double s = Math.sqrt(t);
+        double r;
+        if (ix >= 0x3fef3333) { // |x| > 0.975
+            r = PIO2_HI - (2.0 * (s + s * (p / q)) - PIO2_LO);
+        } else {
+            // s split as w (high 32 bits) + c for extra precision
+            double w = Double.longBitsToDouble(Double.doubleToRawLongBits(s) & 0xffffffff00000000L);
+            double c = (t - w * w) / (s + w);
+            double pp = 2.0 * s * (p / q) - (PIO2_LO - 2.0 * c);
+            double qq = PIO4_HI - 2.0 * w;
+            r = PIO4_HI - (pp - qq);
+        }
+        return hx > 0 ? r : -r;
     }
 }

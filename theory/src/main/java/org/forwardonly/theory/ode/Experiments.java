@@ -98,6 +98,12 @@ public final class Experiments {
     /** Integrates given dynamics (any engine) from {@code init}; see {@link #integrate(ExperimentConfig, OrderParameters, double[], IntegrationObserver)}. */
     public static OdeResult integrate(ExperimentConfig config, OrderParameterDynamics dynamics, OrderParameters init,
                                       double[] times, IntegrationObserver observer) {
+        return integrate(config, dynamics, init, times, observer, false);
+    }
+
+    /** As above; {@code forceHipparchus} runs euler/rk4 through Hipparchus too (FixedStepLoopTest compares the paths). */
+    static OdeResult integrate(ExperimentConfig config, OrderParameterDynamics dynamics, OrderParameters init,
+                               double[] times, IntegrationObserver observer, boolean forceHipparchus) {
         for (int i = 0; i < times.length; i++) {
             if (!(times[i] >= 0) || (i > 0 && times[i] <= times[i - 1])) {
                 throw new IllegalArgumentException("sample times must be increasing and >= 0");
@@ -109,6 +115,7 @@ public final class Experiments {
         TrajectorySampler sampler = new TrajectorySampler(dynamics, times, observer);
         double tEnd = times.length == 0 ? 0 : times[times.length - 1];
         boolean diverged = false;
+        long fixedStepEvaluations = 0;
         double divergenceTime = Double.NaN;
         String reason = null;
         double eps0 = DivergenceDetector.allFinite(y0) ? dynamics.epsG(y0) : Double.NaN;
@@ -120,12 +127,24 @@ public final class Experiments {
         } else if (tEnd <= 0) {
             if (times.length > 0) sampler.record(0, y0);
         } else {
+            // euler/rk4: a plain loop, handing over to Hipparchus at a step that goes bad (FixedStepLoop)
+            double tStart = 0;
+            double[] yStart = y0;
+            boolean done = false;
+            if (Integrators.isFixedStep(config) && !forceHipparchus) {
+                FixedStepLoop loop = new FixedStepLoop(dynamics, "rk4".equals(config.integrator()), config.dt(),
+                        config.epsGBound());
+                done = loop.run(y0, tEnd, sampler);
+                fixedStepEvaluations = loop.evaluations();
+                tStart = loop.time();
+                yStart = loop.state();
+            }
             ODEIntegrator integrator = Integrators.create(config, tEnd);
             DivergenceDetector detector = new DivergenceDetector(dynamics, config.epsGBound());
             integrator.addStepHandler(sampler);
             integrator.addEventDetector(detector);
             try {
-                integrator.integrate(ode, new ODEState(0, y0), tEnd);
+                if (!done) integrator.integrate(ode, new ODEState(tStart, yStart), tEnd);
                 if (!Double.isNaN(detector.trigger().time)) {
                     diverged = true;
                     divergenceTime = detector.trigger().time;
@@ -138,7 +157,7 @@ public final class Experiments {
             }
         }
         Trajectory trajectory = new Trajectory(sampler.sampledTimes(), columns(layout), sampler.rows());
-        return new OdeResult(trajectory, diverged, divergenceTime, reason, ode.evaluations());
+        return new OdeResult(trajectory, diverged, divergenceTime, reason, fixedStepEvaluations + ode.evaluations());
     }
 
     /** Joint covariance of (λ, ν[, φ]) must be positive semi-definite, or the averages are undefined. */

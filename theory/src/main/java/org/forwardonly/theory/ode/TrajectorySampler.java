@@ -43,6 +43,15 @@ final class TrajectorySampler implements ODEStepHandler {
         observer.onProgress(tEnd);
     }
 
+    /** The same for a step of {@link FixedStepLoop} ending at (tEnd, yEnd), with its dense output. */
+    void handleStep(double tEnd, double[] yEnd, FixedStepLoop step) {
+        while (next < times.length && times[next] <= tEnd) {
+            double t = times[next];
+            record(t, t == tEnd ? yEnd : step.interpolate(t));
+        }
+        observer.onProgress(tEnd);
+    }
+
     /** Samples the state at time {@code t} (the initial state when integration is not needed). */
     void record(double t, double[] y) {
         double[] row = new double[y.length + 1];

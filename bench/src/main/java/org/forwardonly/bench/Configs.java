@@ -1,0 +1,24 @@
+package org.forwardonly.bench;
+
+import org.forwardonly.theory.config.ConfigParser;
+import org.forwardonly.theory.config.ExperimentConfig;
+
+import java.util.Locale;
+
+/** The benchmark experiments: bp, erf, both layers trained (η = η_v = 1), as in issue #7. */
+final class Configs {
+    private Configs() {}
+
+    /** bp with K students and M teachers at input dimension N (seed 0). */
+    static ExperimentConfig bp(int K, int M, int N) {
+        return ConfigParser.parse(String.format(Locale.ROOT,
+                "{\"rule\": \"bp\", \"activation\": \"erf\", \"K\": %d, \"M\": %d, \"eta\": 1, \"etaV\": 1,"
+                        + " \"integrator\": \"euler\", \"dt\": 0.01, \"N\": %d, \"seed\": 0}", K, M, N));
+    }
+
+    /** Parses "K/M" (a JMH parameter). */
+    static int[] km(String km) {
+        String[] p = km.split("/");
+        return new int[] {Integer.parseInt(p[0]), Integer.parseInt(p[1])};
+    }
+}

@@ -1,0 +1,59 @@
+package org.forwardonly.bench;
+
+import org.forwardonly.theory.config.ExperimentConfig;
+import org.forwardonly.theory.ode.Experiments;
+import org.forwardonly.theory.ode.OrderParameterDynamics;
+import org.forwardonly.theory.state.OrderParameters;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The closed-form right-hand side of THEORY.md §4 (bp, erf) at the seed-0 initial conditions:
+ * one evaluation of dy/dt, and one ε_g (what the divergence check costs per step).
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+public class RightHandSideBenchmark {
+    /** Students/teachers. */
+    @Param({"4/4", "6/3", "10/10"})
+    public String km;
+
+    private OrderParameterDynamics dynamics;
+    private double[] y, yDot;
+
+    @Setup
+    public void setup() {
+        int[] p = Configs.km(km);
+        ExperimentConfig config = Configs.bp(p[0], p[1], 1000);
+        OrderParameters init = Experiments.initialConditions(config, 0);
+        dynamics = Experiments.dynamics(config, init);
+        y = init.pack(dynamics.layout());
+        yDot = new double[y.length];
+    }
+
+    @Benchmark
+    public double derivatives() {
+        dynamics.derivatives(y, yDot);
+        return yDot[0];
+    }
+
+    @Benchmark
+    public double epsG() {
+        return dynamics.epsG(y);
+    }
+}
