@@ -29,7 +29,7 @@ class ScanKillResumeTest {
     static Process child(Path spec, Path dir, Path log) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), FakeScanMain.class.getName(),
-                spec.toString(), dir.toString(), "2", "60")
+                spec.toString(), dir.toString(), "2", "100")
                 .redirectErrorStream(false).redirectOutput(log.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();
     }
@@ -54,7 +54,7 @@ class ScanKillResumeTest {
         assertTrue(p.waitFor(120, TimeUnit.SECONDS));
         assertEquals(0, p.exitValue());
 
-        // killed run: 30 points × 60 ms on 2 threads ≈ 0.9 s; kill once 5 are stored
+        // killed run: 30 points × 100 ms on 2 threads ≈ 1.5 s; kill once 5 are stored (≈ 1.2 s of work left)
         Path dir = tmp.resolve("killed");
         Path results = dir.resolve(ResultStore.FILE);
         Process victim = child(spec, dir, tmp.resolve("victim.log"));
