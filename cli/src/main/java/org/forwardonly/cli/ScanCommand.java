@@ -20,9 +20,7 @@ import org.forwardonly.plots.catalogue.FigureRunner;
 import org.forwardonly.plots.scan.ScanFigure;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -87,8 +85,7 @@ public final class ScanCommand implements Callable<Integer> {
         } catch (ScanSpecException e) {
             return fail(err, e.getMessage(), PepitaCommand.EXIT_BAD_INPUT);
         }
-        PrintStream progress = noProgress ? new PrintStream(PrintStream.nullOutputStream())
-                : new PrintStream(new WriterOutputStream(err), true, StandardCharsets.UTF_8);
+        PrintWriter progress = noProgress ? new PrintWriter(java.io.Writer.nullWriter()) : err;
         try (executor) {
             List<String> command = RunDirectory.commandLine(spec);
             ScanJob.Outcome o = ScanJob.run(scan, out, runner, executor, Version.get(), command,
@@ -135,29 +132,5 @@ public final class ScanCommand implements Callable<Integer> {
         err.println("pepita scan: " + message.replace('\n', ' '));
         err.flush();
         return code;
-    }
-
-    /** Bridges picocli's error writer to the PrintStream the scan draws its progress on. */
-    private static final class WriterOutputStream extends java.io.OutputStream {
-        private final PrintWriter w;
-
-        WriterOutputStream(PrintWriter w) {
-            this.w = w;
-        }
-
-        @Override
-        public void write(int b) {
-            w.write(b);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
-            w.write(new String(b, off, len, StandardCharsets.UTF_8));
-        }
-
-        @Override
-        public void flush() {
-            w.flush();
-        }
     }
 }

@@ -15,7 +15,7 @@ import org.forwardonly.theory.config.ConfigException;
 import org.forwardonly.theory.config.ConfigParser;
 
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,16 +62,16 @@ public final class ScanJob {
      * run throws (finished points stay stored for the next run).
      */
     public static Outcome run(ScanSpec spec, Path dir, PointRunner runner, ScanExecutor executor, String version,
-                              PrintStream progressOut) {
+                              PrintWriter progressOut) {
         return run(spec, dir, runner, executor, version, List.of(), progressOut, false);
     }
 
     /**
-     * As {@link #run(ScanSpec, Path, PointRunner, ScanExecutor, String, PrintStream)}, recording the
+     * As {@link #run(ScanSpec, Path, PointRunner, ScanExecutor, String, PrintWriter)}, recording the
      * command line in DIR/scan.json; {@code terminal}: redraw the progress line.
      */
     public static Outcome run(ScanSpec spec, Path dir, PointRunner runner, ScanExecutor executor, String version,
-                              List<String> command, PrintStream progressOut, boolean terminal) {
+                              List<String> command, PrintWriter progressOut, boolean terminal) {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
@@ -84,6 +84,7 @@ public final class ScanJob {
                 int resumed = spec.size() - todo.size();
                 progressOut.println("scan: " + spec.size() + " points (" + resumed + " already done), running "
                         + todo.size() + " on " + executor.describe());
+                progressOut.flush();
                 ProgressBar bar = new ProgressBar("scan", spec.size(), resumed, progressOut, System::nanoTime, terminal);
                 executor.execute(todo, runner, r -> {
                     store.append(r);

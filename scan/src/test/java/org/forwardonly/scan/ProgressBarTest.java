@@ -3,9 +3,8 @@ package org.forwardonly.scan;
 import org.forwardonly.scan.progress.ProgressBar;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -16,8 +15,8 @@ class ProgressBarTest {
     @Test
     void estimatesTheTimeLeftFromThePointsOfThisRunOnly() {
         AtomicLong clock = new AtomicLong();
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        PrintStream out = new PrintStream(buf, true, StandardCharsets.UTF_8);
+        StringWriter buf = new StringWriter();
+        PrintWriter out = new PrintWriter(buf, true);
         // 100 points, 40 resumed; then 10 points in 20 s → 2 s a point, 50 left → ~1:40 left
         ProgressBar bar = new ProgressBar("scan", 100, 40, out, clock::get, true);
         assertTrue(bar.line().endsWith("? left"), bar.line());
@@ -26,19 +25,19 @@ class ProgressBarTest {
             bar.step();
         }
         assertEquals("scan [" + "#".repeat(15) + ".".repeat(15) + "] 50/100 points  50%  0:20 elapsed  ~1:40 left", bar.line());
-        assertTrue(buf.toString(StandardCharsets.UTF_8).contains("\r"), "redraws one line on a terminal");
+        assertTrue(buf.toString().contains("\r"), "redraws one line on a terminal");
     }
 
     @Test
     void offATerminalItPrintsAtMostEveryThirtySecondsAndAtTheEnd() {
         AtomicLong clock = new AtomicLong();
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        ProgressBar bar = new ProgressBar("scan", 4, 0, new PrintStream(buf, true, StandardCharsets.UTF_8), clock::get, false);
+        StringWriter buf = new StringWriter();
+        ProgressBar bar = new ProgressBar("scan", 4, 0, new PrintWriter(buf, true), clock::get, false);
         for (int i = 0; i < 4; i++) {
             clock.addAndGet(1_000_000_000L);
             bar.step();
         }
-        String s = buf.toString(StandardCharsets.UTF_8);
+        String s = buf.toString();
         assertEquals(1, s.lines().count(), s);   // 4 s in all: no 30 s tick, only the final line
         assertTrue(s.endsWith("4/4 points 100%  0:04 elapsed  ~0:00 left\n"), s);
     }

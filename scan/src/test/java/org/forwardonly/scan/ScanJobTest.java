@@ -10,9 +10,8 @@ import org.forwardonly.scan.store.ScanLock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,7 +26,7 @@ class ScanJobTest {
     static final String SPEC = "{'base': {'rule': 'afa', 'K': 2, 'M': 2, 'tMax': 50},"
             + " 'grid': {'eta': [0.5, 1, 2, 4], 'sigmaF': [0.1, 0.2, 0.3]}, 'threshold': 0.05}";
 
-    static final PrintStream QUIET = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+    static final PrintWriter QUIET = new PrintWriter(Writer.nullWriter());
 
     static ScanJob.Outcome run(ScanSpec spec, Path dir, int threads) {
         return ScanJob.run(spec, dir, new FakeRunner(2), new LocalExecutor(threads), "test", QUIET);

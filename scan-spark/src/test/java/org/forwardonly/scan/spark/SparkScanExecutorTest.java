@@ -15,9 +15,8 @@ import org.forwardonly.theory.config.ConfigParser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SparkScanExecutorTest {
 
-    static final PrintStream QUIET = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+    static final PrintWriter QUIET = new PrintWriter(Writer.nullWriter());
 
     @Test
     void sparkLocal2ProducesTheSameBytesAsTheLocalExecutorAndResumes(@TempDir Path tmp) throws Exception {

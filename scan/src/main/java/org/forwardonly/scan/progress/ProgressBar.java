@@ -1,6 +1,6 @@
 package org.forwardonly.scan.progress;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.function.LongSupplier;
 
 /**
@@ -17,7 +17,7 @@ public final class ProgressBar {
     private final String label;
     private final int total;
     private final int alreadyDone;
-    private final PrintStream out;
+    private final PrintWriter out;
     private final LongSupplier nanoClock;
     private final long start;
     private final boolean terminal;
@@ -32,7 +32,7 @@ public final class ProgressBar {
      * @param nanoClock   time source (System::nanoTime)
      * @param terminal    whether out is an interactive terminal
      */
-    public ProgressBar(String label, int total, int alreadyDone, PrintStream out, LongSupplier nanoClock, boolean terminal) {
+    public ProgressBar(String label, int total, int alreadyDone, PrintWriter out, LongSupplier nanoClock, boolean terminal) {
         this.label = label;
         this.total = total;
         this.alreadyDone = alreadyDone;
@@ -50,7 +50,10 @@ public final class ProgressBar {
         done++;
         if (terminal) {
             draw();
-            if (done == total) out.println();
+            if (done == total) {
+                out.println();
+                out.flush();
+            }
         } else {
             long now = nanoClock.getAsLong();
             if (done == total || now - lastLine >= 30_000_000_000L) {
