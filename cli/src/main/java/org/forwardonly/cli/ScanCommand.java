@@ -85,11 +85,10 @@ public final class ScanCommand implements Callable<Integer> {
         } catch (ScanSpecException e) {
             return fail(err, e.getMessage(), PepitaCommand.EXIT_BAD_INPUT);
         }
-        PrintWriter progress = noProgress ? new PrintWriter(java.io.Writer.nullWriter()) : err;
+        ScanJob.Listener progress = noProgress ? ScanJob.Listener.NONE : progressBar(err);
         try (executor) {
             List<String> command = RunDirectory.commandLine(spec);
-            ScanJob.Outcome o = ScanJob.run(scan, out, runner, executor, Version.get(), command,
-                    progress, ProgressBar.consoleAttached());
+            ScanJob.Outcome o = ScanJob.run(scan, out, runner, executor, Version.get(), command, progress);
             PrintWriter stdout = spec.commandLine().getOut();
             stdout.println("pepita scan: " + o.total() + " points (" + o.computed() + " computed, " + o.resumed()
                     + " resumed), " + o.diverged() + " diverged run(s) -> " + o.table());
@@ -101,6 +100,31 @@ public final class ScanCommand implements Callable<Integer> {
         } catch (PointFailedException e) {
             return fail(err, e.getMessage() + " (finished points are kept in " + out + "; rerun to resume)", 1);
         }
+    }
+
+    /** The project's progress bar, counting points, with the time left estimated from this run's points. */
+    private static ScanJob.Listener progressBar(PrintWriter err) {
+        return new ScanJob.Listener() {
+            private ProgressBar bar;
+
+            @Override
+            public void started(int total, int resumed, String executor) {
+                err.println("pepita scan: " + total + " points (" + resumed + " already done), running " + (total - resumed)
+                        + " on " + executor);
+                err.flush();
+                bar = new ProgressBar("scan", "points", total, resumed, err, ProgressBar.consoleAttached(), System::nanoTime);
+            }
+
+            @Override
+            public void stored(int done, int total) {
+                bar.update(done);
+            }
+
+            @Override
+            public void finished(int total) {
+                bar.complete(total);
+            }
+        };
     }
 
     /** The line families of the scan (DIR/scan.png, .svg, .pdf, data/, scan.ipynb); a scan that cannot be drawn says why. */

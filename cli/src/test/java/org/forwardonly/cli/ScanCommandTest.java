@@ -31,7 +31,7 @@ class ScanCommandTest {
         OdeCommandTest.Run r = run("scan", spec.toString(), "--out", tmp.resolve("out").toString(), "--threads", "2");
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("4 points (4 computed, 0 resumed), 0 diverged"), r.out());
-        assertTrue(r.err().contains("4/4 points 100%"), "progress bar: " + r.err());
+        assertTrue(r.err().contains("scan 100% points=4/4 elapsed"), "progress bar: " + r.err());
         List<String> csv = Files.readAllLines(tmp.resolve("out/scan.csv"));
         assertEquals(5, csv.size());
         assertTrue(csv.get(1).startsWith("0,0.5,0.1,ode,"), csv.get(1));

@@ -62,8 +62,7 @@ class ScanKillResumeTest {
         while (lines(results) < 5 && victim.isAlive() && System.nanoTime() < deadline) Thread.sleep(5);
         // while it runs, a second scan on the same DIR is refused
         ScanSpecException busy = assertThrows(ScanSpecException.class,
-                () -> ScanJob.run(parsed, dir, new FakeRunner(0), new org.forwardonly.scan.exec.LocalExecutor(1), "test",
-                        ScanJobTest.QUIET));
+                () -> ScanJob.run(parsed, dir, new FakeRunner(0), new org.forwardonly.scan.exec.LocalExecutor(1), "test"));
         assertTrue(busy.getMessage().contains("in use"), busy.getMessage());
         victim.destroyForcibly();
         assertTrue(victim.waitFor(30, TimeUnit.SECONDS));
