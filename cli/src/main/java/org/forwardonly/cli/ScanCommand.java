@@ -15,10 +15,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.PrintStream;
+import org.forwardonly.plots.catalogue.FigureData;
+import org.forwardonly.plots.catalogue.FigureRunner;
+import org.forwardonly.plots.scan.ScanFigure;
+
+import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
 
@@ -56,6 +62,9 @@ public final class ScanCommand implements Callable<Integer> {
     @Option(names = "--no-progress", description = "Do not draw the progress bar on stderr.")
     boolean noProgress;
 
+    @Option(names = "--no-plots", description = "Do not draw DIR/scan.png|svg|pdf and the notebook DIR/scan.ipynb.")
+    boolean noPlots;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -76,20 +85,62 @@ public final class ScanCommand implements Callable<Integer> {
         } catch (ScanSpecException e) {
             return fail(err, e.getMessage(), PepitaCommand.EXIT_BAD_INPUT);
         }
-        PrintStream progress = noProgress ? new PrintStream(PrintStream.nullOutputStream())
-                : new PrintStream(new WriterOutputStream(err), true, StandardCharsets.UTF_8);
+        ScanJob.Listener progress = noProgress ? ScanJob.Listener.NONE : progressBar(err);
         try (executor) {
-            ScanJob.Outcome o = ScanJob.run(scan, out, runner, executor, Version.get(), RunDirectory.commandLine(spec),
-                    progress, ProgressBar.consoleAttached());
+            List<String> command = RunDirectory.commandLine(spec);
+            ScanJob.Outcome o = ScanJob.run(scan, out, runner, executor, Version.get(), command, progress);
             PrintWriter stdout = spec.commandLine().getOut();
             stdout.println("pepita scan: " + o.total() + " points (" + o.computed() + " computed, " + o.resumed()
                     + " resumed), " + o.diverged() + " diverged run(s) -> " + o.table());
+            if (!noPlots) plot(scan, o, String.join(" ", command), err, stdout);
             stdout.flush();
             return 0;
         } catch (ScanSpecException e) {
             return fail(err, e.getMessage(), PepitaCommand.EXIT_BAD_INPUT);
         } catch (PointFailedException e) {
             return fail(err, e.getMessage() + " (finished points are kept in " + out + "; rerun to resume)", 1);
+        }
+    }
+
+    /** The project's progress bar, counting points, with the time left estimated from this run's points. */
+    private static ScanJob.Listener progressBar(PrintWriter err) {
+        return new ScanJob.Listener() {
+            private ProgressBar bar;
+
+            @Override
+            public void started(int total, int resumed, String executor) {
+                err.println("pepita scan: " + total + " points (" + resumed + " already done), running " + (total - resumed)
+                        + " on " + executor);
+                err.flush();
+                bar = new ProgressBar("scan", "points", total, resumed, err, ProgressBar.consoleAttached(), System::nanoTime);
+            }
+
+            @Override
+            public void stored(int done, int total) {
+                bar.update(done);
+            }
+
+            @Override
+            public void finished(int total) {
+                bar.complete(total);
+            }
+        };
+    }
+
+    /** The line families of the scan (DIR/scan.png, .svg, .pdf, data/, scan.ipynb); a scan that cannot be drawn says why. */
+    private void plot(ScanSpec scan, ScanJob.Outcome o, String command, PrintWriter err, PrintWriter stdout) {
+        StringBuilder why = new StringBuilder();
+        Optional<FigureData> figure = ScanFigure.build(scan, o.results(), why);
+        if (figure.isEmpty()) {
+            err.println("pepita scan: no figure: " + why);
+            return;
+        }
+        try {
+            FigureRunner.write("scan", "Final generalisation error of every scan point (" + specFile.getFileName() + ")",
+                    figure.get(), Map.of(), Version.get(), command, out);
+            stdout.println("pepita scan: figure " + out.resolve("scan.png") + " and notebook " + out.resolve("scan.ipynb"));
+        } catch (IOException | RuntimeException e) {
+            err.println("pepita scan: the table is complete, but the figure failed: " + e.getMessage());
         }
     }
 
@@ -105,29 +156,5 @@ public final class ScanCommand implements Callable<Integer> {
         err.println("pepita scan: " + message.replace('\n', ' '));
         err.flush();
         return code;
-    }
-
-    /** Bridges picocli's error writer to the PrintStream the scan draws its progress on. */
-    private static final class WriterOutputStream extends java.io.OutputStream {
-        private final PrintWriter w;
-
-        WriterOutputStream(PrintWriter w) {
-            this.w = w;
-        }
-
-        @Override
-        public void write(int b) {
-            w.write(b);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
-            w.write(new String(b, off, len, StandardCharsets.UTF_8));
-        }
-
-        @Override
-        public void flush() {
-            w.flush();
-        }
     }
 }

@@ -31,11 +31,13 @@ class ScanCommandTest {
         OdeCommandTest.Run r = run("scan", spec.toString(), "--out", tmp.resolve("out").toString(), "--threads", "2");
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("4 points (4 computed, 0 resumed), 0 diverged"), r.out());
-        assertTrue(r.err().contains("4/4 points 100%"), "progress bar: " + r.err());
+        assertTrue(r.err().contains("scan 100% points=4/4 elapsed"), "progress bar: " + r.err());
         List<String> csv = Files.readAllLines(tmp.resolve("out/scan.csv"));
         assertEquals(5, csv.size());
         assertTrue(csv.get(1).startsWith("0,0.5,0.1,ode,"), csv.get(1));
         assertTrue(csv.get(4).startsWith("3,1,1.0,ode,"), csv.get(4));
+        assertTrue(Files.size(tmp.resolve("out/scan.png")) > 0 && Files.exists(tmp.resolve("out/scan.ipynb")), "figure and notebook");
+        assertTrue(Files.exists(tmp.resolve("out/data/00_eta0.5_ode.csv")), "one table per line");
         // rerun: resumes everything, computes nothing
         OdeCommandTest.Run again = run("scan", spec.toString(), "--out", tmp.resolve("out").toString());
         assertTrue(again.out().contains("(0 computed, 4 resumed)"), again.out());

@@ -2,7 +2,7 @@ package org.forwardonly.scan;
 
 import org.forwardonly.scan.exec.ScanExecutor;
 import org.forwardonly.scan.output.ScanTable;
-import org.forwardonly.scan.progress.ProgressBar;
+import org.forwardonly.scan.run.PointResult;
 import org.forwardonly.scan.run.PointRunner;
 import org.forwardonly.scan.spec.ScanPoint;
 import org.forwardonly.scan.spec.ScanSpec;
@@ -14,7 +14,6 @@ import org.forwardonly.theory.config.ConfigException;
 import org.forwardonly.theory.config.ConfigParser;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +28,21 @@ public final class ScanJob {
 
     private ScanJob() {}
 
+    /** Hears how a scan advances (the cli draws its progress bar from it). Called on the scan's thread. */
+    public interface Listener {
+        /** A listener that ignores everything. */
+        Listener NONE = new Listener() { };
+
+        /** Before running: all points, those found finished in DIR, and where the rest run. */
+        default void started(int total, int resumed, String executor) { }
+
+        /** One more point stored; {@code done} counts resumed points too. */
+        default void stored(int done, int total) { }
+
+        /** Every point is stored. */
+        default void finished(int total) { }
+    }
+
     /**
      * What a run did.
      *
@@ -37,8 +51,9 @@ public final class ScanJob {
      * @param resumed  points found finished in DIR
      * @param computed points computed by this run
      * @param diverged rows (point × engine) that diverged
+     * @param results  every point's result, in grid order
      */
-    public record Outcome(Path table, int total, int resumed, int computed, int diverged) {}
+    public record Outcome(Path table, int total, int resumed, int computed, int diverged, List<PointResult> results) {}
 
     /**
      * Checks up front that the runner can run every point (engine available for its rule, valid
@@ -59,17 +74,16 @@ public final class ScanJob {
      * or holds another scan, {@link org.forwardonly.scan.run.PointFailedException} if a point's
      * run throws (finished points stay stored for the next run).
      */
-    public static Outcome run(ScanSpec spec, Path dir, PointRunner runner, ScanExecutor executor, String version,
-                              PrintStream progressOut) {
-        return run(spec, dir, runner, executor, version, List.of(), progressOut, false);
+    public static Outcome run(ScanSpec spec, Path dir, PointRunner runner, ScanExecutor executor, String version) {
+        return run(spec, dir, runner, executor, version, List.of(), Listener.NONE);
     }
 
     /**
-     * As {@link #run(ScanSpec, Path, PointRunner, ScanExecutor, String, PrintStream)}, recording the
-     * command line in DIR/scan.json; {@code terminal}: redraw the progress line.
+     * As {@link #run(ScanSpec, Path, PointRunner, ScanExecutor, String)}, recording the command line
+     * in DIR/scan.json and telling the listener (a progress bar) how far it got.
      */
     public static Outcome run(ScanSpec spec, Path dir, PointRunner runner, ScanExecutor executor, String version,
-                              List<String> command, PrintStream progressOut, boolean terminal) {
+                              List<String> command, Listener listener) {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
@@ -80,16 +94,15 @@ public final class ScanJob {
             try (ResultStore store = ResultStore.open(dir, spec)) {
                 List<ScanPoint> todo = store.missing(spec);
                 int resumed = spec.size() - todo.size();
-                progressOut.println("scan: " + spec.size() + " points (" + resumed + " already done), running "
-                        + todo.size() + " on " + executor.describe());
-                ProgressBar bar = new ProgressBar("scan", spec.size(), resumed, progressOut, System::nanoTime, terminal);
+                listener.started(spec.size(), resumed, executor.describe());
                 executor.execute(todo, runner, r -> {
                     store.append(r);
-                    bar.step();
+                    listener.stored(store.size(), spec.size());
                 });
+                listener.finished(spec.size());
                 int diverged = (int) store.results().stream().flatMap(r -> r.rows().stream()).filter(s -> s.diverged()).count();
                 Path table = ScanTable.write(dir, spec, store.results());
-                return new Outcome(table, spec.size(), resumed, todo.size(), diverged);
+                return new Outcome(table, spec.size(), resumed, todo.size(), diverged, store.results());
             }
         }
     }

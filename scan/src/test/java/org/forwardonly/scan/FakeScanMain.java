@@ -12,7 +12,7 @@ public final class FakeScanMain {
     /** Args: spec dir threads sleepMillis. */
     public static void main(String[] args) {
         ScanJob.Outcome o = ScanJob.run(ScanSpecParser.read(Path.of(args[0])), Path.of(args[1]),
-                new FakeRunner(Long.parseLong(args[3])), new LocalExecutor(Integer.parseInt(args[2])), "test", System.err);
+                new FakeRunner(Long.parseLong(args[3])), new LocalExecutor(Integer.parseInt(args[2])), "test");
         System.out.println("computed=" + o.computed() + " resumed=" + o.resumed());
     }
 }

@@ -10,9 +10,6 @@ import org.forwardonly.scan.store.ScanLock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,10 +24,8 @@ class ScanJobTest {
     static final String SPEC = "{'base': {'rule': 'afa', 'K': 2, 'M': 2, 'tMax': 50},"
             + " 'grid': {'eta': [0.5, 1, 2, 4], 'sigmaF': [0.1, 0.2, 0.3]}, 'threshold': 0.05}";
 
-    static final PrintStream QUIET = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
-
     static ScanJob.Outcome run(ScanSpec spec, Path dir, int threads) {
-        return ScanJob.run(spec, dir, new FakeRunner(2), new LocalExecutor(threads), "test", QUIET);
+        return ScanJob.run(spec, dir, new FakeRunner(2), new LocalExecutor(threads), "test");
     }
 
     @Test
@@ -74,7 +69,25 @@ class ScanJobTest {
         String torn = String.join("\n", lines.subList(0, 5)) + "\n" + lines.get(5).substring(0, lines.get(5).length() / 2);
         Files.writeString(results, torn);
         Files.delete(dir.resolve(ScanTable.FILE));
-        ScanJob.Outcome o = run(spec, dir, 2);
+        List<String> heard = new java.util.ArrayList<>();
+        ScanJob.Outcome o = ScanJob.run(spec, dir, new FakeRunner(2), new LocalExecutor(2), "test", List.of(), new ScanJob.Listener() {
+            @Override
+            public void started(int total, int resumed, String executor) {
+                heard.add("started " + total + " " + resumed);
+            }
+
+            @Override
+            public void stored(int done, int total) {
+                heard.add(done + "/" + total);
+            }
+
+            @Override
+            public void finished(int total) {
+                heard.add("finished " + total);
+            }
+        });
+        assertEquals(List.of("started 12 5", "6/12", "7/12", "8/12", "9/12", "10/12", "11/12", "12/12", "finished 12"), heard,
+                "the progress counts resumed points");
         assertEquals(5, o.resumed());
         assertEquals(7, o.computed());
         assertArrayEquals(Files.readAllBytes(ref), Files.readAllBytes(o.table()));
@@ -106,7 +119,7 @@ class ScanJobTest {
         PointFailedException e = assertThrows(PointFailedException.class, () -> ScanJob.run(spec, tmp, c -> {
             if (c.eta() == 2) throw new ArithmeticException("boom");
             return new FakeRunner(0).run(c);
-        }, new LocalExecutor(1), "test", QUIET));
+        }, new LocalExecutor(1), "test"));
         assertTrue(e.getMessage().startsWith("point 6 (eta=2, sigmaF=0.1) failed"), e.getMessage());
         assertEquals(6, Files.readAllLines(tmp.resolve(ResultStore.FILE)).size());
         assertTrue(Files.notExists(tmp.resolve(ScanTable.FILE)), "no table until every point is done");

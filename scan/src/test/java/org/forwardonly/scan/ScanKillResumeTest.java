@@ -29,7 +29,7 @@ class ScanKillResumeTest {
     static Process child(Path spec, Path dir, Path log) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), FakeScanMain.class.getName(),
-                spec.toString(), dir.toString(), "2", "60")
+                spec.toString(), dir.toString(), "2", "100")
                 .redirectErrorStream(false).redirectOutput(log.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();
     }
@@ -54,7 +54,7 @@ class ScanKillResumeTest {
         assertTrue(p.waitFor(120, TimeUnit.SECONDS));
         assertEquals(0, p.exitValue());
 
-        // killed run: 30 points × 60 ms on 2 threads ≈ 0.9 s; kill once 5 are stored
+        // killed run: 30 points × 100 ms on 2 threads ≈ 1.5 s; kill once 5 are stored (≈ 1.2 s of work left)
         Path dir = tmp.resolve("killed");
         Path results = dir.resolve(ResultStore.FILE);
         Process victim = child(spec, dir, tmp.resolve("victim.log"));
@@ -62,8 +62,7 @@ class ScanKillResumeTest {
         while (lines(results) < 5 && victim.isAlive() && System.nanoTime() < deadline) Thread.sleep(5);
         // while it runs, a second scan on the same DIR is refused
         ScanSpecException busy = assertThrows(ScanSpecException.class,
-                () -> ScanJob.run(parsed, dir, new FakeRunner(0), new org.forwardonly.scan.exec.LocalExecutor(1), "test",
-                        ScanJobTest.QUIET));
+                () -> ScanJob.run(parsed, dir, new FakeRunner(0), new org.forwardonly.scan.exec.LocalExecutor(1), "test"));
         assertTrue(busy.getMessage().contains("in use"), busy.getMessage());
         victim.destroyForcibly();
         assertTrue(victim.waitFor(30, TimeUnit.SECONDS));

@@ -3,6 +3,7 @@ package org.forwardonly.plots.catalogue;
 import org.forwardonly.plots.figures.AfaAccuracy;
 import org.forwardonly.plots.figures.AlignThenMemorise;
 import org.forwardonly.plots.figures.ForwardForwardForm;
+import org.forwardonly.plots.figures.ScanAfaVsPepita;
 import org.forwardonly.plots.figures.LearningCurves;
 import org.forwardonly.plots.figures.WeightMirroringFigure;
 
@@ -16,7 +17,8 @@ public final class FigureCatalogue {
             new AlignThenMemorise(),
             new AfaAccuracy(),
             new WeightMirroringFigure(),
-            new ForwardForwardForm());
+            new ForwardForwardForm(),
+            new ScanAfaVsPepita());
 
     private FigureCatalogue() {}
 

@@ -48,6 +48,22 @@ public final class FigureRunner {
     public void run(FigureDefinition figure, FigureSize size, Path out) throws IOException {
         Map<String, ExperimentConfig> configs = figure.configs(size);
         FigureData data = figure.compute(configs, engines);
+        write(figure.name(), figure.description(), data, configs, version, command, out);
+    }
+
+    /**
+     * Writes a figure directory (layout above) for data computed elsewhere, e.g. by a scan.
+     *
+     * @param name        the file stem of the figure and notebook
+     * @param description what the figure shows
+     * @param data        tables, plot and parameters
+     * @param configs     the runs' resolved configs by run id (may be empty)
+     * @param version     the project version recorded with the configs
+     * @param command     the command line recorded in the directory
+     * @param out         the directory (staged, moved in at the end)
+     */
+    public static void write(String name, String description, FigureData data, Map<String, ExperimentConfig> configs,
+                             String version, String command, Path out) throws IOException {
         OutputDirectory dir = OutputDirectory.open(out);
         try {
             for (var e : data.tables().entrySet()) e.getValue().write(dir.file(FigureData.csv(e.getKey())));
@@ -55,20 +71,20 @@ public final class FigureRunner {
                 ObjectNode root = ConfigParser.mapper().createObjectNode();
                 root.put("version", version);
                 root.put("command", command);
-                root.put("figure", figure.name());
+                root.put("figure", name);
                 root.put("run", e.getKey());
                 root.set("config", ConfigParser.toJson(e.getValue()));
                 Files.writeString(dir.file("configs/" + e.getKey() + ".json"), ConfigParser.pretty(root), StandardCharsets.UTF_8);
             }
             FigureCanvas canvas = new FigureCanvas(data.plot(), csv -> table(data, csv));
-            Path png = dir.file(figure.name() + ".png");
+            Path png = dir.file(name + ".png");
             FigureFiles.writePng(canvas, png);
-            FigureFiles.writeSvg(canvas, dir.file(figure.name() + ".svg"));
-            FigureFiles.writePdf(canvas, dir.file(figure.name() + ".pdf"));
-            FigureDescription description = new FigureDescription(figure.name(), figure.description(), command,
+            FigureFiles.writeSvg(canvas, dir.file(name + ".svg"));
+            FigureFiles.writePdf(canvas, dir.file(name + ".pdf"));
+            FigureDescription figureDescription = new FigureDescription(name, description, command,
                     data.parameters(), "configs", data.plot());
-            description.write(dir.file(FigureDescription.FILE));
-            NotebookWriter.write(FigureNotebook.build(description), dir.file(figure.name() + ".ipynb"));
+            figureDescription.write(dir.file(FigureDescription.FILE));
+            NotebookWriter.write(FigureNotebook.build(figureDescription), dir.file(name + ".ipynb"));
             Files.writeString(dir.file("command.txt"), command + "\n", StandardCharsets.UTF_8);
             dir.commit();
         } catch (IOException | RuntimeException e) {

@@ -85,6 +85,7 @@ public final class SparkScanExecutor implements ScanExecutor {
                 for (String line : inFlight.removeFirst().get()) sink.accept(PointResult.fromJsonLine(line));
             }
         } catch (InterruptedException e) {
+            inFlight.forEach(f -> f.cancel(true));
             Thread.currentThread().interrupt();
             throw new IllegalStateException("scan interrupted", e);
         } catch (ExecutionException e) {

@@ -15,9 +15,6 @@ import org.forwardonly.theory.config.ConfigParser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,19 +26,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SparkScanExecutorTest {
 
-    static final PrintStream QUIET = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
-
     @Test
     void sparkLocal2ProducesTheSameBytesAsTheLocalExecutorAndResumes(@TempDir Path tmp) throws Exception {
         ScanSpec spec = ScanSpecParser.parse(ConfigParser.mapper().readTree(("{'base': {'rule': 'afa', 'K': 2, 'M': 2, 'tMax': 50},"
                 + " 'grid': {'eta': [0.25, 0.5, 1, 2, 4], 'sigmaF': [0.1, 0.2, 0.3], 'seed': [0, 1]}}").replace('\'', '"')));
-        Path local = ScanJob.run(spec, tmp.resolve("local"), new FakeRunner(1), new LocalExecutor(2), "test", QUIET).table();
+        Path local = ScanJob.run(spec, tmp.resolve("local"), new FakeRunner(1), new LocalExecutor(2), "test").table();
 
         ScanExecutorProvider provider = ServiceLoader.load(ScanExecutorProvider.class).stream()
                 .map(ServiceLoader.Provider::get).filter(p -> p.name().equals("spark")).findFirst().orElseThrow();
         Path dir = tmp.resolve("spark");
         try (ScanExecutor spark = provider.create("local[2]")) {
-            ScanJob.Outcome o = ScanJob.run(spec, dir, new FakeRunner(1), spark, "test", QUIET);
+            ScanJob.Outcome o = ScanJob.run(spec, dir, new FakeRunner(1), spark, "test");
             assertEquals(30, o.computed());
             assertArrayEquals(Files.readAllBytes(local), Files.readAllBytes(o.table()));
 
@@ -50,7 +45,7 @@ class SparkScanExecutorTest {
             List<String> lines = Files.readAllLines(results);
             Files.writeString(results, String.join("\n", lines.subList(0, 23)) + "\n");
             Files.delete(dir.resolve(ScanTable.FILE));
-            ScanJob.Outcome resumed = ScanJob.run(spec, dir, new FakeRunner(1), spark, "test", QUIET);
+            ScanJob.Outcome resumed = ScanJob.run(spec, dir, new FakeRunner(1), spark, "test");
             assertEquals(7, resumed.computed());
             assertArrayEquals(Files.readAllBytes(local), Files.readAllBytes(resumed.table()));
 
@@ -59,8 +54,8 @@ class SparkScanExecutorTest {
                     + " 'tMax': 5, 'N': 300, 'nTimes': 20}, 'grid': {'eta': [0.5, 2], 'sigmaF': [0.1, 1]}, 'run': 'both'}")
                     .replace('\'', '"')));
             PointRunner runner = EngineRunners.forSpec(real);
-            Path realLocal = ScanJob.run(real, tmp.resolve("real-local"), runner, new LocalExecutor(2), "test", QUIET).table();
-            Path realSpark = ScanJob.run(real, tmp.resolve("real-spark"), runner, spark, "test", QUIET).table();
+            Path realLocal = ScanJob.run(real, tmp.resolve("real-local"), runner, new LocalExecutor(2), "test").table();
+            Path realSpark = ScanJob.run(real, tmp.resolve("real-spark"), runner, spark, "test").table();
             assertEquals(9, Files.readAllLines(realSpark).size(), "header + 4 points x (ode, sim)");
             assertArrayEquals(Files.readAllBytes(realLocal), Files.readAllBytes(realSpark));
         }

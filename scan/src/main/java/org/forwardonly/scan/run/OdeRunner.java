@@ -32,7 +32,11 @@ public final class OdeRunner implements PointRunner {
     @Override
     public List<PointSummary> run(ExperimentConfig config) {
         OrderParameters init = Experiments.initialConditions(config, config.seed());
-        OdeResult r = Experiments.integrate(config, init, IntegrationObserver.NONE);
-        return List.of(metrics.summarize("ode", TrajectoryCurve.ode(config, r.trajectory(), r.diverged(), init.b())));
+        return List.of(summarize(config, Experiments.integrate(config, init, IntegrationObserver.NONE), init.b()));
+    }
+
+    /** The row of an ODE run made elsewhere (e.g. by the figure engines); b: fa's fixed feedback or null. */
+    public PointSummary summarize(ExperimentConfig config, OdeResult r, double[] b) {
+        return metrics.summarize("ode", TrajectoryCurve.ode(config, r.trajectory(), r.diverged(), b));
     }
 }

@@ -36,15 +36,22 @@ public final class SimRunner implements PointRunner {
 
     @Override
     public List<PointSummary> run(ExperimentConfig config) {
-        Simulation.Result result;
         try {
-            result = Simulation.run(config, SampleTimes.of(config), 1, null, (done, all) -> { });
+            return List.of(summarize(config, Simulation.run(config, SampleTimes.of(config), 1, null, (done, all) -> { })));
         } catch (DivergedException e) {
-            return List.of(new PointSummary("sim", null, null, null, null, null, null, true, Double.NaN));
+            return List.of(diverged());
         }
+    }
+
+    /** The row of a simulation made elsewhere (e.g. by the figure engines): its seed means summarised. */
+    public PointSummary summarize(ExperimentConfig config, Simulation.Result result) {
         List<Trajectory> seeds = new ArrayList<>();
         for (SeedRun.Result r : result.seeds()) seeds.add(r.trajectory());
-        Trajectory mean = SeedStatistics.ensemble(seeds);
-        return List.of(metrics.summarize("sim", TrajectoryCurve.simulation(config, mean)));
+        return metrics.summarize("sim", TrajectoryCurve.simulation(config, SeedStatistics.ensemble(seeds)));
+    }
+
+    /** The row of a simulation that diverged (it throws, so there is no curve: everything but the flag is missing). */
+    public static PointSummary diverged() {
+        return new PointSummary("sim", null, null, null, null, null, null, true, Double.NaN);
     }
 }

@@ -1,0 +1,73 @@
+package org.forwardonly.plots.scan;
+
+import org.forwardonly.notebooks.plot.PlotPanel;
+import org.forwardonly.notebooks.plot.PlotSeries;
+import org.forwardonly.plots.catalogue.FigureData;
+import org.forwardonly.plots.data.DataTable;
+import org.forwardonly.scan.metrics.PointSummary;
+import org.forwardonly.scan.run.PointResult;
+import org.forwardonly.scan.spec.ScanPoint;
+import org.forwardonly.scan.spec.ScanSpec;
+import org.forwardonly.scan.spec.ScanSpecParser;
+import org.forwardonly.theory.config.ConfigParser;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ScanFigureTest {
+
+    static ScanSpec spec(String json) throws Exception {
+        return ScanSpecParser.parse(ConfigParser.mapper().readTree(json.replace('\'', '"')));
+    }
+
+    /** Point i gets epsGFinal = i + 1 (so every number can be traced), and the last point diverges. */
+    static List<PointResult> results(ScanSpec s, String... engines) {
+        List<PointResult> out = new ArrayList<>();
+        for (ScanPoint p : s.points()) {
+            List<PointSummary> rows = new ArrayList<>();
+            for (String e : engines) {
+                boolean div = p.index() == s.size() - 1;
+                rows.add(new PointSummary(e, div ? null : p.index() + 1.0, null, null, null, null, 0.5, div, 10));
+            }
+            out.add(new PointResult(p.index(), p.values(), rows));
+        }
+        return out;
+    }
+
+    @Test
+    void panelsByTheFirstKeyLinesByTheMiddleOnesXByTheLast() throws Exception {
+        ScanSpec s = spec("{'base': {'rule': 'afa', 'K': 2, 'M': 2}, 'grid': {'eta': [1, 2], 'rule': ['afa', 'pepita'],"
+                + " 'sigmaF': [0.1, 1, 10]}, 'run': 'both'}");
+        FigureData f = ScanFigure.build(s, results(s, "ode", "sim"), new StringBuilder()).orElseThrow();
+        List<PlotPanel> panels = f.plot().panels();
+        assertEquals(List.of("eta = 1", "eta = 2"), panels.stream().map(PlotPanel::title).toList());
+        List<PlotSeries> lines = panels.get(0).series();
+        assertEquals(List.of("rule = afa (ode)", "rule = afa (sim)", "rule = pepita (ode)", "rule = pepita (sim)"),
+                lines.stream().map(PlotSeries::label).toList());
+        assertFalse(lines.get(0).dashed());
+        assertTrue(lines.get(1).dashed(), "with both engines the simulation is dashed");
+        assertTrue(panels.get(0).xLog() && panels.get(0).yLog(), "sigmaF spans two decades");
+        // eta = 2, rule = pepita, (ode): points 9, 10, 11; the last one diverged
+        String csv = panels.get(1).series().get(2).csv();
+        DataTable t = f.tables().get(csv.substring("data/".length(), csv.length() - ".csv".length()));
+        assertArrayEquals(new double[] {0.1, 1, 10}, t.column("sigmaF"));
+        assertArrayEquals(new double[] {10, 11, Double.NaN}, t.column("epsGFinal"));
+        assertEquals(8, f.tables().size(), "2 panels x 2 rules x 2 engines");
+    }
+
+    @Test
+    void aNonNumericLastKeyHasNoFigureAndSaysWhy() throws Exception {
+        ScanSpec s = spec("{'base': {'rule': 'afa', 'K': 2, 'M': 2}, 'grid': {'rule': ['afa', 'bp']}}");
+        StringBuilder why = new StringBuilder();
+        Optional<FigureData> f = ScanFigure.build(s, results(s, "ode"), why);
+        assertTrue(f.isEmpty());
+        assertTrue(why.toString().contains("'rule' is not numeric"), why.toString());
+    }
+}
