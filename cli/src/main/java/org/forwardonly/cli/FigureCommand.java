@@ -35,11 +35,9 @@ public final class FigureCommand implements Callable<Integer> {
     @Option(names = "--quick", description = "Small runs (CI size): N=300, 2 seeds, short times.")
     boolean quick;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores; results do not depend on it).")
-    int threads = Runtime.getRuntime().availableProcessors();
-
-    @Option(names = "--no-progress", description = "Do not draw the progress bar on stderr.")
-    boolean noProgress;
+    /** --threads and --no-progress, as for simulate and compare. */
+    @CommandLine.Mixin
+    SimulationRuns runs;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -62,7 +60,7 @@ public final class FigureCommand implements Callable<Integer> {
             return FigureJobs.badInput(err, "figure", "unknown figure '" + name + "' (figures: " + FigureCatalogue.names() + ")");
         }
         if (out == null) return FigureJobs.badInput(err, "figure", "missing --out DIR");
-        return new FigureJobs("figure", threads, !noProgress, spec)
+        return new FigureJobs("figure", runs.threads, !runs.noProgress, spec)
                 .run(List.of(new FigureJobs.Job(figure, out)), quick ? FigureSize.QUICK : FigureSize.DEFAULT, null);
     }
 }

@@ -28,11 +28,9 @@ public final class ReproduceCommand implements Callable<Integer> {
     @Option(names = "--quick", description = "Small runs (CI size, about a minute): N=300, 2 seeds, short times.")
     boolean quick;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores; results do not depend on it).")
-    int threads = Runtime.getRuntime().availableProcessors();
-
-    @Option(names = "--no-progress", description = "Do not draw the progress bar on stderr.")
-    boolean noProgress;
+    /** --threads and --no-progress, as for simulate and compare. */
+    @CommandLine.Mixin
+    SimulationRuns runs;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -41,7 +39,7 @@ public final class ReproduceCommand implements Callable<Integer> {
     public Integer call() {
         List<FigureJobs.Job> jobs = new ArrayList<>();
         for (FigureDefinition f : FigureCatalogue.all()) jobs.add(new FigureJobs.Job(f, out.resolve(f.name())));
-        return new FigureJobs("reproduce", threads, !noProgress, spec)
+        return new FigureJobs("reproduce", runs.threads, !runs.noProgress, spec)
                 .run(jobs, quick ? FigureSize.QUICK : FigureSize.DEFAULT, out);
     }
 }

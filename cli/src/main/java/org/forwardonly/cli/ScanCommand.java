@@ -79,8 +79,8 @@ public final class ScanCommand implements Callable<Integer> {
         PrintStream progress = noProgress ? new PrintStream(PrintStream.nullOutputStream())
                 : new PrintStream(new WriterOutputStream(err), true, StandardCharsets.UTF_8);
         try (executor) {
-            ScanJob.Outcome o = ScanJob.run(scan, out, runner, executor, Version.get(), progress,
-                    ProgressBar.consoleAttached());
+            ScanJob.Outcome o = ScanJob.run(scan, out, runner, executor, Version.get(), RunDirectory.commandLine(spec),
+                    progress, ProgressBar.consoleAttached());
             PrintWriter stdout = spec.commandLine().getOut();
             stdout.println("pepita scan: " + o.total() + " points (" + o.computed() + " computed, " + o.resumed()
                     + " resumed), " + o.diverged() + " diverged run(s) -> " + o.table());

@@ -1,5 +1,6 @@
 package org.forwardonly.cli;
 
+import org.forwardonly.simulation.training.SeedRun;
 import org.forwardonly.simulation.training.Simulation;
 import org.forwardonly.theory.config.ConfigException;
 import org.forwardonly.theory.config.ExperimentConfig;
@@ -56,7 +57,9 @@ public final class SimulateCommand implements Callable<Integer> {
             err.flush();
             return PepitaCommand.EXIT_BAD_INPUT;
         }
+        long start = System.nanoTime();
         Simulation.Result result = runs.run(config, times, err, "simulate");
+        double seconds = (System.nanoTime() - start) * 1e-9;
         if (result == null) return PepitaCommand.EXIT_DIVERGED;
         Trajectory table = SimulationRuns.table(result);
         try {
@@ -70,10 +73,15 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         int last = table.size() - 1;
         PrintWriter stdout = spec.commandLine().getOut();
+        long steps = config.seeds() * SeedRun.stepsOf(table.times()[last], config.N());
+        int workers = Math.min(runs.threads, config.seeds());
         stdout.println(String.format(Locale.ROOT, "pepita simulate: %d seeds, N = %d, %d samples to t = %s, final eps_g = %s"
                         + " ± %s, eps_test = %s in %s", config.seeds(), config.N(), table.size(), table.times()[last],
                 table.rows()[last][0], table.rows()[last][table.indexOf("eps_g_se")],
                 table.rows()[last][table.indexOf("eps_test")], out));
+        stdout.println(String.format(Locale.ROOT, "pepita simulate: %d minibatch steps in %.1f s on %d threads:"
+                        + " %.1f us per step per thread (recording and test samples included)", steps, seconds, workers,
+                seconds * 1e6 * workers / Math.max(1, steps)));
         stdout.flush();
         return 0;
     }

@@ -19,10 +19,10 @@ import org.forwardonly.images.rules.WeightMirror;
 import org.forwardonly.images.training.DivergedException;
 import org.forwardonly.images.training.EpochMetrics;
 import org.forwardonly.images.training.ImageTrainingConfig;
-import org.forwardonly.images.training.ProgressBar;
 import org.forwardonly.images.training.ResultsWriter;
 import org.forwardonly.images.training.RuleSummary;
 import org.forwardonly.images.training.Trainer;
+import org.forwardonly.images.training.TrainingProgress;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -151,7 +151,7 @@ public final class TrainImagesCommand implements Callable<Integer> {
         Path tmp = Files.createTempDirectory(parent, "." + out.getFileName() + ".tmp-");
         try (BatchMatmul mm = new BatchMatmul(threads)) {
             ResultsWriter.writeConfig(tmp, config, Version.get(), "pepita train-images " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
-            Trainer trainer = new Trainer(config, mm, new ProgressBar(quiet ? null : System.err));
+            Trainer trainer = new Trainer(config, mm, quiet ? TrainingProgress.NONE : progressBars(err));
             List<List<EpochMetrics>> perRule = new ArrayList<>();
             List<RuleSummary> summaries = new ArrayList<>();
             var train = data.train().head(config.trainSize());
@@ -168,8 +168,9 @@ public final class TrainImagesCommand implements Callable<Integer> {
                         throw new java.io.UncheckedIOException(e);
                     }
                     if (!quiet) {
-                        System.err.printf(java.util.Locale.ROOT, "%n%s epoch %d: test accuracy %.4f, angle %.1f deg, %.1f s%n",
+                        err.printf(java.util.Locale.ROOT, "%s epoch %d: test accuracy %.4f, angle %.1f deg, %.1f s%n",
                                 m.rule(), m.epoch(), m.testAccuracy(), m.angleDeg(), m.seconds());
+                        err.flush();
                     }
                 });
                 perRule.add(rows);
@@ -194,6 +195,31 @@ public final class TrainImagesCommand implements Callable<Integer> {
             deleteRecursively(tmp);
             throw e;
         }
+    }
+
+    /** One {@link ProgressBar} per rule on stderr, counting batches. */
+    private static TrainingProgress progressBars(PrintWriter err) {
+        return new TrainingProgress() {
+            private ProgressBar bar;
+            private String current;
+
+            @Override
+            public void batchDone(String rule, long done, long total) {
+                if (!rule.equals(current)) {
+                    current = rule;
+                    bar = new ProgressBar("train-images " + rule, "batches", total, err, ProgressBar.consoleAttached());
+                }
+                bar.update(done);
+            }
+
+            @Override
+            public void ruleDone(String rule) {
+                if (bar != null) {
+                    bar.finish();
+                }
+                current = null;
+            }
+        };
     }
 
     /** The resolved, validated configuration. */

@@ -2,10 +2,7 @@ package org.forwardonly.cli;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,15 +12,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ScanCommandTest {
 
-    record Run(int code, String out, String err) {}
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        CommandLine cl = PepitaCommand.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
+    /** The in-process runner of the ode command's tests. */
+    static OdeCommandTest.Run run(String... args) {
+        return OdeCommandTest.run(args);
     }
 
     static Path spec(Path dir, String json) throws Exception {
@@ -37,8 +28,8 @@ class ScanCommandTest {
     @Test
     void runsAnOdeScanAndWritesTheTidyTable(@TempDir Path tmp) throws Exception {
         Path spec = spec(tmp, "{" + BASE + ", 'grid': {'eta': [0.5, 1], 'sigmaF': [0.1, 1.0]}, 'threshold': 0.2}");
-        Run r = run("scan", spec.toString(), "--out", tmp.resolve("out").toString(), "--threads", "2");
-        assertEquals(0, r.code(), r.err());
+        OdeCommandTest.Run r = run("scan", spec.toString(), "--out", tmp.resolve("out").toString(), "--threads", "2");
+        assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("4 points (4 computed, 0 resumed), 0 diverged"), r.out());
         assertTrue(r.err().contains("4/4 points 100%"), "progress bar: " + r.err());
         List<String> csv = Files.readAllLines(tmp.resolve("out/scan.csv"));
@@ -46,7 +37,7 @@ class ScanCommandTest {
         assertTrue(csv.get(1).startsWith("0,0.5,0.1,ode,"), csv.get(1));
         assertTrue(csv.get(4).startsWith("3,1,1.0,ode,"), csv.get(4));
         // rerun: resumes everything, computes nothing
-        Run again = run("scan", spec.toString(), "--out", tmp.resolve("out").toString());
+        OdeCommandTest.Run again = run("scan", spec.toString(), "--out", tmp.resolve("out").toString());
         assertTrue(again.out().contains("(0 computed, 4 resumed)"), again.out());
     }
 
@@ -54,8 +45,8 @@ class ScanCommandTest {
     void aDivergingPointIsARowNotACrash(@TempDir Path tmp) throws Exception {
         // eta = 50 with erf units: the ODE leaves epsGBound quickly
         Path spec = spec(tmp, "{'base': {'rule': 'bp', 'K': 2, 'M': 2, 'tMax': 20, 'epsGBound': 2}, 'grid': {'eta': [1, 50]}}");
-        Run r = run("scan", spec.toString(), "--out", tmp.resolve("out").toString(), "--no-progress");
-        assertEquals(0, r.code(), r.err());
+        OdeCommandTest.Run r = run("scan", spec.toString(), "--out", tmp.resolve("out").toString(), "--no-progress");
+        assertEquals(0, r.exit(), r.err());
         List<String> csv = Files.readAllLines(tmp.resolve("out/scan.csv"));
         assertTrue(csv.get(1).contains(",false,20.0"), csv.get(1));
         assertTrue(csv.get(2).startsWith("1,50,ode,,") && csv.get(2).contains(",true,"), csv.get(2));
@@ -63,8 +54,8 @@ class ScanCommandTest {
 
     static void badSpec(Path tmp, String json, String expected) throws Exception {
         Path out = tmp.resolve("out");
-        Run r = run("scan", spec(tmp, json).toString(), "--out", out.toString());
-        assertEquals(2, r.code(), r.err());
+        OdeCommandTest.Run r = run("scan", spec(tmp, json).toString(), "--out", out.toString());
+        assertEquals(2, r.exit(), r.err());
         assertEquals(1, r.err().lines().count(), "one line: " + r.err());
         assertTrue(r.err().startsWith("pepita scan: ") && r.err().contains(expected), r.err());
         assertTrue(Files.notExists(out), "nothing written");
@@ -84,8 +75,8 @@ class ScanCommandTest {
     @Test
     void sparkWithoutTheSparkModuleOnTheClasspathIsABadInput(@TempDir Path tmp) throws Exception {
         Path spec = spec(tmp, "{" + BASE + ", 'grid': {'eta': [1]}}");
-        Run r = run("scan", spec.toString(), "--out", tmp.resolve("out").toString(), "--spark", "local[2]");
-        assertEquals(2, r.code());
+        OdeCommandTest.Run r = run("scan", spec.toString(), "--out", tmp.resolve("out").toString(), "--spark", "local[2]");
+        assertEquals(2, r.exit());
         assertTrue(r.err().contains("the Spark executor is not on the classpath"), r.err());
     }
 }

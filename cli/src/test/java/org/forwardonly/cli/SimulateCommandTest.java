@@ -42,8 +42,8 @@ class SimulateCommandTest {
         List<String> ode = List.of("eps_g", "Q_1_1", "Q_1_2", "Q_2_2", "R_1_1", "R_1_2", "R_2_1", "R_2_2", "v_1", "v_2",
                 "c_1", "c_2", "d_1", "d_2", "P");
         assertEquals(ode, t.columns().subList(0, ode.size()));
-        assertEquals(List.of("eps_test", "cos_v_feedback", "eps_g_se"), t.columns().subList(ode.size(), ode.size() + 3));
-        assertEquals(2 * (ode.size() + 2), t.columns().size());
+        assertEquals(List.of("eps_test", "cos_v_feedback", "c_norm", "eps_g_se"), t.columns().subList(ode.size(), ode.size() + 4));
+        assertEquals(2 * (ode.size() + 3), t.columns().size());
         assertEquals(0.0, t.times()[0]);
         assertEquals(2.0, t.times()[t.size() - 1]);
         assertTrue(t.rows()[3][t.indexOf("eps_g_se")] > 0, "3 seeds give a standard error");
@@ -78,6 +78,17 @@ class SimulateCommandTest {
         assertEquals(2, r.exit(), r.err());
         assertTrue(r.err().startsWith("pepita " + command + ": ") && r.err().contains(expected), r.err());
         assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertFalse(Files.exists(out), "nothing written");
+    }
+
+    @Test
+    void aDivergingSimulationStopsWithExitThreeAndWritesNothing() throws Exception {
+        Path out = tmp.resolve("div");
+        String json = "{\"rule\":\"bp\",\"activation\":\"linear\",\"K\":2,\"M\":2,\"N\":300,\"eta\":50,\"etaV\":50,"
+                + "\"tMax\":5,\"nTimes\":4}";
+        OdeCommandTest.Run r = OdeCommandTest.run("simulate", config(json).toString(), "--out", out.toString(), "--no-progress");
+        assertEquals(3, r.exit(), r.err());
+        assertTrue(r.err().startsWith("pepita simulate: the simulation diverged: ") && r.err().contains("epsGBound"), r.err());
         assertFalse(Files.exists(out), "nothing written");
     }
 

@@ -61,19 +61,22 @@ public final class ScanJob {
      */
     public static Outcome run(ScanSpec spec, Path dir, PointRunner runner, ScanExecutor executor, String version,
                               PrintStream progressOut) {
-        return run(spec, dir, runner, executor, version, progressOut, false);
+        return run(spec, dir, runner, executor, version, List.of(), progressOut, false);
     }
 
-    /** As {@link #run(ScanSpec, Path, PointRunner, ScanExecutor, String, PrintStream)}; {@code terminal}: redraw the progress line. */
+    /**
+     * As {@link #run(ScanSpec, Path, PointRunner, ScanExecutor, String, PrintStream)}, recording the
+     * command line in DIR/scan.json; {@code terminal}: redraw the progress line.
+     */
     public static Outcome run(ScanSpec spec, Path dir, PointRunner runner, ScanExecutor executor, String version,
-                              PrintStream progressOut, boolean terminal) {
+                              List<String> command, PrintStream progressOut, boolean terminal) {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + dir + ": " + e.getMessage(), e);
         }
         try (ScanLock lock = ScanLock.acquire(dir)) {
-            ScanManifest.writeOrCheck(dir, spec, version);
+            ScanManifest.writeOrCheck(dir, spec, version, command);
             try (ResultStore store = ResultStore.open(dir, spec)) {
                 List<ScanPoint> todo = store.missing(spec);
                 int resumed = spec.size() - todo.size();

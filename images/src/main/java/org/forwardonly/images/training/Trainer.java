@@ -23,10 +23,10 @@ public final class Trainer {
 
     private final ImageTrainingConfig config;
     private final BatchMatmul mm;
-    private final ProgressBar progress;
+    private final TrainingProgress progress;
 
-    /** @param progress where to draw progress (may draw nothing) */
-    public Trainer(ImageTrainingConfig config, BatchMatmul mm, ProgressBar progress) {
+    /** @param progress where to report progress ({@link TrainingProgress#NONE} for nowhere) */
+    public Trainer(ImageTrainingConfig config, BatchMatmul mm, TrainingProgress progress) {
         this.config = config;
         this.mm = mm;
         this.progress = progress;
@@ -108,8 +108,7 @@ public final class Trainer {
                 }
                 optimizer.step(net, g1t, g2, lr);
                 rule.afterUpdate(net, mm);
-                progress.update(String.format("%-9s epoch %d/%d", ruleName, epoch, config.epochs()), bIdx + 1, batches,
-                        String.format("loss %.4f", lossSum / (bIdx + 1)));
+                progress.batchDone(ruleName, (long) (epoch - 1) * batches + bIdx + 1, (long) config.epochs() * batches);
             }
             double accuracy = evaluator.accuracy(net, mm);
             EpochMetrics m = new EpochMetrics(ruleName, epoch, lr, lossSum / batches, accuracy, angle(rule, net, endToEnd),
@@ -117,7 +116,7 @@ public final class Trainer {
             rows.add(m);
             onEpoch.accept(m);
         }
-        progress.finish();
+        progress.ruleDone(ruleName);
         return rows;
     }
 

@@ -55,7 +55,7 @@ class TrainerTest {
     static List<List<EpochMetrics>> run(ImageTrainingConfig config, int threads) {
         List<List<EpochMetrics>> all = new ArrayList<>();
         try (BatchMatmul mm = new BatchMatmul(threads)) {
-            Trainer trainer = new Trainer(config, mm, new ProgressBar(null));
+            Trainer trainer = new Trainer(config, mm, TrainingProgress.NONE);
             for (String rule : config.rules()) {
                 all.add(trainer.train(rule, synthetic(400, 1), synthetic(200, 2), m -> { }));
             }

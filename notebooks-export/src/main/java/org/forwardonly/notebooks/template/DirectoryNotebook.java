@@ -24,7 +24,7 @@ import java.util.stream.Stream;
  * <ul>
  *   <li>ε_g against t on log-log axes for every CSV with columns {@code t} and {@code eps_g}
  *       (markers with error bars when it has {@code eps_g_se}: a multi-seed simulation; a line
- *       otherwise: an ODE);</li>
+ *       otherwise: an ODE), or {@code eps_g_ode} and {@code eps_g_sim} (a comparison: both);</li>
  *   <li>for every other CSV (a scan summary, a verdict table), each numeric column against the
  *       first one.</li>
  * </ul>
@@ -54,7 +54,12 @@ public final class DirectoryNotebook {
         for (Path csv : csvs) {
             String rel = relative(dir, csv);
             List<String> header = header(csv);
-            if (header.contains("t") && header.contains("eps_g")) {
+            if (header.contains("t") && header.contains("eps_g_ode") && header.contains("eps_g_sim")) {
+                // a comparison: the ODE as a line, the simulation as markers
+                curves.add(new PlotSeries(rel, "t", "eps_g_ode", null, rel + " (ODE)", null, PlotSeries.Style.LINE, false));
+                curves.add(new PlotSeries(rel, "t", "eps_g_sim", header.contains("eps_g_sim_se") ? "eps_g_sim_se" : null,
+                        rel + " (simulation)", null, PlotSeries.Style.MARKERS, false));
+            } else if (header.contains("t") && header.contains("eps_g")) {
                 boolean sim = header.contains("eps_g_se");
                 curves.add(new PlotSeries(rel, "t", "eps_g", sim ? "eps_g_se" : null, rel, null,
                         sim ? PlotSeries.Style.MARKERS : PlotSeries.Style.LINE, false));

@@ -25,6 +25,7 @@ class DirectoryNotebookTest {
         Files.createDirectories(dir.resolve("ode"));
         Files.writeString(dir.resolve("ode/trajectory.csv"), "t,eps_g,Q_1_1\n0.0,0.5,1.0\n1.0,0.3,1.1\n10.0,0.1,1.2\n");
         Files.writeString(dir.resolve("metrics.csv"), "t,eps_g,eps_g_se\n0.0,0.52,0.01\n1.0,0.31,0.01\n10.0,0.09,0.005\n");
+        Files.writeString(dir.resolve("compare.csv"), "t,eps_g_ode,eps_g_sim,eps_g_sim_se\n0.0,0.5,0.5,0.0\n1.0,0.3,0.31,0.01\n");
         Files.writeString(dir.resolve("summary.csv"), "sigmaF,eps_g_final,rule\n0.1,0.2,afa\n0.2,0.25,afa\n");
     }
 
@@ -40,6 +41,8 @@ class DirectoryNotebookTest {
             assertTrue(all.contains("pd.read_csv(\\\"" + csv + "\\\")"), csv + " is loaded");
         }
         assertTrue(all.contains("yerr=d[\\\"eps_g_se\\\"]"), "multi-seed data get error bars");
+        assertTrue(all.contains("d[\\\"eps_g_ode\\\"]") && all.contains("yerr=d[\\\"eps_g_sim_se\\\"]"),
+                "a comparison draws the ODE and the simulation");
         assertTrue(all.contains("set_xscale(\\\"log\\\")"));
     }
 

@@ -87,6 +87,22 @@ public final class FigureEngines {
         return r;
     }
 
+    /**
+     * The ODE of {@code odeConfig} integrated from each seed's initial order parameters of {@code sim},
+     * at the simulation's times, one trajectory per seed (a diverged one stops early). For quantities
+     * that must be averaged per seed, such as a cosine.
+     */
+    @SuppressWarnings("unchecked")
+    public List<Trajectory> odeFromEachSeed(ExperimentConfig odeConfig, Simulation.Result sim) {
+        return (List<Trajectory>) done.computeIfAbsent("per-seed " + key(odeConfig) + " " + System.identityHashCode(sim), k -> {
+            List<Trajectory> out = new ArrayList<>();
+            for (SeedRun.Result seed : sim.seeds()) {
+                out.add(Experiments.integrate(odeConfig, seed.initial(), sim.times(), IntegrationObserver.NONE).trajectory());
+            }
+            return List.copyOf(out);
+        });
+    }
+
     /** Seed means of a simulation, with a {@code <col>_se} standard-error column for each. */
     public static Trajectory ensemble(Simulation.Result r) {
         List<Trajectory> perSeed = new ArrayList<>();

@@ -8,10 +8,11 @@ import org.forwardonly.plots.style.LabelMarkup;
 import org.jfree.chart.JFreeChart;
 
 import java.awt.Color;
-import java.awt.FontMetrics;
+import java.awt.font.TextLayout;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.Rectangle2D;
+import java.text.AttributedString;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -57,15 +58,26 @@ public final class FigureCanvas {
         g.setPaint(Color.WHITE);
         g.fill(new Rectangle2D.Double(0, 0, width(), height()));
         g.setPaint(Color.BLACK);
-        g.setFont(FigureStyle.titleFont());
-        String title = LabelMarkup.plain(figure.title());
-        FontMetrics fm = g.getFontMetrics();
-        g.drawString(title, (float) ((width() - fm.stringWidth(title)) / 2.0), (float) (FigureStyle.TITLE_HEIGHT - 10));
+        centred(g, figure.title(), FigureStyle.titleFont(), width() / 2.0, FigureStyle.TITLE_HEIGHT - 10);
         int cols = Math.min(figure.columns(), Math.max(1, charts.size()));
         for (int i = 0; i < charts.size(); i++) {
             double x = (i % cols) * FigureStyle.PANEL_WIDTH;
             double y = FigureStyle.TITLE_HEIGHT + (double) (i / cols) * FigureStyle.PANEL_HEIGHT;
-            charts.get(i).draw(g, new Rectangle2D.Double(x, y, FigureStyle.PANEL_WIDTH, FigureStyle.PANEL_HEIGHT));
+            String title = figure.panels().get(i).title();
+            double band = title == null || title.isEmpty() ? 0 : FigureStyle.PANEL_TITLE_HEIGHT;
+            if (band > 0) {
+                g.setPaint(Color.BLACK);
+                centred(g, title, FigureStyle.panelTitleFont(), x + FigureStyle.PANEL_WIDTH / 2.0, y + band - 6);
+            }
+            charts.get(i).draw(g, new Rectangle2D.Double(x, y + band, FigureStyle.PANEL_WIDTH, FigureStyle.PANEL_HEIGHT - band));
         }
+    }
+
+    /** Draws a label (with subscripts) centred on x, baseline at y. */
+    private static void centred(Graphics2D g, String label, java.awt.Font font, double x, double y) {
+        if (label == null || label.isEmpty()) return;
+        AttributedString text = LabelMarkup.attributed(label, font);
+        TextLayout layout = new TextLayout(text.getIterator(), g.getFontRenderContext());
+        layout.draw(g, (float) (x - layout.getAdvance() / 2), (float) y);
     }
 }

@@ -14,7 +14,6 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYErrorRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.LegendTitle;
-import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.data.xy.XYSeries;
@@ -119,10 +118,8 @@ public final class PanelChart {
         plot.setOutlinePaint(Color.GRAY);
         plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
 
+        // the panel title is drawn by FigureCanvas, which can draw subscripts (σ_F)
         JFreeChart chart = new JFreeChart(null, FigureStyle.panelTitleFont(), plot, true);
-        if (panel.title() != null && !panel.title().isEmpty()) {
-            chart.setTitle(new TextTitle(LabelMarkup.plain(panel.title()), FigureStyle.panelTitleFont()));
-        }
         chart.setBackgroundPaint(Color.WHITE);
         chart.setAntiAlias(true);
         chart.setTextAntiAlias(true);

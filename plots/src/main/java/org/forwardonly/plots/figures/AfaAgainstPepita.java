@@ -36,7 +36,7 @@ final class AfaAgainstPepita {
 
     /**
      * The tables: {@code afa_theory_vs_pepita_sim} and {@code afa_theory_vs_afa_sim} (columns
-     * {@code <col>_ode, <col>_sim, <col>_sim_se} plus {@code cos_v_feedback_ode}),
+     * {@code <col>_ode, <col>_sim, <col>_sim_se}; the first also {@code cos_v_feedback_ode}),
      * {@code pepita_sim} and {@code afa_sim} (seed means and {@code _se}), {@code bp_theory} and {@code fa_theory}
      * (their {@code eps_g_ode} column; the {@code _sim} columns are the afa simulation, not bp or fa).
      */
@@ -45,10 +45,9 @@ final class AfaAgainstPepita {
         Simulation.Result pepitaSim = engines.simulate(c.get("pepita_sim"));
         Simulation.Result afaSim = engines.simulate(c.get("afa_sim"));
         Map<String, DataTable> t = new LinkedHashMap<>();
-        t.put("afa_theory_vs_pepita_sim", Columns.withFeedbackCosine(Columns.table(engines.theoryAgainst(afa, pepitaSim)),
-                "afa", afa.K(), afa.modulationSign(), "_ode"));
-        t.put("afa_theory_vs_afa_sim", Columns.withFeedbackCosine(Columns.table(engines.theoryAgainst(afa, afaSim)),
-                "afa", afa.K(), afa.modulationSign(), "_ode"));
+        t.put("afa_theory_vs_pepita_sim", Columns.withSeedMeanFeedbackCosine(Columns.table(engines.theoryAgainst(afa, pepitaSim)),
+                engines.odeFromEachSeed(afa, pepitaSim), "afa", afa.K(), afa.modulationSign()));
+        t.put("afa_theory_vs_afa_sim", Columns.table(engines.theoryAgainst(afa, afaSim)));
         t.put("pepita_sim", Columns.table(FigureEngines.ensemble(pepitaSim)));
         t.put("afa_sim", Columns.table(FigureEngines.ensemble(afaSim)));
         t.put("bp_theory", Columns.table(engines.theoryAgainst(c.get("bp_ode"), afaSim)));
@@ -64,6 +63,6 @@ final class AfaAgainstPepita {
                 "σ_F = " + p.sigmaF() + ", modulation sign s = " + p.modulationSign() + ", last layer from " + p.lastLayer(),
                 "simulations: N = " + p.N() + ", " + p.seeds() + " seeds from seed " + p.seed() + " (markers: mean ± standard error)",
                 "afa, bp and fa ODEs: integrated from each seed's initial order parameters and averaged over seeds",
-                "alignment cos∠(v, b), b = −s c: per seed then averaged for the simulations; from the seed-averaged v and c for the ODE");
+                "alignment cos∠(v, b), b = −s c: computed per seed, then averaged over seeds (simulations and ODE alike)");
     }
 }

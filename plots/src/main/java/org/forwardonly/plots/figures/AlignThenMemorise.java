@@ -2,14 +2,8 @@ package org.forwardonly.plots.figures;
 
 import org.forwardonly.notebooks.plot.PlotFigure;
 import org.forwardonly.notebooks.plot.PlotPanel;
-import org.forwardonly.plots.catalogue.FigureData;
-import org.forwardonly.plots.catalogue.FigureDefinition;
-import org.forwardonly.plots.catalogue.FigureEngines;
-import org.forwardonly.plots.catalogue.FigureSize;
-import org.forwardonly.theory.config.ExperimentConfig;
 
 import java.util.List;
-import java.util.Map;
 
 import static org.forwardonly.plots.style.Palette.*;
 
@@ -17,7 +11,7 @@ import static org.forwardonly.plots.style.Palette.*;
  * Figure 2: "align, then memorise": the second-layer weights v turn towards the adaptive feedback
  * b = −s c before the error drops; theory (afa ODE) and simulation (pepita, afa).
  */
-public final class AlignThenMemorise implements FigureDefinition {
+public final class AlignThenMemorise extends AfaAgainstPepitaFigure {
 
     @Override
     public String name() {
@@ -37,14 +31,8 @@ public final class AlignThenMemorise implements FigureDefinition {
     }
 
     @Override
-    public Map<String, ExperimentConfig> configs(FigureSize size) {
-        return AfaAgainstPepita.configs(size);
-    }
-
-    @Override
-    public FigureData compute(Map<String, ExperimentConfig> configs, FigureEngines engines) {
-        var tables = AfaAgainstPepita.compute(configs, engines);
-        PlotFigure plot = new PlotFigure(title(), 2, List.of(
+    PlotFigure plot() {
+        return new PlotFigure(title(), 2, List.of(
                 new PlotPanel("(a) alignment of v with the feedback", "t", "cos∠(v, b)", true, false, List.of(
                         Series.line("afa_theory_vs_pepita_sim", "t", "cos_v_feedback_ode", "afa (ODE)", BLUE, false),
                         Series.markers("afa_sim", "t", "cos_v_feedback", "cos_v_feedback_se", "afa (simulation)", SKY_BLUE),
@@ -53,6 +41,5 @@ public final class AlignThenMemorise implements FigureDefinition {
                         Series.line("afa_theory_vs_pepita_sim", "t", "eps_g_ode", "afa (ODE)", BLUE, false),
                         Series.markers("afa_theory_vs_afa_sim", "t", "eps_g_sim", "eps_g_sim_se", "afa (simulation)", SKY_BLUE),
                         Series.markers("afa_theory_vs_pepita_sim", "t", "eps_g_sim", "eps_g_sim_se", "pepita (simulation)", VERMILLION)))));
-        return new FigureData(tables, plot, AfaAgainstPepita.parameters(configs));
     }
 }

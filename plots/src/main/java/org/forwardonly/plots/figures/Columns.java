@@ -27,19 +27,26 @@ final class Columns {
     }
 
     /**
-     * Adds {@code cos_v_feedback<suffix>}: cos∠(v, b) with the rule's effective feedback b (−s c for
-     * afa and pepita), from the columns {@code v_k<suffix>} and {@code c_k<suffix>} (THEORY.md §2).
+     * Adds {@code cos_v_feedback_ode}: the seed mean of cos∠(v, b) over per-seed ODE trajectories,
+     * b the rule's effective feedback (−s c for afa, pepita, ff; THEORY.md §2), on the table's rows.
      */
-    static DataTable withFeedbackCosine(DataTable t, String rule, int K, int s, String suffix) {
-        double[] cos = new double[t.rows()];
+    static DataTable withSeedMeanFeedbackCosine(DataTable t, List<Trajectory> perSeed, String rule, int K, int s) {
+        double[] mean = new double[t.rows()];
         double[] v = new double[K], c = new double[K];
-        for (int i = 0; i < cos.length; i++) {
-            for (int k = 0; k < K; k++) {
-                v[k] = t.column("v_" + (k + 1) + suffix)[i];
-                c[k] = t.column("c_" + (k + 1) + suffix)[i];
+        for (int i = 0; i < mean.length; i++) {
+            double sum = 0;
+            int n = 0;
+            for (Trajectory tr : perSeed) {
+                if (i >= tr.size()) continue;
+                for (int k = 0; k < K; k++) {
+                    v[k] = tr.rows()[i][tr.indexOf("v_" + (k + 1))];
+                    c[k] = tr.rows()[i][tr.indexOf("c_" + (k + 1))];
+                }
+                sum += FeedbackCosine.of(rule, v, null, c, s);
+                n++;
             }
-            cos[i] = FeedbackCosine.of(rule, v, null, c, s);
+            mean[i] = n > 0 ? sum / n : Double.NaN;
         }
-        return t.with("cos_v_feedback" + suffix, cos);
+        return t.with("cos_v_feedback_ode", mean);
     }
 }

@@ -3,19 +3,13 @@ package org.forwardonly.plots.figures;
 import org.forwardonly.notebooks.plot.PlotFigure;
 import org.forwardonly.notebooks.plot.PlotPanel;
 import org.forwardonly.notebooks.plot.PlotSeries;
-import org.forwardonly.plots.catalogue.FigureData;
-import org.forwardonly.plots.catalogue.FigureDefinition;
-import org.forwardonly.plots.catalogue.FigureEngines;
-import org.forwardonly.plots.catalogue.FigureSize;
-import org.forwardonly.theory.config.ExperimentConfig;
 
 import java.util.List;
-import java.util.Map;
 
 import static org.forwardonly.plots.style.Palette.*;
 
 /** Figure 1: ε_g(t) of pepita and afa simulations against the afa ODE, with bp and fa for reference. */
-public final class LearningCurves implements FigureDefinition {
+public final class LearningCurves extends AfaAgainstPepitaFigure {
 
     @Override
     public String name() {
@@ -36,22 +30,15 @@ public final class LearningCurves implements FigureDefinition {
     }
 
     @Override
-    public Map<String, ExperimentConfig> configs(FigureSize size) {
-        return AfaAgainstPepita.configs(size);
-    }
-
-    @Override
-    public FigureData compute(Map<String, ExperimentConfig> configs, FigureEngines engines) {
-        var tables = AfaAgainstPepita.compute(configs, engines);
+    PlotFigure plot() {
         List<PlotSeries> series = List.of(
                 Series.line("bp_theory", "t", "eps_g_ode", "bp (ODE)", BLACK, true),
                 Series.line("fa_theory", "t", "eps_g_ode", "fa (ODE)", BLUISH_GREEN, true),
                 Series.line("afa_theory_vs_pepita_sim", "t", "eps_g_ode", "afa (ODE)", BLUE, false),
                 Series.markers("afa_theory_vs_afa_sim", "t", "eps_g_sim", "eps_g_sim_se", "afa (simulation)", SKY_BLUE),
                 Series.markers("afa_theory_vs_pepita_sim", "t", "eps_g_sim", "eps_g_sim_se", "pepita (simulation)", VERMILLION));
-        PlotFigure plot = new PlotFigure(title(), 2, List.of(
+        return new PlotFigure(title(), 2, List.of(
                 new PlotPanel("(a) log-log", "t", "ε_g", true, true, series),
                 new PlotPanel("(b) lin-log", "t", "ε_g", false, true, series)));
-        return new FigureData(tables, plot, AfaAgainstPepita.parameters(configs));
     }
 }

@@ -14,6 +14,8 @@ public final class FigureStyle {
     public static final int PANEL_WIDTH = 460;
     /** Height of one panel (legend included), in points. */
     public static final int PANEL_HEIGHT = 400;
+    /** Height of a panel's title band (inside the panel height), in points. */
+    public static final int PANEL_TITLE_HEIGHT = 24;
     /** Height of the figure title band, in points. */
     public static final int TITLE_HEIGHT = 34;
     /** Pixels per point in PNG files. */

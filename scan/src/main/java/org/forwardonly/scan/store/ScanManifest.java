@@ -11,9 +11,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 
 /**
- * DIR/scan.json: the spec as given plus its hash, the number of points and the version. It is
+ * DIR/scan.json: the spec as given plus its hash, the number of points, the version and the
+ * command that started the scan. It is
  * written once, when the scan starts in an empty DIR; a later run on the same DIR must have the
  * same hash, so results of different grids are never mixed.
  */
@@ -25,7 +27,7 @@ public final class ScanManifest {
     private ScanManifest() {}
 
     /** Writes the manifest if DIR has none; otherwise checks that its hash is this spec's. */
-    public static void writeOrCheck(Path dir, ScanSpec spec, String version) {
+    public static void writeOrCheck(Path dir, ScanSpec spec, String version, List<String> command) {
         Path file = dir.resolve(FILE);
         try {
             if (Files.exists(file)) {
@@ -45,6 +47,7 @@ public final class ScanManifest {
             m.put("specHash", spec.hash());
             m.put("points", spec.size());
             m.put("version", version);
+            if (!command.isEmpty()) m.put("command", String.join(" ", command));
             m.set("spec", spec.source());
             Path tmp = dir.resolve(FILE + ".tmp");
             Files.writeString(tmp, ConfigParser.pretty(m));

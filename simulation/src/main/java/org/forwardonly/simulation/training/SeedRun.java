@@ -56,12 +56,14 @@ public final class SeedRun {
 
     /**
      * The metric columns recorded for {@code config} (time not included): eps_g and the order
-     * parameters as the ODE writes them, then eps_test and cos_v_feedback.
+     * parameters as the ODE writes them, then eps_test, cos_v_feedback and, for the rules that
+     * use F, c_norm = |c| (the strength of the adaptive feedback, per seed before averaging).
      */
     public static List<String> columns(ExperimentConfig config) {
         List<String> names = new java.util.ArrayList<>(Experiments.columns(layout(config)));
         names.add("eps_test");
         names.add("cos_v_feedback");
+        if (layout(config).hasF()) names.add("c_norm");
         return List.copyOf(names);
     }
 
@@ -105,6 +107,7 @@ public final class SeedRun {
         boolean closedFormEpsG = g == gT && ClosedFormAverages.has(g);
         List<String> columns = columns(config);
         int nCols = columns.size();
+        int iTest = 1 + layout.dimension();
         double[][] rows = new double[times.length][];
         OrderParameters initial = OrderParameterMeter.measure(net);
         long chunk = Math.max(1, stepsOf(times[times.length - 1], net.N) / 1000);
@@ -121,9 +124,10 @@ public final class SeedRun {
             row[0] = closedFormEpsG ? EpsG.of(o, ClosedFormAverages.of(g)) : Double.NaN;
             o.pack(layout, packed);
             System.arraycopy(packed, 0, row, 1, packed.length);
-            row[nCols - 2] = test.estimate(net, config.testSize());
-            row[nCols - 1] = FeedbackCosine.of(config.rule(), o.v(), o.b(), o.c(), config.modulationSign());
-            checkFinite(row, times[i]);
+            row[iTest] = test.estimate(net, config.testSize());
+            row[iTest + 1] = FeedbackCosine.of(config.rule(), o.v(), o.b(), o.c(), config.modulationSign());
+            if (layout.hasF()) row[iTest + 2] = Math.sqrt(dot(o.c(), o.c()));
+            checkFinite(row, iTest, times[i]);
             rows[i] = row;
         }
         return new Result(seed, initial, new Trajectory(times.clone(), columns, rows));
@@ -134,8 +138,15 @@ public final class SeedRun {
         return Math.round(t * N);
     }
 
-    private void checkFinite(double[] row, double t) {
-        for (int j = 1; j < row.length - 2; j++) {
+    private static double dot(double[] a, double[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) s += a[i] * b[i];
+        return s;
+    }
+
+    /** Order parameters (columns 1 .. end-1) must be finite. */
+    private void checkFinite(double[] row, int end, double t) {
+        for (int j = 1; j < end; j++) {
             if (!Double.isFinite(row[j])) throw new DivergedException("seed " + seed + " diverged by t = " + t);
         }
         if (row[0] > config.epsGBound()) {
