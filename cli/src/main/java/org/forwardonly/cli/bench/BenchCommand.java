@@ -25,7 +25,7 @@ import java.util.concurrent.Callable;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Time the ODE (Euler dt=0.01 and adaptive dp853, bp erf, both layers trained) and the SGD step "
                 + "on this machine; print a Markdown table with the C++ reference, the targets and the ratios.",
-                "Takes about 2-4 minutes on 2 cores. Exit code 0."})
+                "Takes 1-4 minutes on 2 cores (depending on the load). Exit codes: 0 ok, 2 bad option."})
 public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--only", paramLabel = "PART", description = "Run only 'ode' or 'sgd' (default: both).")
