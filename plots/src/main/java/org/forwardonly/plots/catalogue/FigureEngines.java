@@ -8,6 +8,7 @@ import org.forwardonly.simulation.training.Simulation;
 import org.forwardonly.theory.config.ExperimentConfig;
 import org.forwardonly.theory.ode.Experiments;
 import org.forwardonly.theory.ode.IntegrationObserver;
+import org.forwardonly.theory.ode.OdeResult;
 import org.forwardonly.theory.ode.SampleTimes;
 import org.forwardonly.theory.trajectory.Trajectory;
 
@@ -48,6 +49,33 @@ public final class FigureEngines {
      */
     private boolean firstOnMeter(ExperimentConfig config) {
         return metered.add(key(config));
+    }
+
+    /**
+     * Integrates the ODE of {@code config} from its seed's draw (or its {@code init}), sampled at
+     * the config's times. A diverged run keeps the samples up to the divergence.
+     */
+    public OdeResult ode(ExperimentConfig config) {
+        return (OdeResult) done.computeIfAbsent("ode " + key(config), k -> integrate(config));
+    }
+
+    private OdeResult integrate(ExperimentConfig config) {
+        double cost = firstOnMeter(config) ? WorkMeter.cost(config) : 0;
+        double tMax = config.tMax();
+        double[] reported = {0};
+        OdeResult r = Experiments.integrate(config, Experiments.initialConditions(config, config.seed()),
+                SampleTimes.of(config), new IntegrationObserver() {
+                    @Override
+                    public void onProgress(double t) {
+                        double units = cost * Math.min(1, t / tMax);
+                        if (units - reported[0] > cost * 0.01) {
+                            meter.advance(units - reported[0]);
+                            reported[0] = units;
+                        }
+                    }
+                });
+        meter.advance(cost - reported[0]);
+        return r;
     }
 
     /** Simulates every seed of {@code config} at the config's times. */
