@@ -6,8 +6,15 @@ package org.forwardonly.theory.integrals;
  * the arithmetic). This is fdlibm's own algorithm (e_asin.c: the rational minimax
  * approximation of (asin x − x)/x³ on |x| ≤ ½ and asin x = π/2 − 2 asin √((1−x)/2) above, with
  * the same constants and operation order), so it returns bitwise what {@code StrictMath.asin}
- * returns (checked on 5·10⁶ random points; ArcSineTest checks 2 ulp): ±π/2 at ±1, NaN outside
- * [−1, 1] and for NaN.
+ * returns (checked on 5·10⁶ random points; ArcSineTest checks 2 ulp) on [−1, 1], and NaN for NaN.
+ *
+ * <p>Unlike fdlibm it saturates outside [−1, 1] (±π/2 instead of NaN). The argument is a
+ * correlation coefficient; it leaves [−1, 1] only when a trial stage of an adaptive step visits a
+ * covariance that is slightly non-positive-definite. A NaN there makes Hipparchus abort the whole
+ * integration ("NaN appears during integration"; seen once on K = M = 10, dp853 rtol 1e-6,
+ * t ≈ 215, before the exact-engine merge); with a finite value the step's error estimate is
+ * large and the controller retries a smaller step. Accepted states are checked separately
+ * (DivergenceDetector).
  */
 final class ArcSine {
     private ArcSine() {}
@@ -27,8 +34,8 @@ final class ArcSine {
         int hx = (int) (bits >> 32);
         int ix = hx & 0x7fffffff;
         if (ix >= 0x3ff00000) { // |x| >= 1 or NaN
-            if (((ix - 0x3ff00000) | (int) bits) == 0) return x * PIO2_HI + x * PIO2_LO;
-            return (x - x) / (x - x);
+            if (x != x) return x; // NaN
+            return x > 0 ? PIO2_HI + PIO2_LO : -(PIO2_HI + PIO2_LO); // ±1 exactly as fdlibm, saturated beyond
         }
         if (ix < 0x3fe00000) { // |x| < 1/2
             if (ix < 0x3e400000) return x; // |x| < 2^-27
