@@ -29,7 +29,8 @@ import java.util.concurrent.Callable;
  * Exit codes: 0 done, 2 bad input (nothing written), 3 diverged (metrics up to then kept).
  */
 @Command(name = "ode", mixinStandardHelpOptions = true,
-        description = {"Integrate the order-parameter ODE of CONFIG (rules bp, fa, afa; erf or linear) and write "
+        description = {"Integrate the order-parameter ODE of CONFIG (bp, fa, afa in closed form; pepita, ff, relu and weight "
+                + "mirroring on the exact quadrature engine) and write "
                 + "DIR/metrics.csv (t, eps_g, Q_k_l, R_k_m, v_k[, c_k, d_m, P]) and DIR/config.json.",
                 "Exit codes: 0 ok, 2 bad input (nothing written), 3 diverged (metrics up to the divergence kept)."})
 public final class OdeCommand implements Callable<Integer> {
