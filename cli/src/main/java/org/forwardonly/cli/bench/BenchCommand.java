@@ -142,6 +142,8 @@ public final class BenchCommand implements Callable<Integer> {
         return Runtime.getRuntime().availableProcessors() + " cores, "
                 + Math.round(((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getTotalMemorySize() / 1e9) + " GB, Java " + System.getProperty("java.vm.version") + " ("
-                + System.getProperty("java.vm.name") + "), " + System.getProperty("os.arch");
+                + System.getProperty("java.vm.name") + "), " + System.getProperty("os.arch") + "; simulation kernels: "
+                + (org.forwardonly.simulation.network.RowProducts.vectorised()
+                        ? "vector (jdk.incubator.vector, PEPITA_VECTOR=1)" : "scalar (Math.fma; PEPITA_VECTOR=1 for the vector ones)");
     }
 }

@@ -4,7 +4,6 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.forwardonly.simulation.network.Network;
 import org.forwardonly.simulation.network.RowProducts;
-import org.forwardonly.simulation.network.SampleProjector;
 import org.forwardonly.theory.activation.Activation;
 import org.forwardonly.theory.rules.LearningRule;
 import org.forwardonly.theory.rules.SampleContext;
@@ -34,7 +33,6 @@ public final class OnlineTrainer {
     private final double stepW, stepV;
     private final ZigguratSampler.NormalizedGaussian gauss;
     private final FeedbackUpdate feedbackUpdate;
-    private final SampleProjector projector;
 
     private final double[] x;
     private final double[] delta, beta, hPre;
@@ -70,7 +68,6 @@ public final class OnlineTrainer {
         this.stepV = etaV / N / batchSize;
         this.gauss = ZigguratSampler.NormalizedGaussian.of(samples);
         this.feedbackUpdate = feedbackUpdate;
-        this.projector = new SampleProjector(net);
         u = new SampleContext(K, M, g, gTeacher);
         u.sigma = sigma;
         u.s = modulationSign;
@@ -106,10 +103,8 @@ public final class OnlineTrainer {
     public void step() {
         System.arraycopy(net.v, 0, u.v, 0, K);
         if (B == 1) {
-            // x, ζ and the fields in one pass (the same numbers as drawSample + increments(x))
-            projector.drawAndProject(gauss, x, invSqrtN, u.lambda, u.nu);
-            u.zeta = gauss.sample();
-            apply(x, incrementsOfFields(x));
+            drawSample();
+            apply(x, increments(x));
         } else {
             for (int k = 0; k < K; k++) {
                 betaSum[k] = 0;
@@ -145,11 +140,8 @@ public final class OnlineTrainer {
             double a = etaW * delta[k];
             double bF = etaW * beta[k];
             int o = k * N;
-            if (bF == 0.0) {
-                for (int i = 0; i < N; i++) W[o + i] -= a * input[i];
-            } else {
-                for (int i = 0; i < N; i++) W[o + i] -= a * input[i] + bF * F[i];
-            }
+            if (bF == 0.0) RowProducts.axpy(W, o, -a, input, N);
+            else RowProducts.axpy2(W, o, -a, input, -bF, F, N);
             if (usesF) u.c[k] -= (a * u.phi + bF * u.P) * invSqrtN; // c = w·F/√N
             net.v[k] -= stepV * B * e * hPre[k];
         }
