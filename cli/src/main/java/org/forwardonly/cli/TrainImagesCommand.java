@@ -150,7 +150,7 @@ public final class TrainImagesCommand implements Callable<Integer> {
         Files.createDirectories(parent);
         Path tmp = Files.createTempDirectory(parent, "." + out.getFileName() + ".tmp-");
         try (BatchMatmul mm = new BatchMatmul(threads)) {
-            ResultsWriter.writeConfig(tmp, config, Version.get(), "pepita train-images " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
+            ResultsWriter.writeConfig(tmp, config, Version.get(), String.join(" ", RunDirectory.commandLine(spec)));
             Trainer trainer = new Trainer(config, mm, quiet ? TrainingProgress.NONE : progressBars(err));
             List<List<EpochMetrics>> perRule = new ArrayList<>();
             List<RuleSummary> summaries = new ArrayList<>();
