@@ -5,6 +5,8 @@ import org.forwardonly.theory.config.ExperimentConfig;
 import org.forwardonly.theory.ode.Experiments;
 import org.forwardonly.theory.ode.IntegrationObserver;
 import org.forwardonly.theory.ode.OdeResult;
+import org.forwardonly.theory.ode.OrderParameterDynamics;
+import org.forwardonly.theory.ode.SampleTimes;
 import org.forwardonly.theory.state.OrderParameters;
 
 import java.util.Locale;
@@ -35,11 +37,24 @@ final class OdeWorkload {
                 K, M, integrator, dt, rtol, atol, tEnd));
     }
 
-    /** Integrates {@code config} from this row's initial conditions. */
+    /** Integrates {@code config} from this row's initial conditions on one thread. */
     OdeResult run(ExperimentConfig config) {
-        OdeResult r = Experiments.integrate(config, init, IntegrationObserver.NONE);
+        return run(config, 1);
+    }
+
+    /** Integrates {@code config} from this row's initial conditions, the right-hand side on {@code threads} threads. */
+    OdeResult run(ExperimentConfig config, int threads) {
+        OdeResult r;
+        try (OrderParameterDynamics dynamics = Experiments.dynamics(config, init, threads)) {
+            r = Experiments.integrate(config, dynamics, init, SampleTimes.of(config), IntegrationObserver.NONE);
+        }
         if (r.diverged()) throw new IllegalStateException("benchmark ODE diverged: " + r.reason());
         return r;
+    }
+
+    /** The threads {@code pepita ode} uses for this row by default. */
+    int defaultThreads() {
+        return Experiments.defaultThreads(config("euler", 0.01, 1e-9, 1e-12, tMax), Runtime.getRuntime().availableProcessors());
     }
 
     /** Largest |a − b|/|b| over the eps_g columns of two runs sampled at the same times. */

@@ -1,29 +1,36 @@
 package org.forwardonly.theory.concurrent;
 
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Independent items 0..n−1 of one evaluation, computed by the calling thread together with
- * {@code threads − 1} daemon helper threads, round after round without allocation.
+ * Independent items 0..n−1 of one evaluation, each a double, computed by the calling thread
+ * together with {@code threads − 1} daemon helper threads, round after round without allocation.
  *
  * <p>A round: the caller writes the round's inputs, calls {@link #start()}, may do other work, and
- * calls {@link #finish()}, which returns once every item is computed. Items are claimed one at a
- * time from a shared counter by whichever thread is free (a helper that is not scheduled, e.g. on
- * a busy machine, costs the caller at most the item it holds). Which thread computes an item is
- * therefore not fixed, but what it computes is: {@link Work#compute} must write only item i's own
- * output from the round's inputs and a workspace prepared from those same inputs by the same code,
- * so the outputs are bitwise the same for any thread count and any schedule. Combining the outputs
- * (in a fixed order) is left to the caller, after {@link #finish()}.
+ * calls {@link #finish()}, after which {@link #value(int)} holds every item. Items are claimed one
+ * at a time from a shared counter by whichever thread is free. Which thread computes an item is
+ * therefore not fixed, but what it computes is: {@link Work#compute} must be a function of the
+ * round's inputs and the item only (a workspace prepared from those inputs by the same code), so
+ * the values are bitwise the same for any thread count and any schedule.
+ *
+ * <p>The caller never waits long for a helper: when no item is left to claim, it waits for an
+ * item a helper still holds for about twice the time it took itself for an item, then computes
+ * that item too (a helper that is not scheduled, e.g. on a busy machine, would otherwise stall the
+ * round for a scheduler time slice). A helper's late result is discarded: each helper writes to
+ * its own buffer and stamps each item with its round, and the caller takes only items stamped with
+ * the current round. So a helper may still be reading a round's inputs while the caller writes the
+ * next round's; {@link Work} must tolerate that (its result is then discarded).
  *
  * <p>Helpers spin for {@value #SPIN_NANOS} ns after a round, then park until the next one. An
- * exception thrown by {@link Work} on a helper is rethrown by {@link #finish()} (wrapped in an
- * {@link IllegalStateException} with the original as cause); the split is then broken and every
- * later {@code finish()} throws too. {@link #close()} stops the helpers; call it when the rounds
- * are over (they are daemons, so a forgotten close does not keep the JVM alive, but leaves them
- * parked). One caller thread at a time.
+ * exception thrown by {@link Work} on a helper during the current round stops that helper (the
+ * caller then computes its items) and is rethrown by {@link #finish()} of that round or, if it
+ * arrives late, of a later one, wrapped in an {@link IllegalStateException} with the original as
+ * cause; every later {@code finish()} throws too. {@link #close()} stops the helpers; call it when
+ * the rounds are over (they are daemons, so a forgotten close does not keep the JVM alive, but
+ * leaves them parked). One caller thread at a time.
  */
 public final class ItemSplit implements AutoCloseable {
 
@@ -36,23 +43,28 @@ public final class ItemSplit implements AutoCloseable {
          */
         void prepare(int thread);
 
-        /** Computes item {@code item} with thread {@code thread}'s workspace; writes item's output only. */
-        void compute(int thread, int item);
+        /** Item {@code item}, computed with thread {@code thread}'s workspace. */
+        double compute(int thread, int item);
     }
 
     /** How long an idle helper spins before it parks. */
     static final long SPIN_NANOS = 100_000;
+    /** How long the caller waits for a helper's item before the caller has timed an item itself. */
+    private static final long FIRST_PATIENCE_NANOS = 20_000;
 
     private final int items;
     private final Work work;
     private final Helper[] helpers;
     /** (round << 32) | next unclaimed item; round 0 means none yet. */
     private final AtomicLong state = new AtomicLong();
-    /** Items of the current round whose output is written. */
-    private final AtomicInteger completed = new AtomicInteger();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    /** The round's values. */
+    private final double[] values;
+    /** callerRound[i] == round: the caller computed item i this round. */
+    private final long[] callerRound;
     private volatile boolean closed;
     private long round;
+    private long patienceNanos = FIRST_PATIENCE_NANOS;
 
     /**
      * @param items   items per round (≥ 1)
@@ -65,6 +77,8 @@ public final class ItemSplit implements AutoCloseable {
         if (threads < 1) throw new IllegalArgumentException("threads must be >= 1 (got " + threads + ")");
         this.items = items;
         this.work = work;
+        this.values = new double[items];
+        this.callerRound = new long[items];
         this.helpers = new Helper[threads - 1];
         for (int i = 0; i < helpers.length; i++) {
             helpers[i] = new Helper(i + 1, name + "-" + (i + 1));
@@ -77,11 +91,15 @@ public final class ItemSplit implements AutoCloseable {
         return helpers.length + 1;
     }
 
+    /** Item {@code item} of the last finished round. */
+    public double value(int item) {
+        return values[item];
+    }
+
     /** Opens a round: helpers may claim items from now on. The round's inputs must be written before. */
     public void start() {
         if (helpers.length == 0) return;
         if (closed) throw new IllegalStateException("the split is closed");
-        completed.set(0);
         round++;
         state.set(round << 32); // volatile write: publishes the inputs to the helpers
         for (Helper h : helpers) {
@@ -90,38 +108,53 @@ public final class ItemSplit implements AutoCloseable {
     }
 
     /**
-     * Computes the items not yet claimed on the calling thread (workspace 0) and waits for those
-     * the helpers hold. Returns when every item of the round is written. Without helpers it
-     * computes all items in order (no {@link #start()} needed).
+     * Computes the items not yet claimed on the calling thread (workspace 0) and collects those
+     * the helpers computed, computing any a helper is late with. Without helpers it computes all
+     * items in order (no {@link #start()} needed).
      */
     public void finish() {
         if (helpers.length == 0) {
-            for (int i = 0; i < items; i++) work.compute(0, i);
+            for (int i = 0; i < items; i++) values[i] = work.compute(0, i);
             return;
         }
         long r = round;
+        boolean timed = false;
         int item;
-        RuntimeException mine = null;
         while ((item = claim(r)) >= 0) {
-            // after a failure of its own the caller still claims (skips) the rest, so that no
-            // helper is left computing this round when the next one starts
-            if (mine == null) {
-                try {
-                    work.compute(0, item);
-                } catch (RuntimeException e) {
-                    mine = e;
-                }
+            if (!timed) { // time one item per round: how long to wait for a helper's
+                long t0 = System.nanoTime();
+                values[item] = work.compute(0, item);
+                patienceNanos = 2 * (System.nanoTime() - t0) + 1000;
+                timed = true;
+            } else {
+                values[item] = work.compute(0, item);
             }
-            completed.incrementAndGet();
+            callerRound[item] = r;
         }
-        int spins = 0;
-        while (completed.get() < items) { // volatile read: the helpers' outputs are visible after it
-            if (++spins < 1 << 12) Thread.onSpinWait();
-            else Thread.yield();
+        for (int i = 0; i < items; i++) {
+            if (callerRound[i] != r) values[i] = fromHelper(r, i);
         }
-        if (mine != null) throw mine;
         Throwable t = failure.get();
         if (t != null) throw new IllegalStateException("a helper thread failed: " + t, t);
+    }
+
+    /** Item i of round r, claimed by a helper: its value once stamped, or the caller's if it is late. */
+    private double fromHelper(long r, int i) {
+        long deadline = 0;
+        int spins = 0;
+        while (true) {
+            for (Helper h : helpers) {
+                if (h.stamp.get(i) == r) return h.out[i]; // volatile read: h's value of round r is visible
+            }
+            if (++spins < 64) {
+                Thread.onSpinWait();
+                continue;
+            }
+            long now = System.nanoTime();
+            if (deadline == 0) deadline = now + patienceNanos;
+            else if (now >= deadline) return work.compute(0, i);
+            Thread.onSpinWait();
+        }
     }
 
     /** Claims the next item of round r, or −1 when none is left (or another round has begun). */
@@ -156,11 +189,16 @@ public final class ItemSplit implements AutoCloseable {
     /** A helper thread: waits for a round, prepares its workspace, claims items until none is left. */
     private final class Helper extends Thread {
         private final int id;
+        /** This helper's values, and the round each was computed in. */
+        final double[] out;
+        final AtomicLongArray stamp;
         volatile boolean parked;
 
         Helper(int id, String name) {
             super(name);
             this.id = id;
+            this.out = new double[items];
+            this.stamp = new AtomicLongArray(items);
             setDaemon(true);
         }
 
@@ -179,19 +217,16 @@ public final class ItemSplit implements AutoCloseable {
                 seen = r;
                 try {
                     work.prepare(id);
+                    int item;
+                    while ((item = claim(r)) >= 0) {
+                        out[item] = work.compute(id, item);
+                        stamp.set(item, r); // volatile write: publishes out[item]
+                    }
                 } catch (Throwable t) {
-                    failure.compareAndSet(null, t);
-                    return; // the caller computes every item from now on, and reports the failure
-                }
-                int item;
-                while ((item = claim(r)) >= 0) {
-                    try {
-                        work.compute(id, item);
-                    } catch (Throwable t) {
+                    // a failure on a later round's inputs (being written) is no failure of this round
+                    if (state.get() >>> 32 == r) {
                         failure.compareAndSet(null, t);
-                        return;
-                    } finally {
-                        completed.incrementAndGet(); // volatile write: publishes the output
+                        return; // the caller computes every item from now on, and reports the failure
                     }
                 }
                 idleSince = System.nanoTime();

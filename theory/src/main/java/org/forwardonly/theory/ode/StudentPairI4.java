@@ -9,8 +9,8 @@ import org.forwardonly.theory.integrals.WeightedAverages;
  * student pair k ≤ l, computed on 1 or more threads ({@link ItemSplit}): the bulk of a large
  * closed-form right-hand side (K² (K+M)²/4 arcsines per evaluation). Each helper thread has its own
  * {@link WeightedAverages} prepared from the same covariance and weights, and every pair is computed
- * by {@link WeightedAverages#weightedI4} into its own slot, so the sums are bitwise the same for
- * any thread count. Allocation-free per evaluation.
+ * by {@link WeightedAverages#weightedI4}, so the sums are bitwise the same for any thread count
+ * and schedule. Allocation-free per evaluation.
  */
 final class StudentPairI4 implements ItemSplit.Work, AutoCloseable {
     private final int K;
@@ -18,8 +18,6 @@ final class StudentPairI4 implements ItemSplit.Work, AutoCloseable {
     private final int[] pairK, pairL;
     /** Workspace per thread; [0] is the caller's, prepared by the caller. */
     private final WeightedAverages[] averages;
-    /** sums[q]: Σ_cd w_c w_d I4(k, l, c, d) for pair q. */
-    private final double[] sums;
     private final ItemSplit split;
     private double[] C, w;
 
@@ -38,7 +36,6 @@ final class StudentPairI4 implements ItemSplit.Work, AutoCloseable {
                 pairL[q] = l;
             }
         }
-        sums = new double[pairs];
         averages = new WeightedAverages[threads];
         averages[0] = callers;
         for (int t = 1; t < threads; t++) averages[t] = WeightedAverages.create(kind, K, nG, n);
@@ -52,7 +49,8 @@ final class StudentPairI4 implements ItemSplit.Work, AutoCloseable {
 
     /**
      * Starts the helpers on covariance C and weights w (the arrays the caller's workspace was
-     * prepared with; not modified until {@link #finish}).
+     * prepared with; not modified until {@link #finish}; a late helper may read them after, and
+     * its result is discarded, see {@link ItemSplit}).
      */
     void start(double[] C, double[] w) {
         this.C = C;
@@ -68,7 +66,7 @@ final class StudentPairI4 implements ItemSplit.Work, AutoCloseable {
     /** Σ_cd w_c w_d I4(k, l, c, d) for students k ≤ l, after {@link #finish}. */
     double sum(int k, int l) {
         // row k of the upper triangle starts at k K − k(k−1)/2
-        return sums[k * K - k * (k - 1) / 2 + (l - k)];
+        return split.value(k * K - k * (k - 1) / 2 + (l - k));
     }
 
     @Override
@@ -77,8 +75,8 @@ final class StudentPairI4 implements ItemSplit.Work, AutoCloseable {
     }
 
     @Override
-    public void compute(int thread, int item) {
-        sums[item] = averages[thread].weightedI4(pairK[item], pairL[item]);
+    public double compute(int thread, int item) {
+        return averages[thread].weightedI4(pairK[item], pairL[item]);
     }
 
     @Override

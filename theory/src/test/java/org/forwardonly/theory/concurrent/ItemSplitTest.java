@@ -5,6 +5,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -14,35 +15,29 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The hand-off protocol of {@link ItemSplit}: every item of every round, failures on the caller, no leak. */
 class ItemSplitTest {
 
-    /** Item i of round r is r·1000 + i; the inputs (round) are written by the caller before start. */
+    /** Item i of round r is r·1000 + i; the input (round) is written by the caller before start. */
     private static final class Rounds implements ItemSplit.Work {
-        final long[] out;
-        final int[] helperPrepares = new int[4];
         long round;
-
-        Rounds(int items) {
-            out = new long[items];
-        }
 
         @Override
         public void prepare(int thread) {
-            helperPrepares[thread]++;
         }
 
         @Override
-        public void compute(int thread, int item) {
+        public double compute(int thread, int item) {
+            long r = round;
             if (thread > 0) { // helpers are slow, so a caller that does not wait for them reads stale items
                 long until = System.nanoTime() + 1000;
                 while (System.nanoTime() < until) Thread.onSpinWait();
             }
-            out[item] = round * 1000 + item;
+            return r * 1000 + item;
         }
     }
 
     @ParameterizedTest(name = "threads={0}")
     @ValueSource(ints = {1, 2, 3})
     void everyItemOfEveryRoundIsWrittenBeforeFinishReturns(int threads) {
-        Rounds work = new Rounds(55);
+        Rounds work = new Rounds();
         try (ItemSplit split = new ItemSplit(55, threads, work, "test-split")) {
             assertEquals(threads, split.threads());
             for (long r = 1; r <= 20_000; r++) {
@@ -51,8 +46,39 @@ class ItemSplitTest {
                 split.finish();
                 for (int i = 0; i < 55; i++) {
                     // a stale or missing item would hold an earlier round's value
-                    if (work.out[i] != r * 1000 + i) assertEquals(r * 1000 + i, work.out[i], "round " + r + " item " + i);
+                    if (split.value(i) != r * 1000 + i) assertEquals(r * 1000 + i, split.value(i), "round " + r + " item " + i);
                 }
+            }
+        }
+    }
+
+    /** As Rounds, but the helper stalls for 2 ms on every 7th round. */
+    private static final class StallingRounds implements ItemSplit.Work {
+        volatile long round;
+
+        @Override
+        public void prepare(int thread) {
+        }
+
+        @Override
+        public double compute(int thread, int item) {
+            long r = round;
+            if (thread > 0 && r % 7 == 0) LockSupport.parkNanos(2_000_000);
+            return r * 1000 + item;
+        }
+    }
+
+    @Test
+    void lateHelperResultsAreDiscarded() {
+        // the caller computes the item a stalled helper holds, moves on, and must never take the
+        // stale value the helper writes later (rounds 7, 14, ... and the ones after them)
+        StallingRounds work = new StallingRounds();
+        try (ItemSplit split = new ItemSplit(6, 2, work, "test-late")) {
+            for (long r = 1; r <= 700; r++) {
+                work.round = r;
+                split.start();
+                split.finish();
+                for (int i = 0; i < 6; i++) assertEquals(r * 1000 + i, split.value(i), "round " + r + " item " + i);
             }
         }
     }
@@ -67,7 +93,7 @@ class ItemSplitTest {
             }
 
             @Override
-            public void compute(int thread, int item) {
+            public double compute(int thread, int item) {
                 if (thread == 1) {
                     helperRan.set(true);
                     throw boom;
@@ -75,13 +101,16 @@ class ItemSplitTest {
                 // the caller holds its first item until the helper has taken one (10 s at most)
                 long deadline = System.nanoTime() + 10_000_000_000L;
                 while (!helperRan.get() && System.nanoTime() < deadline) Thread.onSpinWait();
+                return item;
             }
         };
         try (ItemSplit split = new ItemSplit(8, 2, work, "test-fail")) {
-            split.start();
-            IllegalStateException e = assertThrows(IllegalStateException.class, split::finish);
+            // the failure is reported by the round it happened in or, if it is recorded after the
+            // caller has finished that round without the helper, by the next
+            IllegalStateException e = failingRound(split);
             assertTrue(helperRan.get());
             assertSame(boom, e.getCause());
+            for (int i = 0; i < 8; i++) assertEquals(i, split.value(i), "the caller computed the failed helper's items");
             // the split stays broken: the next round reports the failure again, and does not hang
             split.start();
             assertSame(boom, assertThrows(IllegalStateException.class, split::finish).getCause());
@@ -100,31 +129,20 @@ class ItemSplitTest {
             }
 
             @Override
-            public void compute(int thread, int item) {
+            public double compute(int thread, int item) {
                 long deadline = System.nanoTime() + 10_000_000_000L;
                 while (!prepared.get() && System.nanoTime() < deadline) Thread.onSpinWait();
+                return item;
             }
         };
         try (ItemSplit split = new ItemSplit(4, 2, work, "test-prepare")) {
-            split.start();
-            // the caller finishes every item; the helper's failure is reported with it
-            long deadline = System.nanoTime() + 10_000_000_000L;
-            IllegalStateException e = null;
-            while (e == null && System.nanoTime() < deadline) {
-                try {
-                    split.finish();
-                    split.start();
-                } catch (IllegalStateException x) {
-                    e = x;
-                }
-            }
-            assertSame(oops, e.getCause());
+            assertSame(oops, failingRound(split).getCause());
         }
     }
 
     @Test
     void closeStopsTheHelpers() {
-        Rounds work = new Rounds(10);
+        Rounds work = new Rounds();
         ItemSplit split = new ItemSplit(10, 3, work, "test-close");
         for (int r = 0; r < 100; r++) {
             split.start();
@@ -139,7 +157,7 @@ class ItemSplitTest {
 
     @Test
     void helpersAreDaemons() {
-        try (ItemSplit split = new ItemSplit(10, 2, new Rounds(10), "test-daemon")) {
+        try (ItemSplit split = new ItemSplit(10, 2, new Rounds(), "test-daemon")) {
             int helpers = 0;
             for (Thread t : Thread.getAllStackTraces().keySet()) {
                 if (t.getName().startsWith("test-daemon-")) {
@@ -153,8 +171,24 @@ class ItemSplitTest {
 
     @Test
     void rejectsBadSizes() {
-        assertThrows(IllegalArgumentException.class, () -> new ItemSplit(0, 1, new Rounds(1), "x"));
-        assertThrows(IllegalArgumentException.class, () -> new ItemSplit(1, 0, new Rounds(1), "x"));
+        assertThrows(IllegalArgumentException.class, () -> new ItemSplit(0, 1, new Rounds(), "x"));
+        assertThrows(IllegalArgumentException.class, () -> new ItemSplit(1, 0, new Rounds(), "x"));
+    }
+
+    /** Runs rounds (at most 100) until finish throws; the split must report a helper's failure. */
+    private static IllegalStateException failingRound(ItemSplit split) {
+        for (int round = 0; round < 100; round++) {
+            split.start();
+            try {
+                split.finish();
+            } catch (IllegalStateException e) {
+                // broken for good: the next round reports it too
+                split.start();
+                assertSame(e.getCause(), assertThrows(IllegalStateException.class, split::finish).getCause());
+                return e;
+            }
+        }
+        throw new AssertionError("a helper's failure was never reported");
     }
 
     private static long alive(String prefix) {
