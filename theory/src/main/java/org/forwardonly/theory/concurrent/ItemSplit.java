@@ -22,12 +22,18 @@ import java.util.concurrent.locks.LockSupport;
  * round for a scheduler time slice). A helper's late result is discarded: each helper writes to
  * its own buffer and stamps each item with its round, and the caller takes only items stamped with
  * the current round. So a helper may still be reading a round's inputs while the caller writes the
- * next round's; {@link Work} must tolerate that (its result is then discarded).
+ * next round's; {@link Work} must not fail on that (its result is then discarded).
+ *
+ * <p>Whether the helpers pay is measured, not assumed (on a machine whose cores are busy with other
+ * work, a helper only takes CPU time from the caller): rounds alternate between a probe of
+ * {@value #PROBE_ROUNDS} rounds with the helpers, a probe of as many without (the caller computes
+ * every item), and {@value #EXPLOIT_ROUNDS} rounds with whichever had the shorter mean time from
+ * one {@link #start()} to the next. The values do not depend on it.
  *
  * <p>Helpers spin for {@value #SPIN_NANOS} ns after a round, then park until the next one. An
- * exception thrown by {@link Work} on a helper during the current round stops that helper (the
- * caller then computes its items) and is rethrown by {@link #finish()} of that round or, if it
- * arrives late, of a later one, wrapped in an {@link IllegalStateException} with the original as
+ * exception thrown by {@link Work} on a helper stops that helper (the caller then computes its
+ * items) and is rethrown by {@link #finish()} of that round or, if it arrives after the caller has
+ * finished the round alone, of the next one, wrapped in an {@link IllegalStateException} with the original as
  * cause; every later {@code finish()} throws too. {@link #close()} stops the helpers; call it when
  * the rounds are over (they are daemons, so a forgotten close does not keep the JVM alive, but
  * leaves them parked). One caller thread at a time.
@@ -51,6 +57,9 @@ public final class ItemSplit implements AutoCloseable {
     static final long SPIN_NANOS = 100_000;
     /** How long the caller waits for a helper's item before the caller has timed an item itself. */
     private static final long FIRST_PATIENCE_NANOS = 20_000;
+    /** Rounds of each probe (with helpers, then without), and of the phase that uses the faster. */
+    static final int PROBE_ROUNDS = 32, EXPLOIT_ROUNDS = 2048;
+    private static final int PROBE_WITH = 0, PROBE_WITHOUT = 1, EXPLOIT = 2;
 
     private final int items;
     private final Work work;
@@ -65,6 +74,12 @@ public final class ItemSplit implements AutoCloseable {
     private volatile boolean closed;
     private long round;
     private long patienceNanos = FIRST_PATIENCE_NANOS;
+    /** The schedule: phase, rounds into it, when its timed part began, mean round times of the probes. */
+    private int phase = PROBE_WITH, phaseRound;
+    private long phaseStart;
+    private double withNanos;
+    private boolean helpersOn = true;
+    private long rounds, roundsWithHelpers;
 
     /**
      * @param items   items per round (≥ 1)
@@ -91,6 +106,11 @@ public final class ItemSplit implements AutoCloseable {
         return helpers.length + 1;
     }
 
+    /** Fraction of the rounds so far that used the helpers (0 without helpers). */
+    public double helperShare() {
+        return rounds == 0 ? 0 : roundsWithHelpers / (double) rounds;
+    }
+
     /** Item {@code item} of the last finished round. */
     public double value(int item) {
         return values[item];
@@ -100,6 +120,10 @@ public final class ItemSplit implements AutoCloseable {
     public void start() {
         if (helpers.length == 0) return;
         if (closed) throw new IllegalStateException("the split is closed");
+        schedule(System.nanoTime());
+        rounds++;
+        if (!helpersOn) return;
+        roundsWithHelpers++;
         round++;
         state.set(round << 32); // volatile write: publishes the inputs to the helpers
         for (Helper h : helpers) {
@@ -113,8 +137,9 @@ public final class ItemSplit implements AutoCloseable {
      * items in order (no {@link #start()} needed).
      */
     public void finish() {
-        if (helpers.length == 0) {
+        if (helpers.length == 0 || !helpersOn) {
             for (int i = 0; i < items; i++) values[i] = work.compute(0, i);
+            if (helpers.length > 0) throwIfFailed();
             return;
         }
         long r = round;
@@ -134,8 +159,37 @@ public final class ItemSplit implements AutoCloseable {
         for (int i = 0; i < items; i++) {
             if (callerRound[i] != r) values[i] = fromHelper(r, i);
         }
+        throwIfFailed();
+    }
+
+    private void throwIfFailed() {
         Throwable t = failure.get();
         if (t != null) throw new IllegalStateException("a helper thread failed: " + t, t);
+    }
+
+    /**
+     * Advances the schedule at the start of a round ({@code now}): each phase times its rounds
+     * from the start of its second round (the first may wait for a parked helper) to the start of
+     * the round after it.
+     */
+    private void schedule(long now) {
+        phaseRound++;
+        int length = phase == EXPLOIT ? EXPLOIT_ROUNDS : PROBE_ROUNDS;
+        if (phaseRound == 2) phaseStart = now;
+        if (phaseRound <= length) return;
+        double perRound = (now - phaseStart) / (double) (length - 1);
+        if (phase == PROBE_WITH) {
+            withNanos = perRound;
+            phase = PROBE_WITHOUT;
+            helpersOn = false;
+        } else if (phase == PROBE_WITHOUT) {
+            phase = EXPLOIT;
+            helpersOn = withNanos < perRound;
+        } else {
+            phase = PROBE_WITH;
+            helpersOn = true;
+        }
+        phaseRound = 1;
     }
 
     /** Item i of round r, claimed by a helper: its value once stamped, or the caller's if it is late. */
@@ -223,11 +277,8 @@ public final class ItemSplit implements AutoCloseable {
                         stamp.set(item, r); // volatile write: publishes out[item]
                     }
                 } catch (Throwable t) {
-                    // a failure on a later round's inputs (being written) is no failure of this round
-                    if (state.get() >>> 32 == r) {
-                        failure.compareAndSet(null, t);
-                        return; // the caller computes every item from now on, and reports the failure
-                    }
+                    failure.compareAndSet(null, t);
+                    return; // the caller computes every item from now on, and reports the failure
                 }
                 idleSince = System.nanoTime();
             }

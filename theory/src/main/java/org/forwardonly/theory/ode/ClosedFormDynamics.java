@@ -103,6 +103,14 @@ public final class ClosedFormDynamics implements OrderParameterDynamics {
         return pairI4.threads();
     }
 
+    /**
+     * Fraction of the evaluations so far whose I4 sums used the helper threads: the split measures
+     * whether they pay and works alone when they do not ({@link org.forwardonly.theory.concurrent.ItemSplit}).
+     */
+    public double helperShare() {
+        return pairI4.helperShare();
+    }
+
     /** Stops the helper threads (if any). */
     @Override
     public void close() {

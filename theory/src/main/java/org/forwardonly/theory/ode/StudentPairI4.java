@@ -42,6 +42,11 @@ final class StudentPairI4 implements ItemSplit.Work, AutoCloseable {
         split = new ItemSplit(pairs, threads, this, "pepita-i4");
     }
 
+    /** Fraction of the evaluations so far that used the helper threads. */
+    double helperShare() {
+        return split.helperShare();
+    }
+
     /** Threads used, the caller included. */
     int threads() {
         return split.threads();
@@ -71,7 +76,7 @@ final class StudentPairI4 implements ItemSplit.Work, AutoCloseable {
 
     @Override
     public void prepare(int thread) {
-        averages[thread].prepare(C, w);
+        averages[thread].prepareI4(C, w);
     }
 
     @Override

@@ -52,6 +52,34 @@ class ItemSplitTest {
         }
     }
 
+    @Test
+    void probesWithThenWithoutHelpersThenUsesTheFaster() {
+        Rounds work = new Rounds();
+        try (ItemSplit split = new ItemSplit(20, 2, work, "test-probe")) {
+            int r = 0;
+            for (; r < ItemSplit.PROBE_ROUNDS; r++) run(split, work, r);
+            assertEquals(1.0, split.helperShare(), "first probe: helpers");
+            for (; r < 2 * ItemSplit.PROBE_ROUNDS; r++) run(split, work, r);
+            assertEquals(0.5, split.helperShare(), "second probe: caller alone");
+            for (; r < 2 * ItemSplit.PROBE_ROUNDS + ItemSplit.EXPLOIT_ROUNDS; r++) run(split, work, r);
+            double share = split.helperShare(), all = 2 * ItemSplit.PROBE_ROUNDS + ItemSplit.EXPLOIT_ROUNDS;
+            // the third phase used one of the two throughout
+            assertTrue(share == (ItemSplit.PROBE_ROUNDS + ItemSplit.EXPLOIT_ROUNDS) / all
+                    || share == ItemSplit.PROBE_ROUNDS / all, "share " + share);
+        }
+        try (ItemSplit one = new ItemSplit(20, 1, work, "test-probe")) {
+            run(one, work, 0);
+            assertEquals(0.0, one.helperShare());
+        }
+    }
+
+    private static void run(ItemSplit split, Rounds work, long r) {
+        work.round = r;
+        split.start();
+        split.finish();
+        for (int i = 0; i < 20; i++) assertEquals(r * 1000 + i, split.value(i));
+    }
+
     /** As Rounds, but the helper stalls for 2 ms on every 7th round. */
     private static final class StallingRounds implements ItemSplit.Work {
         volatile long round;
