@@ -89,7 +89,7 @@ public final class BenchCommand implements Callable<Integer> {
         Timing.Seconds te = Timing.median(() -> w.run(euler, threads).evaluations(), 0, repeats, threads > 1);
         rows.add(String.format(Locale.ROOT, "| ODE %s, Euler dt=0.01, to t=%d%s | %s | %s | %s | <= %s | %.1f; %.1f | %,d steps, %s |",
                 w.label(), (int) w.tMax, threadsLabel(w, threads), seconds(te.wall()), seconds(te.cpu()), seconds(ref),
-                seconds(ref), ref / te.wall(), ref / te.cpu(), Math.round(w.tMax / 0.01), threadsNote(threads)));
+                seconds(ref), ref / te.wall(), ref / te.cpu(), Math.round(w.tMax / 0.01), threadsNote(threads, w)));
     }
 
     private void adaptiveRow(List<String> rows, PrintWriter err, OdeWorkload w, double ref, int threads) {
@@ -109,7 +109,7 @@ public final class BenchCommand implements Callable<Integer> {
         rows.add(String.format(Locale.ROOT, "| ODE %s, adaptive dp853 rtol=%.0e, to t=%d%s | %s | %s | %s | <= %s | %.1f; %.1f | "
                         + "%,d RHS evaluations, %s; max relative error of eps_g at 200 log-spaced times vs dp853 rtol=1e-12: %.1e |",
                 w.label(), rtol, (int) w.tMax, threadsLabel(w, threads), seconds(ta.wall()), seconds(ta.cpu()), seconds(ref),
-                seconds(ref / 10), ref / ta.wall(), ref / ta.cpu(), a.evaluations(), threadsNote(threads), error));
+                seconds(ref / 10), ref / ta.wall(), ref / ta.cpu(), a.evaluations(), threadsNote(threads, w), error));
     }
 
     /** Rows off the default thread count say so in the work column. */
@@ -119,6 +119,12 @@ public final class BenchCommand implements Callable<Integer> {
 
     private static String threadsNote(int threads) {
         return threads == 1 ? "one thread" : threads + " threads (CPU: whole process)";
+    }
+
+    /** With the share of evaluations of the last timed run that used the helpers (ItemSplit measures whether they pay). */
+    private static String threadsNote(int threads, OdeWorkload w) {
+        return threads == 1 ? threadsNote(1) : String.format(Locale.ROOT, "%s, helpers used in %.0f%% of evaluations",
+                threadsNote(threads), 100 * w.lastHelperShare);
     }
 
     private void sgdRows(List<String> rows, PrintWriter err) {

@@ -2,6 +2,7 @@ package org.forwardonly.cli.bench;
 
 import org.forwardonly.theory.config.ConfigParser;
 import org.forwardonly.theory.config.ExperimentConfig;
+import org.forwardonly.theory.ode.ClosedFormDynamics;
 import org.forwardonly.theory.ode.Experiments;
 import org.forwardonly.theory.ode.IntegrationObserver;
 import org.forwardonly.theory.ode.OdeResult;
@@ -20,6 +21,8 @@ final class OdeWorkload {
     final int K, M;
     final double tMax;
     private final OrderParameters init;
+    /** Of the last {@link #run}: the fraction of evaluations whose I4 sums used helper threads. */
+    double lastHelperShare;
 
     OdeWorkload(int K, int M, double tMax) {
         this.K = K;
@@ -47,6 +50,7 @@ final class OdeWorkload {
         OdeResult r;
         try (OrderParameterDynamics dynamics = Experiments.dynamics(config, init, threads)) {
             r = Experiments.integrate(config, dynamics, init, SampleTimes.of(config), IntegrationObserver.NONE);
+            lastHelperShare = dynamics instanceof ClosedFormDynamics c ? c.helperShare() : 0;
         }
         if (r.diverged()) throw new IllegalStateException("benchmark ODE diverged: " + r.reason());
         return r;
