@@ -30,7 +30,7 @@ import java.util.concurrent.locks.LockSupport;
  * every item), and {@value #EXPLOIT_ROUNDS} rounds with whichever had the shorter mean time from
  * one {@link #start()} to the next. The values do not depend on it.
  *
- * <p>Helpers spin for {@value #SPIN_NANOS} ns after a round, then park until the next one. An
+ * <p>Helpers poll (yielding the core) for {@value #SPIN_NANOS} ns after a round, then park until the next one. An
  * exception thrown by {@link Work} on a helper stops that helper (the caller then computes its
  * items) and is rethrown by {@link #finish()} of that round or, if it arrives after the caller has
  * finished the round alone, of the next one, wrapped in an {@link IllegalStateException} with the original as
@@ -77,7 +77,7 @@ public final class ItemSplit implements AutoCloseable {
     /** The schedule: phase, rounds into it, when its timed part began, mean round times of the probes. */
     private int phase = PROBE_WITH, phaseRound;
     private long phaseStart;
-    private double withNanos;
+    private double withNanos = Double.NaN, withoutNanos = Double.NaN;
     private boolean helpersOn = true;
     private long rounds, roundsWithHelpers;
 
@@ -109,6 +109,14 @@ public final class ItemSplit implements AutoCloseable {
     /** Fraction of the rounds so far that used the helpers (0 without helpers). */
     public double helperShare() {
         return rounds == 0 ? 0 : roundsWithHelpers / (double) rounds;
+    }
+
+    /**
+     * Mean time from one {@link #start()} to the next in the last probe with the helpers and in
+     * the last without, in ns (NaN before the first probes end).
+     */
+    public double[] lastProbeNanos() {
+        return new double[] {withNanos, withoutNanos};
     }
 
     /** Item {@code item} of the last finished round. */
@@ -183,8 +191,9 @@ public final class ItemSplit implements AutoCloseable {
             phase = PROBE_WITHOUT;
             helpersOn = false;
         } else if (phase == PROBE_WITHOUT) {
+            withoutNanos = perRound;
             phase = EXPLOIT;
-            helpersOn = withNanos < perRound;
+            helpersOn = withNanos < withoutNanos;
         } else {
             phase = PROBE_WITH;
             helpersOn = true;
@@ -287,7 +296,9 @@ public final class ItemSplit implements AutoCloseable {
         /** Spins for SPIN_NANOS after the last round, then parks until round {@code seen} is over or close. */
         private void idle(long seen, long idleSince) {
             if (System.nanoTime() - idleSince < SPIN_NANOS) {
-                Thread.onSpinWait();
+                // yield, not a busy spin: on a busy machine the waiting helper must not hold a core
+                // the caller (or anyone) could use; on an idle one yield returns at once
+                Thread.yield();
                 return;
             }
             parked = true;

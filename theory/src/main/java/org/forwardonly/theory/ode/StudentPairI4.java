@@ -47,6 +47,11 @@ final class StudentPairI4 implements ItemSplit.Work, AutoCloseable {
         return split.helperShare();
     }
 
+    /** {@link ItemSplit#lastProbeNanos()}. */
+    double[] lastProbeNanos() {
+        return split.lastProbeNanos();
+    }
+
     /** Threads used, the caller included. */
     int threads() {
         return split.threads();
