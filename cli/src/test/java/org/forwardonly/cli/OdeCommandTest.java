@@ -164,6 +164,9 @@ class OdeCommandTest {
             // config.json records the command line, which names --out: compare with it renamed
             byte[] c = Files.readString(out.resolve("config.json")).replace(out.toString(), "OUT").getBytes();
             assertEquals(21, new String(m).lines().count());
+            // the helper threads of the split are stopped when the run ends
+            assertEquals(0, Thread.getAllStackTraces().keySet().stream()
+                    .filter(t -> t.getName().startsWith("pepita-i4") && t.isAlive()).count(), "leaked helper threads");
             if (metrics == null) {
                 metrics = m;
                 configJson = c;
