@@ -23,6 +23,8 @@ import org.forwardonly.images.training.ResultsWriter;
 import org.forwardonly.images.training.RuleSummary;
 import org.forwardonly.images.training.Trainer;
 import org.forwardonly.images.training.TrainingProgress;
+import org.forwardonly.plots.catalogue.FigureRunner;
+import org.forwardonly.plots.training.TrainingCurvesFigure;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -179,6 +181,7 @@ public final class TrainImagesCommand implements Callable<Integer> {
             Files.delete(partial);
             ResultsWriter.writeMetrics(tmp, perRule, threads);
             String table = ResultsWriter.writeSummary(tmp, summaries, config);
+            writeFigure(tmp, perRule, config);
             if (Files.exists(out)) {
                 deleteRecursively(out);
             }
@@ -195,6 +198,30 @@ public final class TrainImagesCommand implements Callable<Integer> {
             deleteRecursively(tmp);
             throw e;
         }
+    }
+
+    /** DIR/training.png|svg|pdf, DIR/training.ipynb and DIR/data/<rule>.csv, through the plots module. */
+    private void writeFigure(Path dir, List<List<EpochMetrics>> perRule, ImageTrainingConfig config) throws IOException {
+        List<TrainingCurvesFigure.RuleCurve> curves = new ArrayList<>();
+        for (List<EpochMetrics> rows : perRule) {
+            int n = rows.size();
+            double[] epoch = new double[n], accuracy = new double[n], angle = new double[n];
+            for (int i = 0; i < n; i++) {
+                epoch[i] = rows.get(i).epoch();
+                accuracy[i] = rows.get(i).testAccuracy();
+                angle[i] = rows.get(i).angleDeg();
+            }
+            curves.add(new TrainingCurvesFigure.RuleCurve(rows.get(0).rule(), epoch, accuracy, angle));
+        }
+        List<String> parameters = List.of(
+                "dataset: " + config.dataset() + ", " + config.trainSize() + " training and " + config.testSize() + " test images",
+                "network 784-" + config.hidden() + "-10, batch " + config.batchSize() + ", momentum " + config.momentum()
+                        + ", " + config.epochs() + " epochs, seed " + config.seed(),
+                "the full configuration is config.json; per-epoch numbers of every rule are metrics.csv");
+        FigureRunner.write("training", "Test accuracy per epoch of each rule on " + config.dataset()
+                        + ", and the angle between PEPITA's feedback matrix F and the end-to-end transposed weights",
+                TrainingCurvesFigure.build(curves, parameters), Map.of(), Version.get(),
+                String.join(" ", RunDirectory.commandLine(spec)), dir);
     }
 
     /** One {@link ProgressBar} per rule on stderr, counting batches. */

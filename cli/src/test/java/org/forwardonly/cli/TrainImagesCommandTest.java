@@ -79,5 +79,9 @@ class TrainImagesCommandTest {
         assertTrue(pepita > 0.2, lines.get(4));
         assertTrue(Files.exists(out.resolve("config.json")) && Files.exists(out.resolve("summary.md"))
                 && Files.exists(out.resolve("pepita/metrics.csv")) && Files.exists(out.resolve("timing.csv")));
+        // the figure (plots module) and its notebook, with one table per rule
+        for (String f : List.of("training.png", "training.svg", "training.pdf", "training.ipynb", "data/accuracy_bp.csv", "data/angle_pepita.csv")) {
+            assertTrue(Files.size(out.resolve(f)) > 0, f);
+        }
     }
 }
