@@ -30,11 +30,11 @@ import java.util.concurrent.locks.LockSupport;
  * every item), and {@value #EXPLOIT_ROUNDS} rounds with whichever had the shorter mean time from
  * one {@link #start()} to the next. The values do not depend on it.
  *
- * <p>Helpers poll (yielding the core) for {@value #SPIN_NANOS} ns after a round, then park until the next one. An
- * exception thrown by {@link Work} on a helper stops that helper (the caller then computes its
- * items) and is rethrown by {@link #finish()} of that round or, if it arrives after the caller has
- * finished the round alone, of the next one, wrapped in an {@link IllegalStateException} with the original as
- * cause; every later {@code finish()} throws too. {@link #close()} stops the helpers; call it when
+ * <p>Helpers poll (yielding the core) for {@value #SPIN_NANOS} ns after a round, then park until
+ * the next one. An exception thrown by {@link Work} on a helper stops that helper (the caller then
+ * computes its items) and is rethrown by {@link #finish()} of that round or, if it arrives after
+ * the caller has finished the round alone, of the next one, wrapped in an
+ * {@link IllegalStateException} with the original as cause; every later {@code finish()} throws too. {@link #close()} stops the helpers; call it when
  * the rounds are over (they are daemons, so a forgotten close does not keep the JVM alive, but
  * leaves them parked). One caller thread at a time.
  */
@@ -53,7 +53,7 @@ public final class ItemSplit implements AutoCloseable {
         double compute(int thread, int item);
     }
 
-    /** How long an idle helper spins before it parks. */
+    /** How long an idle helper polls (yielding) before it parks. */
     static final long SPIN_NANOS = 100_000;
     /** How long the caller waits for a helper's item before the caller has timed an item itself. */
     private static final long FIRST_PATIENCE_NANOS = 20_000;
