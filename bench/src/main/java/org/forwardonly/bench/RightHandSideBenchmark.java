@@ -14,13 +14,15 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 import java.util.concurrent.TimeUnit;
 
 /**
  * The closed-form right-hand side of THEORY.md §4 (bp, erf) at the seed-0 initial conditions:
- * one evaluation of dy/dt, and one ε_g (what the divergence check costs per step).
+ * one evaluation of dy/dt, and one ε_g (what the divergence check costs per step), with the I4
+ * sums on 1 or 2 threads (ClosedFormDynamics; ε_g is always one thread).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -33,6 +35,10 @@ public class RightHandSideBenchmark {
     @Param({"4/4", "6/3", "10/10"})
     public String km;
 
+    /** Threads of the I4 sums, the caller included. */
+    @Param({"1", "2"})
+    public int threads;
+
     private OrderParameterDynamics dynamics;
     private double[] y, yDot;
 
@@ -41,9 +47,14 @@ public class RightHandSideBenchmark {
         int[] p = Configs.km(km);
         ExperimentConfig config = Configs.bp(p[0], p[1], 1000);
         OrderParameters init = Experiments.initialConditions(config, 0);
-        dynamics = Experiments.dynamics(config, init);
+        dynamics = Experiments.dynamics(config, init, threads);
         y = init.pack(dynamics.layout());
         yDot = new double[y.length];
+    }
+
+    @TearDown
+    public void tearDown() {
+        dynamics.close();
     }
 
     @Benchmark

@@ -45,6 +45,12 @@ public final class OdeCommand implements Callable<Integer> {
     @Option(names = "--no-progress", description = "Do not draw the progress bar on stderr.")
     boolean noProgress;
 
+    @Option(names = "--threads", paramLabel = "T",
+            description = "Threads for the closed-form right-hand side (its I4 sums). Results do not depend on it. "
+                    + "Default: 2 (at most the cores) for bp/fa/afa with erf and K >= " + Experiments.SPLIT_FROM_K
+                    + ", else 1. The quadrature engine ignores it.")
+    Integer threads;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -56,21 +62,26 @@ public final class OdeCommand implements Callable<Integer> {
         OrderParameterDynamics dynamics;
         double[] times;
         try {
+            if (threads != null && threads < 1) {
+                throw new ConfigException("option '--threads': must be >= 1 (got " + threads + ")");
+            }
             cfg = ConfigParser.read(config);
             Experiments.checkSupported(cfg);
             init = Experiments.initialConditions(cfg, cfg.seed());
-            dynamics = Experiments.dynamics(cfg, init); // also validates the joint covariance of init
             times = SampleTimes.of(cfg);
             RunDirectory.check(out);
+            int t = threads != null ? threads : Experiments.defaultThreads(cfg, Runtime.getRuntime().availableProcessors());
+            dynamics = Experiments.dynamics(cfg, init, t); // also validates the joint covariance of init
         } catch (ConfigException e) {
             err.println("pepita ode: " + e.getMessage());
             err.flush();
             return PepitaCommand.EXIT_BAD_INPUT;
         }
 
-        List<String> commandLine = RunDirectory.commandLine(spec);
+        // --threads changes no output, so config.json does not record it (byte-identical for any T)
+        List<String> commandLine = RunDirectory.withoutOption(RunDirectory.commandLine(spec), "--threads");
         OdeResult result;
-        try {
+        try (dynamics) {
             RunDirectory dir = RunDirectory.create(out);
             dir.writeConfig(cfg, cfg.seed(), commandLine);
             ProgressBar bar = new ProgressBar("ode", times[times.length - 1], err,

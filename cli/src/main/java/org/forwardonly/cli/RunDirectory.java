@@ -47,6 +47,20 @@ public final class RunDirectory {
         return line;
     }
 
+    /**
+     * {@code line} without option {@code name} and its value ({@code name V} or {@code name=V}):
+     * for options that change no output, so that config.json does not depend on them.
+     */
+    public static List<String> withoutOption(List<String> line, String name) {
+        List<String> kept = new java.util.ArrayList<>();
+        for (int i = 0; i < line.size(); i++) {
+            String a = line.get(i);
+            if (a.equals(name)) i++;
+            else if (!a.startsWith(name + "=")) kept.add(a);
+        }
+        return kept;
+    }
+
     /** A file in the directory. */
     public Path resolve(String name) {
         return dir.resolve(name);

@@ -148,10 +148,52 @@ class OdeCommandTest {
     }
 
     @Test
+    void threadCountChangesNoByteOfTheOutput() throws Exception {
+        // K = M = 10 splits the I4 sums by default; 100 Euler steps and 20 samples
+        Path cfg = config("{\"rule\":\"bp\",\"K\":10,\"M\":10,\"sigma\":0.1,\"integrator\":\"euler\",\"dt\":0.01,"
+                + "\"tMax\":1,\"nTimes\":20,\"timeSpacing\":\"linear\"}");
+        String[][] options = {{"--threads", "1"}, {"--threads", "2"}, {"--threads=3"}, {}};
+        byte[] metrics = null, configJson = null;
+        for (int i = 0; i < options.length; i++) {
+            Path out = tmp.resolve("t" + i);
+            List<String> args = new java.util.ArrayList<>(List.of("ode", cfg.toString(), "--out", out.toString(), "--no-progress"));
+            args.addAll(List.of(options[i]));
+            Run r = run(args.toArray(String[]::new));
+            assertEquals(0, r.exit(), r.err());
+            byte[] m = Files.readAllBytes(out.resolve("metrics.csv"));
+            // config.json records the command line, which names --out: compare with it renamed
+            byte[] c = Files.readString(out.resolve("config.json")).replace(out.toString(), "OUT").getBytes();
+            assertEquals(21, new String(m).lines().count());
+            // the helper threads of the split are stopped when the run ends
+            assertEquals(0, Thread.getAllStackTraces().keySet().stream()
+                    .filter(t -> t.getName().startsWith("pepita-i4") && t.isAlive()).count(), "leaked helper threads");
+            if (metrics == null) {
+                metrics = m;
+                configJson = c;
+            } else {
+                assertArrayEquals(metrics, m, String.join(" ", options[i]));
+                assertArrayEquals(configJson, c, String.join(" ", options[i]));
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"0", "-1"})
+    void badThreadCountExits2WithOneLine(String threads) {
+        Path out = tmp.resolve("out");
+        Run r = run("ode", REFERENCE.resolve("bp_k2m2.json").toString(), "--out", out.toString(), "--threads", threads);
+        assertEquals(2, r.exit(), r.err());
+        String err = r.err().strip();
+        assertEquals(1, err.lines().count(), err);
+        assertTrue(err.contains("'--threads'") && err.contains(">= 1"), err);
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
     void helpDescribesEveryOption() {
         Run r = run("ode", "--help");
         assertEquals(0, r.exit());
-        for (String option : List.of("CONFIG", "--out", "--no-progress", "Exit codes")) {
+        for (String option : List.of("CONFIG", "--out", "--no-progress", "--threads", "Exit codes")) {
             assertTrue(r.out().contains(option), option + " in " + r.out());
         }
     }

@@ -24,7 +24,8 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Time the ODE (Euler dt=0.01 and adaptive dp853, bp erf, both layers trained) and the SGD step "
-                + "on this machine; print a Markdown table with the C++ reference, the targets and the ratios.",
+                + "on this machine; print a Markdown table with the C++ reference, the targets and the ratios. ODE rows run "
+                + "with pepita ode's default thread count (2 at K=M=10) and, where that is more than one, also on one thread.",
                 "Takes 1-4 minutes on 2 cores (depending on the load). Exit codes: 0 ok, 2 bad option."})
 public final class BenchCommand implements Callable<Integer> {
 
@@ -72,33 +73,58 @@ public final class BenchCommand implements Callable<Integer> {
         OdeWorkload[] work = {new OdeWorkload(4, 4, 1000), new OdeWorkload(6, 3, 1000), new OdeWorkload(10, 10, 300)};
         for (int i = 0; i < work.length; i++) {
             OdeWorkload w = work[i];
-            double ref = ODE_REFERENCE_SECONDS[i];
-            progress(err, "ODE " + w.label() + " Euler dt=0.01 to t=" + (int) w.tMax);
-            ExperimentConfig euler = w.config("euler", 0.01, 1e-9, 1e-12, w.tMax);
-            w.run(w.config("euler", 0.01, 1e-9, 1e-12, w.tMax / 10)); // warm-up
-            Timing.Seconds te = Timing.median(() -> w.run(euler).evaluations(), 0, repeats);
-            rows.add(String.format(Locale.ROOT, "| ODE %s, Euler dt=0.01, to t=%d | %s | %s | %s | <= %s | %.1f; %.1f | %,d steps, one thread |",
-                    w.label(), (int) w.tMax, seconds(te.wall()), seconds(te.cpu()), seconds(ref), seconds(ref), ref / te.wall(),
-                    ref / te.cpu(), Math.round(w.tMax / 0.01)));
-
-            progress(err, "ODE " + w.label() + " dp853 rtol=" + rtol + " (and its reference at rtol=1e-12)");
-            ExperimentConfig adaptive = w.config("dp853", 0.01, rtol, rtol * 1e-3, w.tMax);
-            OdeResult reference = w.run(w.config("dp853", 0.01, 1e-12, 1e-15, w.tMax));
-            OdeResult a;
-            try {
-                a = w.run(adaptive);
-            } catch (IllegalStateException e) {
-                rows.add(String.format(Locale.ROOT, "| ODE %s, adaptive dp853 rtol=%.0e, to t=%d | failed | | %s | <= %s | | %s |",
-                        w.label(), rtol, (int) w.tMax, seconds(ref), seconds(ref / 10), e.getMessage()));
-                continue;
-            }
-            double error = OdeWorkload.maxRelativeEpsGError(a, reference);
-            Timing.Seconds ta = Timing.median(() -> w.run(adaptive).evaluations(), 0, repeats);
-            rows.add(String.format(Locale.ROOT, "| ODE %s, adaptive dp853 rtol=%.0e, to t=%d | %s | %s | %s | <= %s | %.1f; %.1f | "
-                            + "%,d RHS evaluations; max relative error of eps_g at 200 log-spaced times vs dp853 rtol=1e-12: %.1e |",
-                    w.label(), rtol, (int) w.tMax, seconds(ta.wall()), seconds(ta.cpu()), seconds(ref), seconds(ref / 10),
-                    ref / ta.wall(), ref / ta.cpu(), a.evaluations(), error));
+            // the configuration pepita ode runs by default, and one thread when that differs
+            int threads = w.defaultThreads();
+            eulerRow(rows, err, w, ODE_REFERENCE_SECONDS[i], threads);
+            if (threads > 1) eulerRow(rows, err, w, ODE_REFERENCE_SECONDS[i], 1);
+            adaptiveRow(rows, err, w, ODE_REFERENCE_SECONDS[i], threads);
+            if (threads > 1) adaptiveRow(rows, err, w, ODE_REFERENCE_SECONDS[i], 1);
         }
+    }
+
+    private void eulerRow(List<String> rows, PrintWriter err, OdeWorkload w, double ref, int threads) {
+        progress(err, "ODE " + w.label() + " Euler dt=0.01 to t=" + (int) w.tMax + ", " + threadsNote(threads));
+        ExperimentConfig euler = w.config("euler", 0.01, 1e-9, 1e-12, w.tMax);
+        w.run(w.config("euler", 0.01, 1e-9, 1e-12, w.tMax / 10), threads); // warm-up
+        Timing.Seconds te = Timing.median(() -> w.run(euler, threads).evaluations(), 0, repeats, threads > 1);
+        rows.add(String.format(Locale.ROOT, "| ODE %s, Euler dt=0.01, to t=%d%s | %s | %s | %s | <= %s | %.1f; %.1f | %,d steps, %s |",
+                w.label(), (int) w.tMax, threadsLabel(w, threads), seconds(te.wall()), seconds(te.cpu()), seconds(ref),
+                seconds(ref), ref / te.wall(), ref / te.cpu(), Math.round(w.tMax / 0.01), threadsNote(threads, w)));
+    }
+
+    private void adaptiveRow(List<String> rows, PrintWriter err, OdeWorkload w, double ref, int threads) {
+        progress(err, "ODE " + w.label() + " dp853 rtol=" + rtol + " (and its reference at rtol=1e-12), " + threadsNote(threads));
+        ExperimentConfig adaptive = w.config("dp853", 0.01, rtol, rtol * 1e-3, w.tMax);
+        OdeResult reference = w.run(w.config("dp853", 0.01, 1e-12, 1e-15, w.tMax), threads);
+        OdeResult a;
+        try {
+            a = w.run(adaptive, threads);
+        } catch (IllegalStateException e) {
+            rows.add(String.format(Locale.ROOT, "| ODE %s, adaptive dp853 rtol=%.0e, to t=%d%s | failed | | %s | <= %s | | %s |",
+                    w.label(), rtol, (int) w.tMax, threadsLabel(w, threads), seconds(ref), seconds(ref / 10), e.getMessage()));
+            return;
+        }
+        double error = OdeWorkload.maxRelativeEpsGError(a, reference);
+        Timing.Seconds ta = Timing.median(() -> w.run(adaptive, threads).evaluations(), 0, repeats, threads > 1);
+        rows.add(String.format(Locale.ROOT, "| ODE %s, adaptive dp853 rtol=%.0e, to t=%d%s | %s | %s | %s | <= %s | %.1f; %.1f | "
+                        + "%,d RHS evaluations, %s; max relative error of eps_g at 200 log-spaced times vs dp853 rtol=1e-12: %.1e |",
+                w.label(), rtol, (int) w.tMax, threadsLabel(w, threads), seconds(ta.wall()), seconds(ta.cpu()), seconds(ref),
+                seconds(ref / 10), ref / ta.wall(), ref / ta.cpu(), a.evaluations(), threadsNote(threads, w), error));
+    }
+
+    /** Rows off the default thread count say so in the work column. */
+    private static String threadsLabel(OdeWorkload w, int threads) {
+        return threads == w.defaultThreads() ? "" : ", " + threadsNote(threads);
+    }
+
+    private static String threadsNote(int threads) {
+        return threads == 1 ? "one thread" : threads + " threads (CPU: whole process)";
+    }
+
+    /** With the share of evaluations of the last timed run that used the helpers (ItemSplit measures whether they pay). */
+    private static String threadsNote(int threads, OdeWorkload w) {
+        return threads == 1 ? threadsNote(1) : String.format(Locale.ROOT, "%s, helpers used in %.0f%% of evaluations",
+                threadsNote(threads), 100 * w.lastHelperShare);
     }
 
     private void sgdRows(List<String> rows, PrintWriter err) {

@@ -2,9 +2,12 @@ package org.forwardonly.cli.bench;
 
 import org.forwardonly.theory.config.ConfigParser;
 import org.forwardonly.theory.config.ExperimentConfig;
+import org.forwardonly.theory.ode.ClosedFormDynamics;
 import org.forwardonly.theory.ode.Experiments;
 import org.forwardonly.theory.ode.IntegrationObserver;
 import org.forwardonly.theory.ode.OdeResult;
+import org.forwardonly.theory.ode.OrderParameterDynamics;
+import org.forwardonly.theory.ode.SampleTimes;
 import org.forwardonly.theory.state.OrderParameters;
 
 import java.util.Locale;
@@ -18,6 +21,8 @@ final class OdeWorkload {
     final int K, M;
     final double tMax;
     private final OrderParameters init;
+    /** Of the last {@link #run}: the fraction of evaluations whose I4 sums used helper threads. */
+    double lastHelperShare;
 
     OdeWorkload(int K, int M, double tMax) {
         this.K = K;
@@ -35,11 +40,25 @@ final class OdeWorkload {
                 K, M, integrator, dt, rtol, atol, tEnd));
     }
 
-    /** Integrates {@code config} from this row's initial conditions. */
+    /** Integrates {@code config} from this row's initial conditions on one thread. */
     OdeResult run(ExperimentConfig config) {
-        OdeResult r = Experiments.integrate(config, init, IntegrationObserver.NONE);
+        return run(config, 1);
+    }
+
+    /** Integrates {@code config} from this row's initial conditions, the right-hand side on {@code threads} threads. */
+    OdeResult run(ExperimentConfig config, int threads) {
+        OdeResult r;
+        try (OrderParameterDynamics dynamics = Experiments.dynamics(config, init, threads)) {
+            r = Experiments.integrate(config, dynamics, init, SampleTimes.of(config), IntegrationObserver.NONE);
+            lastHelperShare = dynamics instanceof ClosedFormDynamics c ? c.helperShare() : 0;
+        }
         if (r.diverged()) throw new IllegalStateException("benchmark ODE diverged: " + r.reason());
         return r;
+    }
+
+    /** The threads {@code pepita ode} uses for this row by default. */
+    int defaultThreads() {
+        return Experiments.defaultThreads(config("euler", 0.01, 1e-9, 1e-12, tMax), Runtime.getRuntime().availableProcessors());
     }
 
     /** Largest |a − b|/|b| over the eps_g columns of two runs sampled at the same times. */

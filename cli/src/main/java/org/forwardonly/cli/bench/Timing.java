@@ -16,24 +16,34 @@ final class Timing {
     /** Sink for results, read once at the end. */
     static volatile double sink;
 
-    /** Median wall-clock and thread-CPU seconds of the repeats (equal on an idle machine). */
+    /** Median wall-clock and CPU seconds of the repeats (equal on an idle machine for one thread). */
     record Seconds(double wall, double cpu) {
         Seconds per(double n) {
             return new Seconds(wall / n, cpu / n);
         }
     }
 
-    /** Median seconds of {@code repeats} runs after {@code warmups} unmeasured runs. */
+    /** Median seconds of {@code repeats} runs after {@code warmups} unmeasured runs; CPU of the calling thread. */
     static Seconds median(Work work, int warmups, int repeats) {
+        return median(work, warmups, repeats, false);
+    }
+
+    /**
+     * As {@link #median(Work, int, int)}; with {@code wholeProcess} the CPU time is that of every
+     * thread of the process (for work split over threads; it then also counts the JIT and GC).
+     */
+    static Seconds median(Work work, int warmups, int repeats, boolean wholeProcess) {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         for (int i = 0; i < warmups; i++) sink += work.run();
         double[] t = new double[repeats], c = new double[repeats];
         for (int i = 0; i < repeats; i++) {
-            long cpu = threads.getCurrentThreadCpuTime();
+            long cpu = wholeProcess ? os.getProcessCpuTime() : threads.getCurrentThreadCpuTime();
             long start = System.nanoTime();
             sink += work.run();
             t[i] = (System.nanoTime() - start) * 1e-9;
-            c[i] = (threads.getCurrentThreadCpuTime() - cpu) * 1e-9;
+            c[i] = ((wholeProcess ? os.getProcessCpuTime() : threads.getCurrentThreadCpuTime()) - cpu) * 1e-9;
         }
         return new Seconds(median(t), median(c));
     }

@@ -33,6 +33,14 @@ final class ErfWeightedAverages extends WeightedAverages {
     }
 
     @Override
+    public void prepareI4(double[] C, double[] w) {
+        // I4 needs only 1 + C_uu
+        this.C = C;
+        this.w = w;
+        for (int u = 0; u < nG; u++) one[u] = 1 + C[u * n + u];
+    }
+
+    @Override
     public void prepare(double[] C, double[] w) {
         this.C = C;
         this.w = w;

@@ -42,6 +42,14 @@ public abstract class WeightedAverages {
      */
     public abstract void prepare(double[] C, double[] w);
 
+    /**
+     * Prepares at least what {@link #weightedI4} needs (the same values {@link #prepare} computes
+     * for it), for a workspace that computes only I4 sums; by default all of {@link #prepare}.
+     */
+    public void prepareI4(double[] C, double[] w) {
+        prepare(C, w);
+    }
+
     /** Σ_c w_c I3(a, b, c): a a student, b any field. */
     public abstract double weightedI3(int a, int b);
 

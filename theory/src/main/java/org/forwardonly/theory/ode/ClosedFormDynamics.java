@@ -25,7 +25,9 @@ import org.forwardonly.theory.state.StateLayout;
  *   dc_k/dt  = η b_k D_k(φ),  dd/dt = 0,  dP/dt = 0                            (afa)
  * </pre>
  *
- * B is the minibatch size (THEORY.md §7). Holds scratch buffers: one instance per thread.
+ * B is the minibatch size (THEORY.md §7). Holds scratch buffers: one instance per thread. The I4
+ * sums may be split over helper threads ({@link StudentPairI4}) with bitwise the same results; then
+ * {@link #close()} stops them.
  */
 public final class ClosedFormDynamics implements OrderParameterDynamics {
     private final StateLayout layout;
@@ -38,6 +40,7 @@ public final class ClosedFormDynamics implements OrderParameterDynamics {
     private final double[] vStar, bFixed;
     // scratch
     private final double[] C, w, v, c, feedback;
+    private final StudentPairI4 pairI4;
 
     /**
      * @param config    rule (bp|fa|afa), activation (= teacherActivation, erf|linear), eta, etaV,
@@ -45,6 +48,16 @@ public final class ClosedFormDynamics implements OrderParameterDynamics {
      * @param constants supplies T, v* and (fa) b; K and M must match the config
      */
     public ClosedFormDynamics(ExperimentConfig config, OrderParameters constants) {
+        this(config, constants, 1);
+    }
+
+    /**
+     * As {@link #ClosedFormDynamics(ExperimentConfig, OrderParameters)}, with the I4 sums of dQ/dt
+     * computed by {@code threads} threads (the caller and threads − 1 daemon helpers; results do
+     * not depend on it). Close the dynamics when done.
+     */
+    public ClosedFormDynamics(ExperimentConfig config, OrderParameters constants, int threads) {
+        if (threads < 1) throw new IllegalArgumentException("threads must be >= 1 (got " + threads + ")");
         LearningRule r = Rules.byName(config.rule(), config.modulatedLastLayer());
         if (!(r instanceof FeedbackRule fr)) {
             throw new IllegalArgumentException("rule '" + config.rule() + "' has no closed-form ODE (closed forms: bp, fa, afa)");
@@ -65,7 +78,8 @@ public final class ClosedFormDynamics implements OrderParameterDynamics {
         this.M = config.M();
         this.nG = K + M;
         this.phi = covariance.phi();
-        this.averages = WeightedAverages.create(ClosedFormAverages.of(g), K, nG, covariance.size());
+        ClosedFormAverages kind = ClosedFormAverages.of(g);
+        this.averages = WeightedAverages.create(kind, K, nG, covariance.size());
         this.eta = config.eta();
         this.etaV = config.etaV();
         this.sigma2 = config.sigma() * config.sigma();
@@ -81,6 +95,31 @@ public final class ClosedFormDynamics implements OrderParameterDynamics {
         v = new double[K];
         c = new double[K];
         feedback = new double[K];
+        pairI4 = new StudentPairI4(averages, kind, K, nG, n, threads); // last: starts the helpers
+    }
+
+    /** Threads computing the I4 sums, the caller included. */
+    public int threads() {
+        return pairI4.threads();
+    }
+
+    /**
+     * Fraction of the evaluations so far whose I4 sums used the helper threads: the split measures
+     * whether they pay and works alone when they do not ({@link org.forwardonly.theory.concurrent.ItemSplit}).
+     */
+    public double helperShare() {
+        return pairI4.helperShare();
+    }
+
+    /** Evaluation times of the split's last probes with and without helpers, ns ({@link org.forwardonly.theory.concurrent.ItemSplit#lastProbeNanos()}). */
+    public double[] lastProbeNanos() {
+        return pairI4.lastProbeNanos();
+    }
+
+    /** Stops the helper threads (if any). */
+    @Override
+    public void close() {
+        pairI4.close();
     }
 
     @Override
@@ -106,17 +145,15 @@ public final class ClosedFormDynamics implements OrderParameterDynamics {
     public void derivatives(double[] y, double[] yDot) {
         load(y);
         rule.feedback(v, bFixed, c, s, feedback);
+        pairI4.start(C, w); // helpers compute I4 sums while this thread does the rest
         WeightedAverages avg = averages;
         for (int k = 0; k < K; k++) {
             double fk = eta * feedback[k];
             // THEORY.md §4, dR_kn/dt
             for (int m = 0; m < M; m++) yDot[layout.rIndex(k, m)] = -fk * avg.weightedI3(k, K + m);
-            // THEORY.md §4, dQ_kl/dt (l ≥ k; Q symmetric)
+            // THEORY.md §4, dQ_kl/dt (l ≥ k; Q symmetric): the drift now, the η² term below
             for (int l = k; l < K; l++) {
-                double drift = -eta * (feedback[k] * avg.weightedI3(k, l) + feedback[l] * avg.weightedI3(l, k));
-                double noise = etaSquaredOverB * feedback[k] * feedback[l]
-                        * (avg.weightedI4(k, l) + sigma2 * avg.j2(k, l));
-                yDot[layout.qIndex(k, l)] = drift + noise;
+                yDot[layout.qIndex(k, l)] = -eta * (feedback[k] * avg.weightedI3(k, l) + feedback[l] * avg.weightedI3(l, k));
             }
             // THEORY.md §4, dv_k/dt
             double dv = -etaV * avg.weightedI2(k);
@@ -131,6 +168,15 @@ public final class ClosedFormDynamics implements OrderParameterDynamics {
             for (int k = 0; k < K; k++) yDot[layout.cIndex(k)] = -eta * feedback[k] * avg.weightedI3(k, phi);
             for (int m = 0; m < M; m++) yDot[layout.dIndex(m)] = 0.0;
             yDot[layout.pIndex()] = 0.0;
+        }
+        pairI4.finish();
+        for (int k = 0; k < K; k++) {
+            for (int l = k; l < K; l++) {
+                // THEORY.md §4, dQ_kl/dt: drift + (η²/B) b_k b_l [Σ w_c w_d I4(k,l,c,d) + σ² J2(k,l)]
+                double noise = etaSquaredOverB * feedback[k] * feedback[l] * (pairI4.sum(k, l) + sigma2 * avg.j2(k, l));
+                int q = layout.qIndex(k, l);
+                yDot[q] = yDot[q] + noise;
+            }
         }
     }
 

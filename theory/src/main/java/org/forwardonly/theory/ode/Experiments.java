@@ -92,11 +92,41 @@ public final class Experiments {
      * the joint covariance of the fields is positive semi-definite (else ConfigException on key 'init').
      */
     public static OrderParameterDynamics dynamics(ExperimentConfig config, OrderParameters init) {
+        return dynamics(config, init, 1);
+    }
+
+    /**
+     * As {@link #dynamics(ExperimentConfig, OrderParameters)}; the closed-form engine computes its
+     * I4 sums on {@code threads} threads (the caller and threads − 1 daemon helpers), with results
+     * bitwise independent of {@code threads}. The quadrature engine ignores it. The caller owns
+     * the dynamics and must {@link OrderParameterDynamics#close() close} it.
+     */
+    public static OrderParameterDynamics dynamics(ExperimentConfig config, OrderParameters init, int threads) {
+        if (threads < 1) throw new IllegalArgumentException("threads must be >= 1 (got " + threads + ")");
         checkSupported(config);
-        OrderParameterDynamics dynamics = usesClosedForm(config) ? new ClosedFormDynamics(config, init)
+        OrderParameterDynamics dynamics = usesClosedForm(config) ? new ClosedFormDynamics(config, init, threads)
                 : new FieldAverageDynamics(config, init);
-        checkCovariance(dynamics.layout(), init);
+        try {
+            checkCovariance(dynamics.layout(), init);
+        } catch (RuntimeException e) {
+            dynamics.close();
+            throw e;
+        }
         return dynamics;
+    }
+
+    /** Students from which a single ODE's closed-form right-hand side is split over two threads by default. */
+    public static final int SPLIT_FROM_K = 8;
+
+    /**
+     * The thread count of a single ODE run when none is given ({@code pepita ode}): two (or the
+     * cores, if fewer) for the closed-form erf engine with K ≥ {@value #SPLIT_FROM_K}, where the
+     * I4 sums dominate the right-hand side and a split pays (docs/performance.md); 1 otherwise.
+     * Commands that run many ODEs side by side (scan, figures, compare) use 1 per ODE.
+     */
+    public static int defaultThreads(ExperimentConfig config, int cores) {
+        boolean large = config.K() >= SPLIT_FROM_K && "erf".equals(config.activation());
+        return large && usesClosedForm(config) ? Math.max(1, Math.min(2, cores)) : 1;
     }
 
     /** The output column names of a layout: eps_g, then the packed state. */
@@ -118,10 +148,12 @@ public final class Experiments {
      */
     public static OdeResult integrate(ExperimentConfig config, OrderParameters init, double[] times,
                                       IntegrationObserver observer) {
-        return integrate(config, dynamics(config, init), init, times, observer);
+        try (OrderParameterDynamics dynamics = dynamics(config, init)) {
+            return integrate(config, dynamics, init, times, observer);
+        }
     }
 
-    /** Integrates given dynamics (any engine) from {@code init}; see {@link #integrate(ExperimentConfig, OrderParameters, double[], IntegrationObserver)}. */
+    /** Integrates given dynamics (any engine; the caller closes it) from {@code init}; see {@link #integrate(ExperimentConfig, OrderParameters, double[], IntegrationObserver)}. */
     public static OdeResult integrate(ExperimentConfig config, OrderParameterDynamics dynamics, OrderParameters init,
                                       double[] times, IntegrationObserver observer) {
         return integrate(config, dynamics, init, times, observer, false);

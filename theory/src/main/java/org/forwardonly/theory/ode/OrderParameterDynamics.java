@@ -7,9 +7,10 @@ import org.forwardonly.theory.state.StateLayout;
  * Engines: {@link ClosedFormDynamics} (bp, fa, afa with erf or linear, THEORY.md §3-4) and
  * numerical-quadrature engines for the other rules. Constants (T, v*, b, rates) are held by the
  * implementation. Implementations may keep scratch buffers, so one instance is used by one
- * thread at a time.
+ * thread at a time. An implementation may start helper threads of its own; {@link #close()}
+ * stops them (a no-op for the others).
  */
-public interface OrderParameterDynamics {
+public interface OrderParameterDynamics extends AutoCloseable {
 
     /** How the state is packed. */
     StateLayout layout();
@@ -24,4 +25,9 @@ public interface OrderParameterDynamics {
 
     /** The generalisation error ε_g of THEORY.md §1 (label noise excluded) at state {@code y}. */
     double epsG(double[] y);
+
+    /** Releases helper threads, if any. Idempotent; the dynamics must not be used afterwards. */
+    @Override
+    default void close() {
+    }
 }
