@@ -11,8 +11,36 @@ final class ScalarKernels implements Kernels {
     public void rowsTimes(double[] A, int rows, int N, double[] x, double scale, double[] out, int outOffset) {
         int bound = N - N % LANES;
         int r = 0;
-        // two rows per pass: eight independent accumulators keep the FMA units busy, x is read once
-        for (; r + 2 <= rows; r += 2) {
+        // four rows per pass: each x load feeds four rows, sixteen independent accumulators
+        for (; r + 4 <= rows; r += 4) {
+            int o = r * N, p = o + N, q = p + N, u = q + N;
+            double a0 = 0, a1 = 0, a2 = 0, a3 = 0, b0 = 0, b1 = 0, b2 = 0, b3 = 0;
+            double c0 = 0, c1 = 0, c2 = 0, c3 = 0, d0 = 0, d1 = 0, d2 = 0, d3 = 0;
+            for (int i = 0; i < bound; i += LANES) {
+                double x0 = x[i], x1 = x[i + 1], x2 = x[i + 2], x3 = x[i + 3];
+                a0 = Math.fma(A[o + i], x0, a0);
+                a1 = Math.fma(A[o + i + 1], x1, a1);
+                a2 = Math.fma(A[o + i + 2], x2, a2);
+                a3 = Math.fma(A[o + i + 3], x3, a3);
+                b0 = Math.fma(A[p + i], x0, b0);
+                b1 = Math.fma(A[p + i + 1], x1, b1);
+                b2 = Math.fma(A[p + i + 2], x2, b2);
+                b3 = Math.fma(A[p + i + 3], x3, b3);
+                c0 = Math.fma(A[q + i], x0, c0);
+                c1 = Math.fma(A[q + i + 1], x1, c1);
+                c2 = Math.fma(A[q + i + 2], x2, c2);
+                c3 = Math.fma(A[q + i + 3], x3, c3);
+                d0 = Math.fma(A[u + i], x0, d0);
+                d1 = Math.fma(A[u + i + 1], x1, d1);
+                d2 = Math.fma(A[u + i + 2], x2, d2);
+                d3 = Math.fma(A[u + i + 3], x3, d3);
+            }
+            out[outOffset + r] = scale * tail(A, o, x, bound, N, (a0 + a1) + (a2 + a3));
+            out[outOffset + r + 1] = scale * tail(A, p, x, bound, N, (b0 + b1) + (b2 + b3));
+            out[outOffset + r + 2] = scale * tail(A, q, x, bound, N, (c0 + c1) + (c2 + c3));
+            out[outOffset + r + 3] = scale * tail(A, u, x, bound, N, (d0 + d1) + (d2 + d3));
+        }
+        if (r + 2 <= rows) { // two rows: eight accumulators
             int o = r * N, p = o + N;
             double a0 = 0, a1 = 0, a2 = 0, a3 = 0, b0 = 0, b1 = 0, b2 = 0, b3 = 0;
             for (int i = 0; i < bound; i += LANES) {
@@ -26,15 +54,17 @@ final class ScalarKernels implements Kernels {
                 b2 = Math.fma(A[p + i + 2], x2, b2);
                 b3 = Math.fma(A[p + i + 3], x3, b3);
             }
-            double sa = (a0 + a1) + (a2 + a3), sb = (b0 + b1) + (b2 + b3);
-            for (int i = bound; i < N; i++) {
-                sa = Math.fma(A[o + i], x[i], sa);
-                sb = Math.fma(A[p + i], x[i], sb);
-            }
-            out[outOffset + r] = scale * sa;
-            out[outOffset + r + 1] = scale * sb;
+            out[outOffset + r] = scale * tail(A, o, x, bound, N, (a0 + a1) + (a2 + a3));
+            out[outOffset + r + 1] = scale * tail(A, p, x, bound, N, (b0 + b1) + (b2 + b3));
+            r += 2;
         }
         if (r < rows) out[outOffset + r] = scale * dot(A, r * N, x, 0, N);
+    }
+
+    /** The last n mod 4 elements fused in one by one, after the lanes were combined. */
+    private static double tail(double[] A, int o, double[] x, int bound, int N, double s) {
+        for (int i = bound; i < N; i++) s = Math.fma(A[o + i], x[i], s);
+        return s;
     }
 
     @Override
