@@ -203,9 +203,14 @@ class ItemSplitTest {
         assertThrows(IllegalArgumentException.class, () -> new ItemSplit(1, 0, new Rounds(), "x"));
     }
 
-    /** Runs rounds (at most 100) until finish throws; the split must report a helper's failure. */
+    /**
+     * Runs rounds until finish throws; the split must report a helper's failure. The helper records
+     * it after its own throw, and on a loaded machine it can be descheduled in between for many
+     * fast rounds (100 rounds were once not enough, in a full `mvn test`), so the bound is time: 10 s.
+     */
     private static IllegalStateException failingRound(ItemSplit split) {
-        for (int round = 0; round < 100; round++) {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (System.nanoTime() < deadline) {
             split.start();
             try {
                 split.finish();
