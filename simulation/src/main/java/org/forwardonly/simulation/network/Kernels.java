@@ -7,6 +7,17 @@ interface Kernels {
 
     boolean vectorised();
 
+    /**
+     * The end of every dot product, shared by both implementations so that they sum in one order:
+     * the lanes combined as (l0 + l1) + (l2 + l3), then elements {@code bound..n-1} fused in one by one.
+     */
+    static double combine(double l0, double l1, double l2, double l3,
+                          double[] a, int aOff, double[] b, int bOff, int bound, int n) {
+        double s = (l0 + l1) + (l2 + l3);
+        for (int i = bound; i < n; i++) s = Math.fma(a[aOff + i], b[bOff + i], s);
+        return s;
+    }
+
     void rowsTimes(double[] A, int rows, int N, double[] x, double scale, double[] out, int outOffset);
 
     double dot(double[] a, int aOff, double[] b, int bOff, int n);

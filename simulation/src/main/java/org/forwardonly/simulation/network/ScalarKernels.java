@@ -35,10 +35,10 @@ final class ScalarKernels implements Kernels {
                 d2 = Math.fma(A[u + i + 2], x2, d2);
                 d3 = Math.fma(A[u + i + 3], x3, d3);
             }
-            out[outOffset + r] = scale * tail(A, o, x, bound, N, (a0 + a1) + (a2 + a3));
-            out[outOffset + r + 1] = scale * tail(A, p, x, bound, N, (b0 + b1) + (b2 + b3));
-            out[outOffset + r + 2] = scale * tail(A, q, x, bound, N, (c0 + c1) + (c2 + c3));
-            out[outOffset + r + 3] = scale * tail(A, u, x, bound, N, (d0 + d1) + (d2 + d3));
+            out[outOffset + r] = scale * Kernels.combine(a0, a1, a2, a3, A, o, x, 0, bound, N);
+            out[outOffset + r + 1] = scale * Kernels.combine(b0, b1, b2, b3, A, p, x, 0, bound, N);
+            out[outOffset + r + 2] = scale * Kernels.combine(c0, c1, c2, c3, A, q, x, 0, bound, N);
+            out[outOffset + r + 3] = scale * Kernels.combine(d0, d1, d2, d3, A, u, x, 0, bound, N);
         }
         if (r + 2 <= rows) { // two rows: eight accumulators
             int o = r * N, p = o + N;
@@ -54,33 +54,24 @@ final class ScalarKernels implements Kernels {
                 b2 = Math.fma(A[p + i + 2], x2, b2);
                 b3 = Math.fma(A[p + i + 3], x3, b3);
             }
-            out[outOffset + r] = scale * tail(A, o, x, bound, N, (a0 + a1) + (a2 + a3));
-            out[outOffset + r + 1] = scale * tail(A, p, x, bound, N, (b0 + b1) + (b2 + b3));
+            out[outOffset + r] = scale * Kernels.combine(a0, a1, a2, a3, A, o, x, 0, bound, N);
+            out[outOffset + r + 1] = scale * Kernels.combine(b0, b1, b2, b3, A, p, x, 0, bound, N);
             r += 2;
         }
         if (r < rows) out[outOffset + r] = scale * dot(A, r * N, x, 0, N);
-    }
-
-    /** The last n mod 4 elements fused in one by one, after the lanes were combined. */
-    private static double tail(double[] A, int o, double[] x, int bound, int N, double s) {
-        for (int i = bound; i < N; i++) s = Math.fma(A[o + i], x[i], s);
-        return s;
     }
 
     @Override
     public double dot(double[] a, int aOff, double[] b, int bOff, int n) {
         double l0 = 0, l1 = 0, l2 = 0, l3 = 0;
         int bound = n - n % LANES;
-        int i = 0;
-        for (; i < bound; i += LANES) {
+        for (int i = 0; i < bound; i += LANES) {
             l0 = Math.fma(a[aOff + i], b[bOff + i], l0);
             l1 = Math.fma(a[aOff + i + 1], b[bOff + i + 1], l1);
             l2 = Math.fma(a[aOff + i + 2], b[bOff + i + 2], l2);
             l3 = Math.fma(a[aOff + i + 3], b[bOff + i + 3], l3);
         }
-        double s = (l0 + l1) + (l2 + l3);
-        for (; i < n; i++) s = Math.fma(a[aOff + i], b[bOff + i], s);
-        return s;
+        return Kernels.combine(l0, l1, l2, l3, a, aOff, b, bOff, bound, n);
     }
 
     @Override

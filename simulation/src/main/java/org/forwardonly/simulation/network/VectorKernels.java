@@ -77,10 +77,8 @@ final class VectorKernels implements Kernels {
         for (int i = bound; i < n; i++) y[yOff + i] = Math.fma(a, x[i], Math.fma(b, z[i], y[yOff + i]));
     }
 
-    /** (l0 + l1) + (l2 + l3), then the tail fused in one by one, as {@link ScalarKernels}. */
+    /** The lanes of {@code lanes} and the tail, summed as {@link Kernels#combine} defines. */
     private static double finish(DoubleVector lanes, double[] a, int aOff, double[] b, int bOff, int bound, int n) {
-        double s = (lanes.lane(0) + lanes.lane(1)) + (lanes.lane(2) + lanes.lane(3));
-        for (int i = bound; i < n; i++) s = Math.fma(a[aOff + i], b[bOff + i], s);
-        return s;
+        return Kernels.combine(lanes.lane(0), lanes.lane(1), lanes.lane(2), lanes.lane(3), a, aOff, b, bOff, bound, n);
     }
 }

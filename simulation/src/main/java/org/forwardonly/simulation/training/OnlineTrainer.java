@@ -168,11 +168,6 @@ public final class OnlineTrainer {
     private double increments(double[] input) {
         RowProducts.rowsTimes(net.W, K, N, input, invSqrtN, u.lambda, 0);
         RowProducts.rowsTimes(net.Wstar, M, N, input, invSqrtN, u.nu, 0);
-        return incrementsOfFields(input);
-    }
-
-    /** φ of {@code input} and the rule's increments, with λ and ν already in place; returns e. */
-    private double incrementsOfFields(double[] input) {
         if (usesF) u.phi = RowProducts.dot(net.F, 0, input, 0, N);
         double e = rule.increments(u, delta, beta, hPre);
         if (!Double.isFinite(e)) {
