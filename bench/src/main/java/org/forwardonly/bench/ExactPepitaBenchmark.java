@@ -11,7 +11,7 @@ import org.forwardonly.theory.state.OrderParameters;
 import java.util.Locale;
 
 /**
- * Wall-clock benchmark of the exact PEPITA ODE (THEORY.md §5), K = M = 2 to t = 100 from a
+ * Wall-clock benchmark of the exact PEPITA ODE (docs/model.md §5), K = M = 2 to t = 100 from a
  * seeded random start, with the defaults of {@code pepita ode} (dp853) except the tolerances
  * given below. A plain wall-clock main, not a JMH benchmark: the quantity of interest is one
  * whole integration. Prints one line per repetition. Run (after {@code mvn -q install -DskipTests}):

@@ -23,7 +23,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The erf Gaussian averages of THEORY.md §3 as the right-hand side uses them: preparing a
+ * The erf Gaussian averages of docs/model.md §3 as the right-hand side uses them: preparing a
  * covariance, then Σ_cd w_c w_d I4(k,l,c,d) over all student pairs k ≤ l (the O(K²(K+M)²) part),
  * Σ_c w_c I3 over all (k, field) and Σ_c w_c I2.
  */

@@ -20,7 +20,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The closed-form right-hand side of THEORY.md §4 (bp, erf) at the seed-0 initial conditions:
+ * The closed-form right-hand side of docs/model.md §4 (bp, erf) at the seed-0 initial conditions:
  * one evaluation of dy/dt, and one ε_g (what the divergence check costs per step), with the I4
  * sums on 1 or 2 threads (ClosedFormDynamics; ε_g is always one thread).
  */

@@ -68,7 +68,7 @@ final class SimulationRuns {
         }
     }
 
-    /** Weight mirroring of F per seed (THEORY.md §6) when the config asks for it, else null. */
+    /** Weight mirroring of F per seed (docs/model.md §6) when the config asks for it, else null. */
     static LongFunction<FeedbackUpdate> mirroring(ExperimentConfig config) {
         return WeightMirroring.perSeed(config);
     }

@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code pepita ode} driven in-process, as tools and checks drive it. */
 class OdeCommandTest {
-    static final Path REFERENCE = Path.of("..", "..", "shared", "reference");
+    static final Path REFERENCE = Path.of("..", "reference");
 
     @TempDir
     Path tmp;

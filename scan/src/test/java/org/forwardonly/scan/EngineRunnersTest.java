@@ -40,7 +40,7 @@ class EngineRunnersTest {
 
     @Test
     void bothGivesAnOdeRowThenASimulationRowThatAgreeAtLargeN() throws Exception {
-        // afa from an aligned start is where THEORY.md §4 checked ODE vs simulation (within 0.005 at N = 2000, 4 seeds);
+        // afa from an aligned start is where docs/model.md §4 checked ODE vs simulation (within 0.005 at N = 2000, 4 seeds);
         // here a random start, N = 2000, 2 seeds, t ≤ 5: finite-N fluctuations of ε_g are O(1/√N) ≈ 0.02 relative
         String spec = "{'base': {'rule': 'afa', 'K': 2, 'M': 2, 'tMax': 5, 'N': 2000, 'seeds': 2, 'sigmaF': 1, 'nTimes': 20},"
                 + " 'grid': {'eta': [1]}, 'run': 'both'}";

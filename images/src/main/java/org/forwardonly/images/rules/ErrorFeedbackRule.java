@@ -7,7 +7,7 @@ import org.forwardonly.images.network.TwoLayerNetwork;
 /**
  * Rules that send the output error back to the hidden layer through a C×H matrix B:
  * {@code δ = (e B) ⊙ relu'(W1 x)}, {@code g1 = δᵀ x / rows}, {@code g2 = eᵀ h / rows}
- * (THEORY.md §2, δ_k = b_k g'(λ_k) e). B = W2 is backpropagation, a fixed random B is feedback alignment.
+ * (docs/model.md §2, δ_k = b_k g'(λ_k) e). B = W2 is backpropagation, a fixed random B is feedback alignment.
  */
 abstract class ErrorFeedbackRule implements ImageRule {
 

@@ -10,7 +10,7 @@ import org.forwardonly.images.network.TwoLayerNetwork;
  * <pre>
  *   h = relu(W1 x),  p = softmax(W2 h),  e = p − onehot(target)        (first pass)
  *   x̃ = x + s F e,   h̃ = relu(W1 x̃)                                    (modulated pass)
- *   ΔW1 = (h − h̃) x̃ᵀ,  ΔW2 = e h̃ᵀ   (option: e hᵀ)                      (THEORY.md §2)
+ *   ΔW1 = (h − h̃) x̃ᵀ,  ΔW2 = e h̃ᵀ   (option: e hᵀ)                      (docs/model.md §2)
  * </pre>
  * averaged over the batch. F is n×C, {@code F = scale · U(±√(6/n))}; {@code s = −1} by default
  * (the ICLR 2024 convention x − F e), {@code s = +1} is the ICML 2022 original.

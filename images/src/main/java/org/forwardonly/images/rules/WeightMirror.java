@@ -7,13 +7,13 @@ import org.forwardonly.images.network.BatchMatmul;
 import org.forwardonly.images.network.TwoLayerNetwork;
 
 /**
- * Weight mirroring of the top-down feedback F (Akrout et al. 2019; ICLR 2024 PEPITA+WM; THEORY.md §6):
+ * Weight mirroring of the top-down feedback F (Akrout et al. 2019; ICLR 2024 PEPITA+WM; docs/model.md §6):
  * inject input noise {@code ξ ~ N(0, a² I_n)} (a batch of {@code batch} noise vectors), read the network's
  * response {@code y = W2 relu(W1 ξ)} (logits), and update
  * <pre>   F ← F + η_wm ( ⟨ξ yᵀ⟩_batch − λ_wm F )      (option: rescale |F|_F to its initial norm)</pre>
  * {@code steps} times after every learning step. For ReLU and zero-mean Gaussian ξ,
  * {@code E[ξ yᵀ] = (a²/2) W1ᵀ W2ᵀ} exactly, so F turns toward the transposed end-to-end map (W2 W1)ᵀ.
- * (THEORY.md writes η_wm/N for the N→∞ scaling; here η_wm is the plain step size.)
+ * (docs/model.md writes η_wm/N for the N→∞ scaling; here η_wm is the plain step size.)
  */
 public final class WeightMirror {
 

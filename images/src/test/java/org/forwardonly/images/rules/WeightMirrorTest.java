@@ -72,7 +72,7 @@ class WeightMirrorTest {
                 }
             }
         }
-        // Fixed point of F ← F + η(⟨ξ yᵀ⟩ − λF) in expectation: F* = E[ξ yᵀ]/λ = (a²/2)(W2W1)ᵀ/λ (THEORY.md §6
+        // Fixed point of F ← F + η(⟨ξ yᵀ⟩ − λF) in expectation: F* = E[ξ yᵀ]/λ = (a²/2)(W2W1)ᵀ/λ (docs/model.md §6
         // with D = E[relu'] = 1/2). Per step, the noise of ⟨ξ yᵀ⟩ (64 vectors) is ≈ 1.2 × the signal in norm;
         // the time average over 8000 steps leaves ≈ 1.2/√8000 ≈ 1.3 % of isotropic noise, i.e. ≈ 0.8° in
         // direction (measured 0.83°) and much less in the norm (measured 0.02 %). 3° and 3 % are safe margins.

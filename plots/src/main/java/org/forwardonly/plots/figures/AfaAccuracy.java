@@ -21,7 +21,7 @@ import static org.forwardonly.plots.style.Palette.*;
 
 /**
  * Figure 3: how good the AFA approximation of PEPITA is as σ_F grows. For each σ_F, PEPITA is
- * simulated and both the exact PEPITA ODE (THEORY.md §5) and the AFA ODE (§4) are integrated
+ * simulated and both the exact PEPITA ODE (docs/model.md §5) and the AFA ODE (§4) are integrated
  * from each seed's initial order parameters; the last panel shows the largest gap over time.
  */
 public final class AfaAccuracy implements FigureDefinition {

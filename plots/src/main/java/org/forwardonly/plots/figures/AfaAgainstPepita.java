@@ -14,7 +14,7 @@ import java.util.Map;
  * The runs shared by the learning-curve and alignment figures: pepita and afa simulated from the
  * same seeds, and the exact pepita, afa, bp and fa ODEs integrated from each seed's initial order parameters and
  * averaged over seeds (bp and fa for reference). σ_F = 1 so that the adaptive feedback
- * c grows out of its random start within t ≈ 10² (THEORY.md §4-5).
+ * c grows out of its random start within t ≈ 10² (docs/model.md §4-5).
  */
 final class AfaAgainstPepita {
     static final double SIGMA_F = 1.0;
@@ -40,7 +40,7 @@ final class AfaAgainstPepita {
     /**
      * The tables: {@code afa_theory_vs_pepita_sim} and {@code afa_theory_vs_afa_sim} (columns
      * {@code <col>_ode, <col>_sim, <col>_sim_se}; the first also {@code cos_v_feedback_ode}),
-     * {@code pepita_theory_vs_pepita_sim} (the exact pepita ODE, THEORY.md §5, the same way),
+     * {@code pepita_theory_vs_pepita_sim} (the exact pepita ODE, docs/model.md §5, the same way),
      * {@code pepita_sim} and {@code afa_sim} (seed means and {@code _se}), {@code bp_theory} and {@code fa_theory}
      * (their {@code eps_g_ode} column; the {@code _sim} columns are the afa simulation, not bp or fa).
      */

@@ -28,7 +28,7 @@ final class Columns {
 
     /**
      * Adds {@code cos_v_feedback_ode}: the seed mean of cos∠(v, b) over per-seed ODE trajectories,
-     * b the rule's effective feedback (−s c for afa, pepita, ff; THEORY.md §2), on the table's rows.
+     * b the rule's effective feedback (−s c for afa, pepita, ff; docs/model.md §2), on the table's rows.
      */
     static DataTable withSeedMeanFeedbackCosine(DataTable t, List<Trajectory> perSeed, String rule, int K, int s) {
         double[] mean = new double[t.rows()];

@@ -18,7 +18,7 @@ import java.util.Map;
 import static org.forwardonly.plots.style.Palette.*;
 
 /**
- * Figure 5: the Forward-Forward form of PEPITA (THEORY.md §2, rule ff) against PEPITA itself, from
+ * Figure 5: the Forward-Forward form of PEPITA (docs/model.md §2, rule ff) against PEPITA itself, from
  * the same start: exact ODEs and simulations of both.
  */
 public final class ForwardForwardForm implements FigureDefinition {

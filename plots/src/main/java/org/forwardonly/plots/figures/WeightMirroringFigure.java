@@ -20,7 +20,7 @@ import java.util.Map;
 import static org.forwardonly.plots.style.Palette.*;
 
 /**
- * Figure 4: PEPITA with and without weight mirroring of F (THEORY.md §6): learning curves, and the
+ * Figure 4: PEPITA with and without weight mirroring of F (docs/model.md §6): learning curves, and the
  * time to reach a target error, from the exact ODE and from simulations.
  */
 public final class WeightMirroringFigure implements FigureDefinition {

@@ -6,7 +6,7 @@ import java.text.AttributedString;
 
 /**
  * The labels' markup: {@code _x} or {@code _{xy}} is a subscript (ε_g, σ_F, η_{wm}), as in
- * THEORY.md. Axis labels draw it as a real subscript; places that take only plain text drop the
+ * docs/model.md. Axis labels draw it as a real subscript; places that take only plain text drop the
  * markup.
  */
 public final class LabelMarkup {

@@ -5,10 +5,10 @@ package org.forwardonly.scan.metrics;
  * up to the end of the run (or up to divergence), and the alignment at the last sample.
  *
  * @param t        sample times, strictly increasing
- * @param epsG     ε_g at those times (noise excluded, THEORY.md §1)
+ * @param epsG     ε_g at those times (noise excluded, docs/model.md §1)
  * @param diverged true when the run stopped because it diverged (ε_g over its bound or not finite)
  * @param alignment cos(v, feedback) at the last sample, the feedback being the one the first
- *                  layer learns through (bp: v; fa: b; afa, pepita, ff: −s·c, THEORY.md §2);
+ *                  layer learns through (bp: v; fa: b; afa, pepita, ff: −s·c, docs/model.md §2);
  *                  NaN if not available
  */
 public record EpsGCurve(double[] t, double[] epsG, boolean diverged, double alignment) {

@@ -28,7 +28,7 @@ public final class TrajectoryCurve {
 
     /**
      * A simulation's seed-averaged table (columns eps_g, eps_test, cos_v_feedback): ε_g from the
-     * measured order parameters, or, where it has no closed form, eps_test − σ²/2 (THEORY.md §7);
+     * measured order parameters, or, where it has no closed form, eps_test − σ²/2 (docs/model.md §7);
      * the alignment is the seeds' mean cos_v_feedback at the last sample.
      */
     public static EpsGCurve simulation(ExperimentConfig config, Trajectory tr) {

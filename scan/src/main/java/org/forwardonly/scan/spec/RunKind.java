@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /** What each scan point runs: the ODE, the finite-N simulation, or both (two rows per point). */
 public enum RunKind {
-    /** The order-parameter ODE (THEORY.md §4-§6). */
+    /** The order-parameter ODE (docs/model.md §4-§6). */
     ODE,
     /** The finite-N online simulation. */
     SIM,

@@ -2,7 +2,7 @@ package org.forwardonly.simulation.measure;
 
 /**
  * The alignment cos(v, feedback) between the second layer and the feedback that drives the
- * first layer: b for fa, −s c for afa, pepita and ff (their effective FA feedback, THEORY.md §2),
+ * first layer: b for fa, −s c for afa, pepita and ff (their effective FA feedback, docs/model.md §2),
  * v itself for bp (so 1).
  */
 public final class FeedbackCosine {

@@ -5,7 +5,7 @@ import org.forwardonly.simulation.network.RowProducts;
 import org.forwardonly.theory.state.OrderParameters;
 
 /**
- * Measures the order parameters of THEORY.md §1-2 on real weights: Q = WWᵀ/N, R = WW*ᵀ/N,
+ * Measures the order parameters of docs/model.md §1-2 on real weights: Q = WWᵀ/N, R = WW*ᵀ/N,
  * T = W*W*ᵀ/N, c = WF/√N, d = W*F/√N, P = |F|², with v, v* and b copied. (Theory's
  * {@link OrderParameters#fromWeights} does the same for a fresh draw; this reads the trainer's
  * row-major weights.)

@@ -9,7 +9,7 @@ import org.forwardonly.theory.rules.SampleContext;
 
 /**
  * A test-set estimate of the error: the mean of ½e² over fresh samples, label noise included,
- * so its expectation is ε_g + σ²/2 (THEORY.md §7). The samples come from this estimator's own
+ * so its expectation is ε_g + σ²/2 (docs/model.md §7). The samples come from this estimator's own
  * random stream, so measuring never changes the training trajectory.
  */
 public final class TestError {

@@ -12,7 +12,7 @@ import org.forwardonly.theory.config.Mirroring;
 import org.forwardonly.theory.init.NetworkDraw;
 
 /**
- * Weight mirroring of the feedback vector F (THEORY.md §6), run by the trainer after every
+ * Weight mirroring of the feedback vector F (docs/model.md §6), run by the trainer after every
  * learning step ({@link FeedbackUpdate}): r mirroring steps, each injecting input noise
  * ξ ~ N(0, a² I_N), reading the student's response ŷ(ξ) = Σ_k v_k g(w_k·ξ/√N) and updating
  *
@@ -49,7 +49,7 @@ public final class WeightMirroring implements FeedbackUpdate {
         this.mu = new double[K];
     }
 
-    /** Weight mirroring of F per seed (THEORY.md §6) when the config asks for it, else null (for {@code Simulation.run}). */
+    /** Weight mirroring of F per seed (docs/model.md §6) when the config asks for it, else null (for {@code Simulation.run}). */
     public static java.util.function.LongFunction<org.forwardonly.simulation.training.FeedbackUpdate> perSeed(ExperimentConfig config) {
         return config.mirroring() == null ? null : seed -> of(config, seed);
     }
@@ -77,7 +77,7 @@ public final class WeightMirroring implements FeedbackUpdate {
             RowProducts.rowsTimes(net.W, K, N, xi, invSqrtN, mu, 0);
             double yHat = 0;
             for (int k = 0; k < K; k++) yHat += net.v[k] * g.g(mu[k]);
-            // THEORY.md §6: F ← F + (η_wm/N)(ξ ŷ − λ_wm F)
+            // docs/model.md §6: F ← F + (η_wm/N)(ξ ŷ − λ_wm F)
             double push = rate * yHat;
             for (int i = 0; i < N; i++) F[i] = keep * F[i] + push * xi[i];
             if (mirroring.rescale()) {

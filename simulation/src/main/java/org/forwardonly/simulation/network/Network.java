@@ -4,7 +4,7 @@ import org.forwardonly.theory.init.NetworkDraw;
 
 /**
  * The weights of one finite-N teacher-student pair and the top-down feedback vector
- * (THEORY.md §1-2), as plain row-major arrays for the hot loops. Mutable: the trainer updates
+ * (docs/model.md §1-2), as plain row-major arrays for the hot loops. Mutable: the trainer updates
  * W and v in place, a mirroring step may update F.
  *
  * <p>Row k of the student's first layer is {@code W[k*N .. k*N+N-1]}; the teacher's

@@ -4,7 +4,7 @@ import org.forwardonly.simulation.network.Network;
 
 /**
  * A seam for processes that change the top-down feedback vector F between learning steps,
- * such as weight mirroring (THEORY.md §6). Called once after every minibatch step, with the
+ * such as weight mirroring (docs/model.md §6). Called once after every minibatch step, with the
  * updated weights. Implementations must not allocate per call if they are to keep the step
  * loop garbage-free.
  */

@@ -9,7 +9,7 @@ import org.forwardonly.theory.rules.LearningRule;
 import org.forwardonly.theory.rules.SampleContext;
 
 /**
- * Online SGD of one finite-N student on its teacher (THEORY.md §1-2), with any rule of
+ * Online SGD of one finite-N student on its teacher (docs/model.md §1-2), with any rule of
  * {@link org.forwardonly.theory.rules}: per sample the trainer draws x ~ N(0, I_N) and the label
  * noise ζ, computes the fields λ = Wx/√N, ν = W*x/√N and φ = x·F, asks the rule for (δ, β, h_pre)
  * and applies
@@ -18,7 +18,7 @@ import org.forwardonly.theory.rules.SampleContext;
  *   w_k ← w_k − (η/√N)(δ_k x + β_k F),    v_k ← v_k − (η_v/N) e h_pre,k
  * </pre>
  *
- * averaged over a minibatch of B samples (THEORY.md §7; one call of {@link #step()} is one
+ * averaged over a minibatch of B samples (docs/model.md §7; one call of {@link #step()} is one
  * minibatch, time advances by 1/N). The adaptive feedback c_k = w_k·F/√N is carried along
  * exactly (Δc_k = −(η/√N)(δ_k φ + β_k P)/√N) instead of recomputed. Nothing is allocated per step.
  */

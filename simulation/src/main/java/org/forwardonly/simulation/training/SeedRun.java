@@ -123,7 +123,7 @@ public final class SeedRun {
             }
             OrderParameters o = i == 0 ? initial : OrderParameterMeter.measure(net);
             double[] row = new double[nCols];
-            // ε_g from the measured order parameters (THEORY.md §3); without a closed form (ReLU, mixed
+            // ε_g from the measured order parameters (docs/model.md §3); without a closed form (ReLU, mixed
             // activations) by the same quadrature as the exact ODE engine
             row[0] = closedFormEpsG ? EpsG.of(o, ClosedFormAverages.of(g))
                     : quadratureEpsG.epsG(o.Q(), o.R(), o.T(), o.v(), o.vStar());

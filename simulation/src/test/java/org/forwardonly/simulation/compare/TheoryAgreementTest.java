@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Theory (closed-form ODEs of THEORY.md §4, from the theory module) against finite-N simulation,
+ * Theory (closed-form ODEs of docs/model.md §4, from the theory module) against finite-N simulation,
  * the small CI version of {@code ./pepita compare examples/compare-*.json} (docs/simulation.md):
  * N = 500, 8 seeds, t ≤ 20. Tolerance: {@link Agreement}'s rule, |sim − ode| ≤ 3 se + 5 max(1,|ode|)/N
  * at every time and for every order parameter, se from the paired differences over seeds.
@@ -30,9 +30,9 @@ class TheoryAgreementTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"\"rule\":\"bp\"", "\"rule\":\"fa\"",
-            // afa from an aligned start (c ≈ 0.8, as in THEORY.md §4's check), so that its first layer learns
+            // afa from an aligned start (c ≈ 0.8, as in docs/model.md §4's check), so that its first layer learns
             "\"rule\":\"afa\",\"sigmaF\":1,\"alignF\":0.8", "\"rule\":\"afa\",\"sigmaF\":1,\"alignF\":0.8,\"modulationSign\":1,\"lastLayer\":\"h\"",
-            // minibatches: the update averaged over B samples, the η² bracket of dQ divided by B (THEORY.md §7)
+            // minibatches: the update averaged over B samples, the η² bracket of dQ divided by B (docs/model.md §7)
             "\"rule\":\"bp\",\"batchSize\":4,\"eta\":3"})
     void simulationAgreesWithTheClosedFormOde(String rule) {
         String json = "{" + (rule.contains("eta") ? rule : rule + ",\"eta\":1") + "," + COMMON + "}";
@@ -50,7 +50,7 @@ class TheoryAgreementTest {
 
     @Test
     void theRuleRejectsATheoryThatIgnoresTheMinibatch() {
-        // negative control for THEORY.md §7: a B = 4 simulation at η = 3 against the ODE for B = 1 (the
+        // negative control for docs/model.md §7: a B = 4 simulation at η = 3 against the ODE for B = 1 (the
         // η² bracket of dQ not divided by 4) must not pass as agreement
         String sim = "{\"rule\":\"bp\",\"batchSize\":4,\"eta\":3," + COMMON + "}";
         String ode = "{\"rule\":\"bp\",\"batchSize\":1,\"eta\":3," + COMMON + "}";

@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Single steps of the trainer against updates computed independently here, from the
- * definitions in THEORY.md §1-2 (not from the rule classes). Tolerance 1e-12 absolute: the two
+ * definitions in docs/model.md §1-2 (not from the rule classes). Tolerance 1e-12 absolute: the two
  * computations differ only in the order of floating-point operations on O(1) numbers.
  */
 class OnlineTrainerTest {
@@ -90,7 +90,7 @@ class OnlineTrainerTest {
             double zeta = -0.8;
             trainer(net, "pepita", Activation.ERF, s, 1, NetworkDraw.rng(5)).applySample(x, zeta);
 
-            // THEORY.md §2: w_k ← w_k − (η/√N)(h_k − h̃_k) x̃, h̃ = g(W x̃/√N), v ← v − (η_v/N) e h̃
+            // docs/model.md §2: w_k ← w_k − (η/√N)(h_k − h̃_k) x̃, h̃ = g(W x̃/√N), v ← v − (η_v/N) e h̃
             Activation g = Activation.ERF;
             double e = error(before, g, x, zeta);
             double[] xt = new double[N];

@@ -58,7 +58,7 @@ class SimulationTest {
 
     @Test
     void pepitaGrowsTheAdaptiveFeedbackFromARandomStartWhileAfaDoesNot() {
-        // THEORY.md §5: under pepita the sePe term makes |c| grow exponentially from c = O(σ_F/√N)
+        // docs/model.md §5: under pepita the sePe term makes |c| grow exponentially from c = O(σ_F/√N)
         // (independent check: x8.8 by t = 30 at N = 2000, σ_F = 0.5), while under afa dc/dt is
         // quadratic in the small overlaps, so |c| stays at its initial scale. Thresholds: pepita's
         // mean growth factor > 3 (well below the predicted ~9; the seed spread seen is 7-16),
@@ -93,7 +93,7 @@ class SimulationTest {
 
     @Test
     void fromAnAlignedStartPepitaApproachesAfaAsSigmaFShrinks() {
-        // THEORY.md §5: AFA is PEPITA to first order in F, accurate once |c| >> σ_F². With alignF = 0.8,
+        // docs/model.md §5: AFA is PEPITA to first order in F, accurate once |c| >> σ_F². With alignF = 0.8,
         // |c| ≈ 0.8 σ_F, so |c|/σ_F² = 2, 4, 8 at σ_F = 0.4, 0.2, 0.1, and the gap should shrink at least
         // linearly in σ_F (the independent check: 0.0073, 0.0027, 0.0009 at 0.2, 0.1, 0.05). Pepita and afa
         // run on the same draws and the same samples, so their finite-N noise largely cancels in the gap.

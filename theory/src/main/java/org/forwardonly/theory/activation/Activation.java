@@ -2,10 +2,10 @@ package org.forwardonly.theory.activation;
 
 
 /**
- * Hidden-unit activations of THEORY.md §1: g, its first and second derivatives.
+ * Hidden-unit activations of docs/model.md §1: g, its first and second derivatives.
  *
  * <p>{@code ERF} is {@code g(z) = erf(z/√2)}, the default of the literature, whose Gaussian
- * averages have closed forms (THEORY.md §3).
+ * averages have closed forms (docs/model.md §3).
  */
 public enum Activation {
     /** g(z) = erf(z/√2). */

@@ -1,7 +1,7 @@
 package org.forwardonly.theory.averaging;
 
 /**
- * The time derivatives of the order parameters at one state (THEORY.md §4-6), written by the
+ * The time derivatives of the order parameters at one state (docs/model.md §4-6), written by the
  * drift engines into preallocated arrays (hot loop: mutable, no allocation). Full K×K dQ
  * (symmetric). dc, dd, dP are zero-length/zero for rules without F.
  */

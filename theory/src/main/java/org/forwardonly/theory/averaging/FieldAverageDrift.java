@@ -7,7 +7,7 @@ import org.forwardonly.theory.rules.LearningRule;
 import org.forwardonly.theory.rules.SampleContext;
 
 /**
- * The generic numerical engine of THEORY.md §5: the drift of the order parameters of ANY
+ * The generic numerical engine of docs/model.md §5: the drift of the order parameters of ANY
  * {@link LearningRule}, obtained by averaging the rule's own per-sample increments over the
  * Gaussian local fields. With Δw_k = −(η/√N)(δ_k x + β_k F) and Δv_k = −(η_v/N) e h_pre,k,
  * one step changes the overlaps by O(1/N), and with t = μ/N:
@@ -63,7 +63,7 @@ public final class FieldAverageDrift {
      * @param etaV second-layer rate η_v
      * @param sigma label-noise amplitude σ
      * @param modulationSign s of x̃ = x + s F e
-     * @param batchSize minibatch size B (THEORY.md §7: the η² term gets 1/B)
+     * @param batchSize minibatch size B (docs/model.md §7: the η² term gets 1/B)
      * @param pointsPerDimension Gauss-Hermite points n per dimension
      */
     public FieldAverageDrift(LearningRule rule, Activation g, Activation gTeacher, int K, int M, double eta,
@@ -127,7 +127,7 @@ public final class FieldAverageDrift {
         }
         double eta2B = eta * eta / batchSize;
         for (int k = 0; k < K; k++) {
-            // THEORY.md §5, dR/dt
+            // docs/model.md §5, dR/dt
             for (int m = 0; m < M; m++) {
                 out.dR[k][m] = -eta * (deltaU[k][m] + (hasF ? betaMean[k] * d[m] : 0.0));
             }

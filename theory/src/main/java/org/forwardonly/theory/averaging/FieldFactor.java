@@ -4,7 +4,7 @@ import org.forwardonly.theory.quadrature.CholeskyFactor;
 
 /**
  * The Cholesky factor L of the covariance of the local fields u = (ν_1..ν_M, λ_1..λ_K),
- * C = [[T, Rᵀ], [R, Q]] (THEORY.md §3), so that u = L z with z ~ N(0, I). Teachers come first:
+ * C = [[T, Rᵀ], [R, Q]] (docs/model.md §3), so that u = L z with z ~ N(0, I). Teachers come first:
  * their block of L is chol(T), which never changes. Preallocated, allocation-free.
  */
 final class FieldFactor {

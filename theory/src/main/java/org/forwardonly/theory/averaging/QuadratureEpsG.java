@@ -5,7 +5,7 @@ import org.forwardonly.theory.quadrature.CholeskyFactor;
 import org.forwardonly.theory.quadrature.GaussianGrid;
 
 /**
- * ε_g = ½ E[(Σ_k v_k g(λ_k) − Σ_m v*_m g*(ν_m))²] (THEORY.md §1, label noise excluded) for any
+ * ε_g = ½ E[(Σ_k v_k g(λ_k) − Σ_m v*_m g*(ν_m))²] (docs/model.md §1, label noise excluded) for any
  * activations, on a fixed Gauss-Hermite grid over the M+K fields (ReLU has no closed form for
  * mixed student/teacher activations, and the simulation needs ε_g for it too). One instance per
  * thread (scratch buffers).

@@ -31,7 +31,7 @@ import java.util.Set;
  * fraction of F drawn along the student's Wᵀv, see {@link org.forwardonly.theory.init.NetworkDraw}),
  * {@code odeEngine} [auto]
  * (auto|closedForm|quadrature: auto takes the closed forms for bp/fa/afa with erf or linear and
- * no mirroring, else the exact quadrature engine of THEORY.md §5), {@code quadraturePoints} [12]
+ * no mirroring, else the exact quadrature engine of docs/model.md §5), {@code quadraturePoints} [12]
  * (Gauss-Hermite points per field dimension of the quadrature engine, 2..40).
  */
 public final class ConfigParser {

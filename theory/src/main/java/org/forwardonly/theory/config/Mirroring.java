@@ -1,7 +1,7 @@
 package org.forwardonly.theory.config;
 
 /**
- * Weight mirroring of F (THEORY.md §6), the config's {@code mirroring} object.
+ * Weight mirroring of F (docs/model.md §6), the config's {@code mirroring} object.
  *
  * @param a input-noise amplitude
  * @param r mirroring steps per learning step

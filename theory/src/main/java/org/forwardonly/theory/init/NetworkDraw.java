@@ -6,7 +6,7 @@ import org.apache.commons.rng.simple.RandomSource;
 import org.forwardonly.theory.config.ExperimentConfig;
 
 /**
- * A finite-N draw of teacher, student and feedback vector from a seed (THEORY.md §1-2): the
+ * A finite-N draw of teacher, student and feedback vector from a seed (docs/model.md §1-2): the
  * one place that initialises networks, so that the ODE started from a seed and the
  * simulation with that seed begin from the same order parameters.
  *

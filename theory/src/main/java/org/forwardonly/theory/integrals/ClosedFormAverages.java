@@ -3,7 +3,7 @@ package org.forwardonly.theory.integrals;
 import org.forwardonly.theory.activation.Activation;
 
 /**
- * The closed forms of THEORY.md §3 for g(z) = erf(z/√2) and for linear g. ReLU has no closed
+ * The closed forms of docs/model.md §3 for g(z) = erf(z/√2) and for linear g. ReLU has no closed
  * form for I4 and is left to numerical integration.
  */
 public enum ClosedFormAverages implements GaussianAverages {
@@ -45,7 +45,7 @@ public enum ClosedFormAverages implements GaussianAverages {
 
         @Override
         public double gPrimeGG(double[][] C, int a, int c, int d) {
-            // THEORY.md §2: E[g'(a) f] = √(2/π)(1+C_aa)^(-1/2) E'[f], E' over C' = C − C_·a C_a·/(1+C_aa)
+            // docs/model.md §2: E[g'(a) f] = √(2/π)(1+C_aa)^(-1/2) E'[f], E' over C' = C − C_·a C_a·/(1+C_aa)
             double oneA = 1 + C[a][a];
             double cd = C[c][d] - C[c][a] * C[a][d] / oneA;
             double cc = C[c][c] - C[c][a] * C[a][c] / oneA;

@@ -3,9 +3,9 @@ package org.forwardonly.theory.integrals;
 import org.forwardonly.theory.state.OrderParameters;
 
 /**
- * The generalisation error of THEORY.md §1 as a function of the order parameters:
+ * The generalisation error of docs/model.md §1 as a function of the order parameters:
  * ε_g = ½ E[(ŷ − Σ_m v*_m g(ν_m))²] = ½ Σ_cd w_c w_d I2(c, d) with w = (v, −v*), label noise
- * excluded. For erf this is THEORY.md §3's
+ * excluded. For erf this is docs/model.md §3's
  * (1/π)[Σ v_i v_k asin(Q_ik/…) + Σ v*_n v*_m asin(T_nm/…) − 2 Σ v_i v*_n asin(R_in/…)].
  */
 public final class EpsG {

@@ -1,7 +1,7 @@
 package org.forwardonly.theory.integrals;
 
 /**
- * {@link WeightedAverages} for g(z) = erf(z/√2) (THEORY.md §3). Per {@link #prepare} it computes
+ * {@link WeightedAverages} for g(z) = erf(z/√2) (docs/model.md §3). Per {@link #prepare} it computes
  * 1 + C_uu, (1 + C_uu)^(-1/2) and the I3 prefactors (2/π)/((1+C_aa)√Λ3(a,c)); I4 shares Λ4 and
  * Λ1(c) across all (c, d) of a student pair and uses its symmetry in (c, d).
  */
@@ -48,7 +48,7 @@ final class ErfWeightedAverages extends WeightedAverages {
             one[u] = 1 + C[u * n + u];
             invSqrtOne[u] = 1 / Math.sqrt(one[u]);
         }
-        // THEORY.md §3, I3(a,b,c) = (2/π)(C_bc(1+C_aa) − C_ab C_ac)/((1+C_aa)√Λ3(a,c))
+        // docs/model.md §3, I3(a,b,c) = (2/π)(C_bc(1+C_aa) − C_ab C_ac)/((1+C_aa)√Λ3(a,c))
         for (int a = 0; a < K; a++) {
             double s = 0;
             for (int c = 0; c < nG; c++) {
@@ -72,7 +72,7 @@ final class ErfWeightedAverages extends WeightedAverages {
 
     @Override
     public double weightedI4(int a, int b) {
-        // THEORY.md §3, I4 with Λ4(a,b), Λ1(a,b,c), Λ0(a,b,c,d); symmetric in (c,d)
+        // docs/model.md §3, I4 with Λ4(a,b), Λ1(a,b,c), Λ0(a,b,c,d); symmetric in (c,d)
         double oneA = one[a], oneB = one[b];
         double ab = C[a * n + b];
         double lambda4 = oneA * oneB - ab * ab;
@@ -116,7 +116,7 @@ final class ErfWeightedAverages extends WeightedAverages {
 
     @Override
     public double weightedGPrimeGG(int a) {
-        // THEORY.md §2: I2 on C' = C − C_·a C_a·/(1+C_aa), times √(2/π)(1+C_aa)^(-1/2)
+        // docs/model.md §2: I2 on C' = C − C_·a C_a·/(1+C_aa), times √(2/π)(1+C_aa)^(-1/2)
         double oneA = one[a];
         int rowA = a * n;
         for (int c = 0; c < nG; c++) {

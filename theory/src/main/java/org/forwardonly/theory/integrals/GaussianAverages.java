@@ -1,7 +1,7 @@
 package org.forwardonly.theory.integrals;
 
 /**
- * Gaussian averages over jointly Gaussian local fields with covariance {@code C} (THEORY.md §3).
+ * Gaussian averages over jointly Gaussian local fields with covariance {@code C} (docs/model.md §3).
  * Indices name fields (rows of C): a, b, c, d. The argument in the middle of I3 enters linearly,
  * so it may be any field, e.g. φ = x·F; the others go through the activation g.
  *
@@ -26,6 +26,6 @@ public interface GaussianAverages {
     /** E[g'(a)]. */
     double gPrime(double[][] C, int a);
 
-    /** E[g'(a) g(c) g(d)] (afa's h̃ last layer, THEORY.md §2). */
+    /** E[g'(a) g(c) g(d)] (afa's h̃ last layer, docs/model.md §2). */
     double gPrimeGG(double[][] C, int a, int c, int d);
 }

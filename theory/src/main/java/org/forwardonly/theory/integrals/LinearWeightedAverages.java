@@ -1,7 +1,7 @@
 package org.forwardonly.theory.integrals;
 
 /**
- * {@link WeightedAverages} for linear g (THEORY.md §3): I2 = C_ab, I3 = C_bc, I4 = C_cd,
+ * {@link WeightedAverages} for linear g (docs/model.md §3): I2 = C_ab, I3 = C_bc, I4 = C_cd,
  * J2 = 1, so every weighted sum reduces to (Cw)_b = Σ_c C_bc w_c or wᵀCw.
  */
 final class LinearWeightedAverages extends WeightedAverages {

@@ -1,7 +1,7 @@
 package org.forwardonly.theory.integrals;
 
 /**
- * Weighted sums of the Gaussian averages of THEORY.md §3-4 on one covariance, with every
+ * Weighted sums of the Gaussian averages of docs/model.md §3-4 on one covariance, with every
  * covariance-dependent factor computed once per {@link #prepare}: the fast path of the
  * closed-form ODE's right-hand side. Allocation-free after construction; one instance per thread.
  *

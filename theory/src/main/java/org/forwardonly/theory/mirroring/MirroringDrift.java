@@ -6,7 +6,7 @@ import org.forwardonly.theory.config.Mirroring;
 import org.forwardonly.theory.state.StateLayout;
 
 /**
- * The weight-mirroring terms of THEORY.md §6, added to the drift of c, d and P. A mirroring
+ * The weight-mirroring terms of docs/model.md §6, added to the drift of c, d and P. A mirroring
  * step F ← F + (η_wm/N)(ξ ŷ(ξ) − λ_wm F), ξ ~ N(0, a² I_N), with r steps per learning step,
  * gives per unit time (Stein's lemma on the noise fields μ = Wξ/√N, Cov μ = a² Q):
  *

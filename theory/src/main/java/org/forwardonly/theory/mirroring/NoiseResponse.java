@@ -3,14 +3,14 @@ package org.forwardonly.theory.mirroring;
 import org.forwardonly.theory.activation.Activation;
 
 /**
- * Gaussian moments of a hidden layer driven by pure input noise (THEORY.md §6): with
+ * Gaussian moments of a hidden layer driven by pure input noise (docs/model.md §6): with
  * μ = W ξ/√N, ξ ~ N(0, a² I), the μ_k are centred Gaussians with covariance a² Q. Closed forms
  * for every {@link Activation}: E[g'(μ)] and E[g(μ_i) g(μ_j)].
  */
 final class NoiseResponse {
     private NoiseResponse() {}
 
-    /** E[g'(μ)] for μ ~ N(0, var): D_k of THEORY.md §6 with var = a² Q_kk. */
+    /** E[g'(μ)] for μ ~ N(0, var): D_k of docs/model.md §6 with var = a² Q_kk. */
     static double meanSlope(Activation g, double var) {
         return switch (g) {
             case ERF -> Math.sqrt(2.0 / Math.PI) / Math.sqrt(1.0 + var);
@@ -22,7 +22,7 @@ final class NoiseResponse {
     /** E[g(μ_i) g(μ_j)] for centred Gaussians with variances cii, cjj and covariance cij. */
     static double secondMoment(Activation g, double cii, double cjj, double cij) {
         return switch (g) {
-            // THEORY.md §3, I2
+            // docs/model.md §3, I2
             case ERF -> 2.0 / Math.PI * Math.asin(cij / Math.sqrt((1.0 + cii) * (1.0 + cjj)));
             case LINEAR -> cij;
             // arc-cosine kernel of degree 1 (Cho & Saul 2009)

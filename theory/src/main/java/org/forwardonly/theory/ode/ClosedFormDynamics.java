@@ -12,7 +12,7 @@ import org.forwardonly.theory.state.OrderParameters;
 import org.forwardonly.theory.state.StateLayout;
 
 /**
- * The closed-form ODEs of THEORY.md §4 for the feedback-driven rules bp, fa and afa with erf or
+ * The closed-form ODEs of docs/model.md §4 for the feedback-driven rules bp, fa and afa with erf or
  * linear activations (student and teacher alike). One code path: the rules differ only in the
  * feedback b they supply ({@link FeedbackRule#feedback}). With the noiseless error
  * e = Σ_c w_c g(u_c) (w = (v, −v*)), the drift of the first layer towards field b is
@@ -25,7 +25,7 @@ import org.forwardonly.theory.state.StateLayout;
  *   dc_k/dt  = η b_k D_k(φ),  dd/dt = 0,  dP/dt = 0                            (afa)
  * </pre>
  *
- * B is the minibatch size (THEORY.md §7). Holds scratch buffers: one instance per thread. The I4
+ * B is the minibatch size (docs/model.md §7). Holds scratch buffers: one instance per thread. The I4
  * sums may be split over helper threads ({@link StudentPairI4}) with bitwise the same results; then
  * {@link #close()} stops them.
  */
@@ -149,22 +149,22 @@ public final class ClosedFormDynamics implements OrderParameterDynamics {
         WeightedAverages avg = averages;
         for (int k = 0; k < K; k++) {
             double fk = eta * feedback[k];
-            // THEORY.md §4, dR_kn/dt
+            // docs/model.md §4, dR_kn/dt
             for (int m = 0; m < M; m++) yDot[layout.rIndex(k, m)] = -fk * avg.weightedI3(k, K + m);
-            // THEORY.md §4, dQ_kl/dt (l ≥ k; Q symmetric): the drift now, the η² term below
+            // docs/model.md §4, dQ_kl/dt (l ≥ k; Q symmetric): the drift now, the η² term below
             for (int l = k; l < K; l++) {
                 yDot[layout.qIndex(k, l)] = -eta * (feedback[k] * avg.weightedI3(k, l) + feedback[l] * avg.weightedI3(l, k));
             }
-            // THEORY.md §4, dv_k/dt
+            // docs/model.md §4, dv_k/dt
             double dv = -etaV * avg.weightedI2(k);
             if (modulatedLastLayer) {
-                // THEORY.md §2: afa with h̃ adds −η_v s c_k E[e² g'(λ_k)], e² including σ²ζ²
+                // docs/model.md §2: afa with h̃ adds −η_v s c_k E[e² g'(λ_k)], e² including σ²ζ²
                 dv -= etaV * s * c[k] * (avg.weightedGPrimeGG(k) + sigma2 * avg.gPrime(k));
             }
             yDot[layout.vIndex(k)] = dv;
         }
         if (layout.hasF()) {
-            // THEORY.md §4, dc_k/dt: c moves like a column of R whose teacher field is φ
+            // docs/model.md §4, dc_k/dt: c moves like a column of R whose teacher field is φ
             for (int k = 0; k < K; k++) yDot[layout.cIndex(k)] = -eta * feedback[k] * avg.weightedI3(k, phi);
             for (int m = 0; m < M; m++) yDot[layout.dIndex(m)] = 0.0;
             yDot[layout.pIndex()] = 0.0;
@@ -172,7 +172,7 @@ public final class ClosedFormDynamics implements OrderParameterDynamics {
         pairI4.finish();
         for (int k = 0; k < K; k++) {
             for (int l = k; l < K; l++) {
-                // THEORY.md §4, dQ_kl/dt: drift + (η²/B) b_k b_l [Σ w_c w_d I4(k,l,c,d) + σ² J2(k,l)]
+                // docs/model.md §4, dQ_kl/dt: drift + (η²/B) b_k b_l [Σ w_c w_d I4(k,l,c,d) + σ² J2(k,l)]
                 double noise = etaSquaredOverB * feedback[k] * feedback[l] * (pairI4.sum(k, l) + sigma2 * avg.j2(k, l));
                 int q = layout.qIndex(k, l);
                 yDot[q] = yDot[q] + noise;
@@ -182,7 +182,7 @@ public final class ClosedFormDynamics implements OrderParameterDynamics {
 
     @Override
     public double epsG(double[] y) {
-        // THEORY.md §3: ε_g = ½ Σ_cd w_c w_d I2(c,d)
+        // docs/model.md §3: ε_g = ½ Σ_cd w_c w_d I2(c,d)
         load(y);
         return 0.5 * averages.quadraticI2();
     }

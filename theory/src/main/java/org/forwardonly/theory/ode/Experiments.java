@@ -28,7 +28,7 @@ import java.util.Set;
 public final class Experiments {
     private Experiments() {}
 
-    /** Rules with closed-form ODEs (THEORY.md §4). */
+    /** Rules with closed-form ODEs (docs/model.md §4). */
     private static final Set<String> CLOSED_FORM_RULES = Set.of("bp", "fa", "afa");
 
     /** Largest quadrature grid (points before pruning) the numerical engine accepts. */
@@ -53,7 +53,7 @@ public final class Experiments {
     }
 
     /**
-     * Whether {@code config} runs on the closed-form engine (THEORY.md §4) rather than the exact
+     * Whether {@code config} runs on the closed-form engine (docs/model.md §4) rather than the exact
      * quadrature engine (§5-6). {@code odeEngine = auto} takes the closed forms when they exist:
      * bp, fa, afa with activation = teacherActivation in {erf, linear} and no mirroring. So
      * pepita and ff always integrate the exact limit, and afa stays the approximation.
@@ -170,7 +170,7 @@ public final class Experiments {
         StateLayout layout = dynamics.layout();
         double[] y0 = init.pack(layout);
         if (config.mirroring() != null && config.mirroring().rescale() && layout.hasF()) {
-            // THEORY.md §6 with rescale: the first mirroring step sets |F| = σ_F, scaling c and d with it
+            // docs/model.md §6 with rescale: the first mirroring step sets |F| = σ_F, scaling c and d with it
             MirroringDrift.rescaleStart(layout, y0, config.sigmaF());
         }
         OrderParameterOde ode = new OrderParameterOde(dynamics);

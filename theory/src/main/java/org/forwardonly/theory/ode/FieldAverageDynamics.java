@@ -15,10 +15,10 @@ import org.forwardonly.theory.state.OrderParameters;
 import org.forwardonly.theory.state.StateLayout;
 
 /**
- * The exact high-dimensional ODE of any rule (THEORY.md §5): the drift is the rule's own
+ * The exact high-dimensional ODE of any rule (docs/model.md §5): the drift is the rule's own
  * per-sample increments averaged over the Gaussian local fields by {@link FieldAverageDrift}
  * (Gauss-Hermite, {@code quadraturePoints} per dimension), plus the weight-mirroring terms of
- * THEORY.md §6 ({@link MirroringDrift}) when the config has {@code mirroring}. Works for
+ * docs/model.md §6 ({@link MirroringDrift}) when the config has {@code mirroring}. Works for
  * pepita and ff (both signs, both last layers), for bp, fa and afa (as a cross-check of the
  * closed forms), and for every activation pair, ReLU included. With ReLU the Gauss-Hermite
  * error is C/n (kinks, jumps of g'), so the drift is extrapolated in 1/n from even grids of n
@@ -73,7 +73,7 @@ public final class FieldAverageDynamics implements OrderParameterDynamics {
         if (config.mirroring() != null && !layout.hasF()) {
             throw new IllegalArgumentException("mirroring needs a rule that uses F (afa, pepita, ff)");
         }
-        // ε_g: exact where THEORY.md §3 has it (erf, linear), else by quadrature (ReLU, mixed)
+        // ε_g: exact where docs/model.md §3 has it (erf, linear), else by quadrature (ReLU, mixed)
         this.closedFormEpsG = g == gTeacher && ClosedFormAverages.has(g) ? ClosedFormAverages.of(g) : null;
         this.epsG = closedFormEpsG == null ? new QuadratureEpsG(g, gTeacher, K, M, config.quadraturePoints()) : null;
         this.mirroring = config.mirroring() != null ? new MirroringDrift(config.mirroring(), g, K) : null;
@@ -125,13 +125,13 @@ public final class FieldAverageDynamics implements OrderParameterDynamics {
     @Override
     public void derivatives(double[] y, double[] yDot) {
         double P = unpack(y);
-        // THEORY.md §5
+        // docs/model.md §5
         drift.drift(Q, R, T, v, vStar, b, c, d, P, out);
         if (fineDrift != null) {
             fineDrift.drift(Q, R, T, v, vStar, b, c, d, P, fineOut);
             out.extrapolate(fineOut, points, finePoints);
         }
-        // THEORY.md §6
+        // docs/model.md §6
         if (mirroring != null) mirroring.addTo(Q, R, v, c, d, P, out);
         for (int k = 0; k < K; k++) {
             for (int l = k; l < K; l++) yDot[layout.qIndex(k, l)] = out.dQ[k][l];

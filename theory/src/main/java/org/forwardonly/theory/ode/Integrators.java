@@ -8,7 +8,7 @@ import org.hipparchus.ode.nonstiff.EulerIntegrator;
 
 /**
  * The integrators of the config key {@code integrator}: {@code euler} (fixed dt, the
- * literature's reference, THEORY.md §7), {@code rk4} (classical Runge-Kutta, fixed dt) and
+ * literature's reference, docs/model.md §7), {@code rk4} (classical Runge-Kutta, fixed dt) and
  * {@code dp853} (adaptive Dormand-Prince 8(5,3) with tolerances rtol, atol).
  */
 public final class Integrators {

@@ -4,7 +4,7 @@ import org.forwardonly.theory.state.StateLayout;
 
 /**
  * The right-hand side of an order-parameter ODE on the packed vector of a {@link StateLayout}.
- * Engines: {@link ClosedFormDynamics} (bp, fa, afa with erf or linear, THEORY.md §3-4) and
+ * Engines: {@link ClosedFormDynamics} (bp, fa, afa with erf or linear, docs/model.md §3-4) and
  * numerical-quadrature engines for the other rules. Constants (T, v*, b, rates) are held by the
  * implementation. Implementations may keep scratch buffers, so one instance is used by one
  * thread at a time. An implementation may start helper threads of its own; {@link #close()}
@@ -23,7 +23,7 @@ public interface OrderParameterDynamics extends AutoCloseable {
      */
     void derivatives(double[] y, double[] yDot);
 
-    /** The generalisation error ε_g of THEORY.md §1 (label noise excluded) at state {@code y}. */
+    /** The generalisation error ε_g of docs/model.md §1 (label noise excluded) at state {@code y}. */
     double epsG(double[] y);
 
     /** Releases helper threads, if any. Idempotent; the dynamics must not be used afterwards. */

@@ -5,7 +5,7 @@ import org.forwardonly.theory.integrals.ClosedFormAverages;
 import org.forwardonly.theory.integrals.WeightedAverages;
 
 /**
- * The I4 sums of the η² term of dQ_kl/dt (THEORY.md §4), Σ_cd w_c w_d I4(k,l,c,d) for every
+ * The I4 sums of the η² term of dQ_kl/dt (docs/model.md §4), Σ_cd w_c w_d I4(k,l,c,d) for every
  * student pair k ≤ l, computed on 1 or more threads ({@link ItemSplit}): the bulk of a large
  * closed-form right-hand side (K² (K+M)²/4 arcsines per evaluation). Each helper thread has its own
  * {@link WeightedAverages} prepared from the same covariance and weights, and every pair is computed

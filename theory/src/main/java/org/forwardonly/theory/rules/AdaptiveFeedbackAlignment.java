@@ -1,7 +1,7 @@
 package org.forwardonly.theory.rules;
 
 /**
- * {@code afa}: PEPITA linearised in F, FA with the adaptive feedback b = −s c (THEORY.md §2).
+ * {@code afa}: PEPITA linearised in F, FA with the adaptive feedback b = −s c (docs/model.md §2).
  * With {@code lastLayer = htilde} the second layer also learns from the first-order h̃.
  */
 public final class AdaptiveFeedbackAlignment extends FeedbackRule {

@@ -1,7 +1,7 @@
 package org.forwardonly.theory.rules;
 
 /**
- * The feedback-driven rules of THEORY.md §4 (bp, fa, afa): {@code δ_k = b_k g'(λ_k) e},
+ * The feedback-driven rules of docs/model.md §4 (bp, fa, afa): {@code δ_k = b_k g'(λ_k) e},
  * {@code x_pre = x}. They differ only in the feedback b they supply, which is all the
  * closed-form ODE engine needs to know about them.
  */
@@ -34,7 +34,7 @@ public abstract class FeedbackRule implements LearningRule {
             double gp = u.g.gPrime(lam);
             delta[k] = u.scratch[k] * gp * e;
             beta[k] = 0.0;
-            // THEORY.md §2: first-order h̃ = g(λ) + s c e g'(λ) when afa mimics PEPITA's last layer
+            // docs/model.md §2: first-order h̃ = g(λ) + s c e g'(λ) when afa mimics PEPITA's last layer
             hPre[k] = tilde ? u.g.g(lam) + u.s * u.c[k] * e * gp : u.g.g(lam);
         }
         return e;

@@ -1,7 +1,7 @@
 package org.forwardonly.theory.rules;
 
 /**
- * {@code ff}: Forward-Forward with the top-down-modulated pass as the contrast (THEORY.md §2).
+ * {@code ff}: Forward-Forward with the top-down-modulated pass as the contrast (docs/model.md §2).
  * With goodness G(h) = ½|h|² and u(λ) = g(λ) g'(λ),
  * Δw_k = (η/√N) [u(λ̃_k) x̃ − u(λ_k) x], so δ_k = u(λ_k) − u(λ̃_k) and β_k = −s e u(λ̃_k).
  * The second layer learns from h̃.

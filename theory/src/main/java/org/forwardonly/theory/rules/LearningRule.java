@@ -1,7 +1,7 @@
 package org.forwardonly.theory.rules;
 
 /**
- * One learning rule of THEORY.md §2, defined once as the per-sample map
+ * One learning rule of docs/model.md §2, defined once as the per-sample map
  * {@code u ↦ (δ, β, h_pre)} (ARCHITECTURE.md): for every rule
  *
  * <pre>

@@ -1,7 +1,7 @@
 package org.forwardonly.theory.rules;
 
 /**
- * {@code pepita}: two forward passes, the second on x̃ = x + s F e (THEORY.md §2).
+ * {@code pepita}: two forward passes, the second on x̃ = x + s F e (docs/model.md §2).
  * λ̃ = λ + s c e, h̃ = g(λ̃), δ_k = h_k − h̃_k, x_pre = x̃ (hence β_k = s e δ_k).
  */
 public final class Pepita implements LearningRule {

@@ -4,7 +4,7 @@ import org.forwardonly.theory.activation.Activation;
 
 /**
  * What a learning rule sees for one sample: the local fields {@code u = (λ, ν, φ, ζ)} and the
- * slow variables of the network (THEORY.md §1-2). Mutable scratch for hot loops: the
+ * slow variables of the network (docs/model.md §1-2). Mutable scratch for hot loops: the
  * simulation fills it from real weights and an input x, the numerical ODE engine from a
  * quadrature node of the Gaussian fields. Nothing here allocates.
  */
@@ -69,7 +69,7 @@ public final class SampleContext {
         return y;
     }
 
-    /** The error e = ŷ − y with y including the label noise σζ (THEORY.md §1). */
+    /** The error e = ŷ − y with y including the label noise σζ (docs/model.md §1). */
     public double error() {
         return studentOutput() - teacherOutput() - sigma * zeta;
     }

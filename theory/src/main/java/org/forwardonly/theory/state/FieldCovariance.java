@@ -2,7 +2,7 @@ package org.forwardonly.theory.state;
 
 /**
  * The covariance of the local fields (λ_1..λ_K, ν_1..ν_M[, φ]) built from a packed state
- * (THEORY.md §3): Cov(λ_k, λ_l) = Q_kl, Cov(λ_k, ν_m) = R_km, Cov(ν_m, ν_n) = T_mn and, when
+ * (docs/model.md §3): Cov(λ_k, λ_l) = Q_kl, Cov(λ_k, ν_m) = R_km, Cov(ν_m, ν_n) = T_mn and, when
  * the layout has F, Cov(φ, λ_k) = c_k, Cov(φ, ν_m) = d_m, Var φ = P. Field indices: students
  * 0..K−1, teachers K..K+M−1, φ at K+M. Written into a flat row-major array, allocation-free.
  */

@@ -4,7 +4,7 @@ import org.forwardonly.theory.config.InitialConditions;
 import org.forwardonly.theory.init.NetworkDraw;
 
 /**
- * The order parameters of THEORY.md §1-2 at one time: an immutable value at the edges
+ * The order parameters of docs/model.md §1-2 at one time: an immutable value at the edges
  * (initial conditions, outputs). Hot loops work on the packed vector of a {@link StateLayout}
  * instead. Arrays are not copied on access: treat them as read-only.
  *

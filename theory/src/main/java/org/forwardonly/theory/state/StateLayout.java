@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * How the evolving order parameters are packed into one {@code double[]} for the integrators
- * (THEORY.md §1-4). In order:
+ * (docs/model.md §1-4). In order:
  * <ol>
  *   <li>Q upper triangle including the diagonal, row by row: Q_11, Q_12, …, Q_1K, Q_22, …, Q_KK;</li>
  *   <li>R row-major: R_11, …, R_1M, R_21, …, R_KM;</li>

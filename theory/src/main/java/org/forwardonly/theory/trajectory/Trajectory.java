@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * Sampled time series of an experiment, the common output of every engine (ODE, simulation):
  * {@code rows[i][j]} is column {@code columns.get(j)} at time {@code times[i]}. The time is not
- * one of the columns. Column names follow THEORY.md: {@code eps_g} first, then the order
+ * one of the columns. Column names follow docs/model.md: {@code eps_g} first, then the order
  * parameters as named by {@link org.forwardonly.theory.state.StateLayout#columnNames()};
  * engines with statistical error add {@code <name>_se} columns. Arrays are not copied: treat
  * them as read-only.

@@ -9,7 +9,7 @@ import org.forwardonly.theory.state.OrderParameters;
 import java.util.Locale;
 
 /**
- * The quadrature engine (THEORY.md §5) against the closed forms (§4): integrates bp, fa and afa
+ * The quadrature engine (docs/model.md §5) against the closed forms (§4): integrates bp, fa and afa
  * (both last layers) with both engines from the same seeded random start and reports the
  * largest relative difference of ε_g over the sampled times. Run:
  *

@@ -9,7 +9,7 @@ import org.forwardonly.theory.state.OrderParameters;
 import java.util.Locale;
 
 /**
- * The exact PEPITA ODE (THEORY.md §5) against AFA's (§4, its first order in F) from an aligned
+ * The exact PEPITA ODE (docs/model.md §5) against AFA's (§4, its first order in F) from an aligned
  * start as σ_F shrinks: from the same seeded draw with F partly along the student
  * ({@code alignF}), both are integrated to tMax and the largest |Δε_g| over the samples is
  * printed for each σ_F. AFA being PEPITA's small-F limit, the gap must shrink to zero. Run:

@@ -1,7 +1,7 @@
 package org.forwardonly.theory.averaging;
 
 /**
- * Test oracle: the closed-form erf averages of THEORY.md §3, typed in from the formulas (not
+ * Test oracle: the closed-form erf averages of docs/model.md §3, typed in from the formulas (not
  * shared with the code under test), over an explicit covariance matrix C of named fields.
  */
 final class ErfIntegrals {

@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * The derivation of THEORY.md §5 checked against real finite-N vectors: from one fixed state
+ * The derivation of docs/model.md §5 checked against real finite-N vectors: from one fixed state
  * (W, W*, F at N = 300, F partly along the student so that c and the β terms are large), many
  * independent single SGD steps are taken with the rule's own increments and the change of
  * Q, R, c, v is measured on the vectors themselves; N × (mean change) must equal the engine's

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** The generic engine against the closed forms of THEORY.md §3-4 (erf) and exact linear moments. */
+/** The generic engine against the closed forms of docs/model.md §3-4 (erf) and exact linear moments. */
 class FieldAverageDriftTest {
     static final int K = 2, M = 2;
     static final double[][] Q = {{1.0, 0.3}, {0.3, 0.8}};
@@ -84,7 +84,7 @@ class FieldAverageDriftTest {
         ErfIntegrals I = new ErfIntegrals(fieldCovariance());
         int phi = 4;
         for (int k = 0; k < K; k++) {
-            // THEORY.md §4
+            // docs/model.md §4
             for (int n = 0; n < M; n++) {
                 double expected = eta * feedback[k] * (bracketI3(I, k, K + n));
                 assertEquals(expected, out.dR[k][n], tol, "dR " + k + n);

@@ -17,7 +17,7 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Every closed form of THEORY.md §3 (and the E[g'(a) g(c) g(d)] form of §2, and ε_g) against a
+ * Every closed form of docs/model.md §3 (and the E[g'(a) g(c) g(d)] form of §2, and ε_g) against a
  * Monte Carlo average of its integrand over 10^6 Gaussian samples, on random valid covariances.
  *
  * <p>Tolerance: 4 standard errors of the Monte Carlo mean (sample standard deviation / √n). The

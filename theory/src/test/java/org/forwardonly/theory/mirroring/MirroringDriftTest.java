@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The weight-mirroring terms of THEORY.md §6 against real mirroring steps on finite-N vectors:
+ * The weight-mirroring terms of docs/model.md §6 against real mirroring steps on finite-N vectors:
  * from one fixed (W, W*, F) at N = 400, many independent single steps
  * F ← F + (η_wm/N)(ξ ŷ(ξ) − λ_wm F) (then |F| ← σ_F with rescale) are taken, and r·N × the mean
  * change of c, d, P must equal the drift terms. Includes the η_wm² noise term of dP.
@@ -79,7 +79,7 @@ class MirroringDriftTest {
             double tol = 4.5 * se + 3.0 * r * etaWm * etaWm / N;
             assertEquals(expected[i], mean, tol, names[i] + " (SE " + se + ")");
             if (i == K + M && !rescale) {
-                // the test can see the η_wm² noise term of dP (THEORY.md §6: without it P is off)
+                // the test can see the η_wm² noise term of dP (docs/model.md §6: without it P is off)
                 double noiseTerm = r * etaWm * etaWm * a * a * yHatSquared(g, Q, v, a);
                 assertTrue(noiseTerm > 3 * tol, "noise term " + noiseTerm + " vs tolerance " + tol);
             }

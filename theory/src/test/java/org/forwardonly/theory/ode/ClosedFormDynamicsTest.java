@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * The optimised right-hand side (shared factors, symmetries, weighted sums) equals THEORY.md §4
+ * The optimised right-hand side (shared factors, symmetries, weighted sums) equals docs/model.md §4
  * written out term by term with the scalar closed forms (themselves checked against Monte Carlo
  * in ClosedFormMonteCarloTest), for every rule, activation, minibatch size and afa last layer.
  */
@@ -55,7 +55,7 @@ class ClosedFormDynamicsTest {
         assertEquals(EpsG.of(p, ClosedFormAverages.valueOf(activation.toUpperCase())), dynamics.epsG(y), 1e-13);
     }
 
-    /** THEORY.md §4 literally: fields 0..K-1 students, K..K+M-1 teachers, K+M is φ. */
+    /** docs/model.md §4 literally: fields 0..K-1 students, K..K+M-1 teachers, K+M is φ. */
     static double[] termByTerm(ExperimentConfig cfg, OrderParameters p, StateLayout layout, GaussianAverages A) {
         int K = p.K(), M = p.M(), n = K + M + 1;
         double[][] C = new double[n][n];

@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 /**
  * Linear activation, K = M = 1, fixed second layer (etaV = 0): the ODE against its analytic solution.
  *
- * <p>Derivation (THEORY.md §3-4 with linear g: I3(k,b,c) = C_bc, I4(k,l,c,d) = C_cd, J2 = 1;
+ * <p>Derivation (docs/model.md §3-4 with linear g: I3(k,b,c) = C_bc, I4(k,l,c,d) = C_cd, J2 = 1;
  * feedback b = v for bp, fixed b for fa; minibatch B):
  * <pre>
  *   dR/dt = η b (v* T − v R)                      = −a (R − R∞),   a = η b v,  R∞ = v* T / v

@@ -15,12 +15,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The k2m2 bp curve of an independent implementation (shared/reference/bp_k2m2_eps.csv,
+ * The k2m2 bp curve of an independent implementation (reference/bp_k2m2_eps.csv,
  * Euler dt = 0.01) is reproduced by the closed-form engine with the same integrator.
  */
 class ReferenceCurveTest {
-    /** shared/ lies beside the repository (in CI too); tests run in the module directory. */
-    static final Path REFERENCE = Path.of("..", "..", "shared", "reference");
+    /** The repository's reference/ folder; tests run in the module directory. */
+    static final Path REFERENCE = Path.of("..", "reference");
 
     @Test
     void bpK2M2EulerMatchesIndependentImplementation() throws Exception {

@@ -21,7 +21,7 @@ class ReluExtrapolationTest {
         FieldAverageDynamics dynamics = new FieldAverageDynamics(config, state);
         double[] y = state.pack(dynamics.layout()), yDot = new double[y.length];
         dynamics.derivatives(y, yDot);
-        // dv_k = η_v [Σ_n v*_n E[g(λ_k) g(ν_n)] − Σ_j v_j E[g(λ_k) g(λ_j)]] (THEORY.md §4), ReLU kernel
+        // dv_k = η_v [Σ_n v*_n E[g(λ_k) g(ν_n)] − Σ_j v_j E[g(λ_k) g(λ_j)]] (docs/model.md §4), ReLU kernel
         double[][] C = {{Q[0][0], Q[0][1], R[0][0], R[0][1]}, {Q[1][0], Q[1][1], R[1][0], R[1][1]},
                 {R[0][0], R[1][0], T[0][0], T[0][1]}, {R[0][1], R[1][1], T[1][0], T[1][1]}};
         for (int k = 0; k < 2; k++) {

@@ -42,7 +42,7 @@ class ExactOdeValidationTest {
 
     @Test
     void exactPepitaEscapesARandomStartWhereAfaStays() {
-        // THEORY.md §5: the s e P term of dc/dt makes |c| grow exponentially from c = O(σ_F/√N);
+        // docs/model.md §5: the s e P term of dc/dt makes |c| grow exponentially from c = O(σ_F/√N);
         // AFA's dc/dt is quadratic in the small overlaps. Random start, σ_F = 0.5, t = 30.
         String json = "{\"rule\": \"pepita\", \"K\": 2, \"M\": 2, \"sigmaF\": 0.5, \"N\": 2000, \"seed\": 1,"
                 + " \"tMax\": 30, \"times\": [0, 30], \"rtol\": 1e-6, \"atol\": 1e-9, \"quadraturePoints\": 10}";
