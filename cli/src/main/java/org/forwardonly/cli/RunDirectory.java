@@ -76,6 +76,16 @@ public final class RunDirectory {
      * every seed ({@code "seeds": [..]}) and the resolved config.
      */
     public void writeConfig(ExperimentConfig config, long[] seeds, List<String> commandLine) throws IOException {
+        writeConfig(config, seeds, commandLine, null);
+    }
+
+    /**
+     * As {@link #writeConfig(ExperimentConfig, long[], List)}, with what the run found out about
+     * itself under {@code "engine"} (e.g. the exact engine's averaging and its error estimate);
+     * null leaves it out.
+     */
+    public void writeConfig(ExperimentConfig config, long[] seeds, List<String> commandLine,
+                            com.fasterxml.jackson.databind.JsonNode engine) throws IOException {
         ObjectNode root = ConfigParser.mapper().createObjectNode();
         root.put("version", Version.get());
         root.put("command", String.join(" ", commandLine));
@@ -85,6 +95,7 @@ public final class RunDirectory {
             for (long s : seeds) all.add(s);
         }
         root.set("config", ConfigParser.toJson(config));
+        if (engine != null) root.set("engine", engine);
         Files.writeString(dir.resolve("config.json"), ConfigParser.pretty(root), StandardCharsets.UTF_8);
     }
 }

@@ -3,6 +3,7 @@ package org.forwardonly.theory.averaging;
 import org.forwardonly.theory.activation.Activation;
 import org.forwardonly.theory.quadrature.CholeskyFactor;
 import org.forwardonly.theory.quadrature.GaussianGrid;
+import org.forwardonly.theory.quadrature.GaussianPointSet;
 
 /**
  * ε_g = ½ E[(Σ_k v_k g(λ_k) − Σ_m v*_m g*(ν_m))²] (docs/model.md §1, label noise excluded) for any
@@ -13,18 +14,24 @@ import org.forwardonly.theory.quadrature.GaussianGrid;
 public final class QuadratureEpsG {
     private final Activation g, gTeacher;
     private final int K, M, U;
-    private final GaussianGrid grid;
+    private final GaussianPointSet grid;
     private final FieldFactor fields;
     private final double[] z, u;
 
     /** For K student and M teacher units, n Gauss-Hermite points per dimension. */
     public QuadratureEpsG(Activation g, Activation gTeacher, int K, int M, int pointsPerDimension) {
+        this(g, gTeacher, K, M, GaussianGrid.tensor(K + M, pointsPerDimension));
+    }
+
+    /** For K student and M teacher units, on a given point set of dimension K + M (its extra coordinates, if any, unused). */
+    public QuadratureEpsG(Activation g, Activation gTeacher, int K, int M, GaussianPointSet points) {
+        if (points.dimension() < K + M) throw new IllegalArgumentException("point set has dimension " + points.dimension() + " < K + M");
         this.g = g;
         this.gTeacher = gTeacher;
         this.K = K;
         this.M = M;
         this.U = K + M;
-        this.grid = GaussianGrid.tensor(U, pointsPerDimension);
+        this.grid = points;
         this.fields = new FieldFactor(K, M);
         z = new double[U];
         u = new double[U];

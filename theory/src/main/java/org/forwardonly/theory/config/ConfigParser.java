@@ -41,9 +41,10 @@ public final class ConfigParser {
             "rule", "activation", "teacherActivation", "K", "M", "eta", "etaV", "sigma", "sigmaF",
             "modulationSign", "lastLayer", "integrator", "dt", "rtol", "atol", "tMax", "times",
             "timeSpacing", "nTimes", "epsGBound", "seed", "N", "teacherSecondLayer", "init",
-            "mirroring", "seeds", "batchSize", "testSize", "alignF", "odeEngine", "quadraturePoints");
+            "mirroring", "seeds", "batchSize", "testSize", "alignF", "odeEngine", "quadraturePoints", "averaging");
     private static final List<String> INIT_KEYS = List.of("Q", "R", "T", "v", "vStar", "b", "c", "d", "P");
     private static final List<String> MIRRORING_KEYS = List.of("a", "r", "etaWm", "lambdaWm", "rescale");
+    private static final List<String> AVERAGING_KEYS = List.of("method", "samples", "replicates", "tolerance", "maxReplicates", "controlVariate");
 
     /** Default σ_F: the PEPITA papers' 0.05·U(±√(6/N)) has this standard deviation × √N. */
     public static final double DEFAULT_SIGMA_F = 0.05 * Math.sqrt(2.0);
@@ -115,13 +116,14 @@ public final class ConfigParser {
         int testSize = intKey(root, "testSize", 0, 0, 100_000_000);
         String odeEngine = requireText(root, "odeEngine", "auto", Set.of("auto", "closedForm", "quadrature"));
         int quadraturePoints = intKey(root, "quadraturePoints", 12, 2, 40);
+        Averaging averaging = root.has("averaging") ? averaging(root.get("averaging")) : Averaging.DEFAULT;
         double alignF = root.has("alignF") ? number(root.get("alignF"), "alignF") : 0.0;
         if (alignF < -1 || alignF > 1) {
             throw new ConfigException("key 'alignF': must be between -1 and 1 (got " + root.get("alignF") + ")");
         }
         return new ExperimentConfig(rule, activation, teacherActivation, K, M, eta, etaV, sigma, sigmaF, s,
                 lastLayer, integrator, dt, rtol, atol, tMax, times, timeSpacing, nTimes, epsGBound, seed, N,
-                teacherSecondLayer, init, mirroring, seeds, batchSize, testSize, alignF, odeEngine, quadraturePoints);
+                teacherSecondLayer, init, mirroring, seeds, batchSize, testSize, alignF, odeEngine, quadraturePoints, averaging);
     }
 
     /** The resolved config as JSON, with every default filled in (for DIR/config.json). */
@@ -181,6 +183,13 @@ public final class ConfigParser {
         o.put("alignF", c.alignF());
         o.put("odeEngine", c.odeEngine());
         o.put("quadraturePoints", c.quadraturePoints());
+        ObjectNode av = o.putObject("averaging");
+        av.put("method", c.averaging().method());
+        av.put("samples", c.averaging().samples());
+        av.put("replicates", c.averaging().replicates());
+        av.put("tolerance", c.averaging().tolerance());
+        av.put("maxReplicates", c.averaging().maxReplicates());
+        av.put("controlVariate", c.averaging().controlVariate());
         return o;
     }
 
@@ -315,6 +324,26 @@ public final class ConfigParser {
         JsonNode rs = n.get("rescale");
         if (rs != null && !rs.isBoolean()) throw new ConfigException("key 'mirroring.rescale': must be true or false (got " + rs + ")");
         return new Mirroring(a, r, etaWm, lambdaWm, rs != null && rs.asBoolean());
+    }
+
+    private static Averaging averaging(JsonNode n) {
+        if (!n.isObject()) throw new ConfigException("key 'averaging': must be an object with keys " + AVERAGING_KEYS);
+        checkKeys(n, AVERAGING_KEYS, "averaging.");
+        Averaging d = Averaging.DEFAULT;
+        String method = n.has("method") ? requireText(n, "method", d.method(), Set.of("auto", "tensor", "sobol")) : d.method();
+        int samples = intKey(n, "samples", d.samples(), 16, 1 << 24);
+        int replicates = intKey(n, "replicates", d.replicates(), 2, 1024);
+        double tolerance = positive(n, "tolerance", d.tolerance());
+        int maxReplicates = intKey(n, "maxReplicates", Math.max(d.maxReplicates(), replicates), 2, 1024);
+        if (maxReplicates < replicates) {
+            throw new ConfigException("key 'averaging.maxReplicates': must be >= averaging.replicates = " + replicates
+                    + " (got " + maxReplicates + ")");
+        }
+        JsonNode cv = n.get("controlVariate");
+        if (cv != null && !cv.isBoolean()) {
+            throw new ConfigException("key 'averaging.controlVariate': must be true or false (got " + cv + ")");
+        }
+        return new Averaging(method, samples, replicates, tolerance, maxReplicates, cv == null ? d.controlVariate() : cv.asBoolean());
     }
 
     private static InitialConditions init(JsonNode n, String rule, int K, int M) {
