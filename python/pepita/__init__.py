@@ -39,7 +39,14 @@ def _execute(command, config, overrides, out, options, table=None):
             config_file = Path(tmp) / ("spec.json" if command == "scan" else "config.json")
             _config.write(resolved, config_file)
         directory = Path(out) if out is not None else Path(tmp) / command
-        _command.run([command, config_file, "--out", directory, "--no-progress", *options])
+        try:
+            _command.run([command, config_file, "--out", directory, "--no-progress", *options])
+        except PepitaError as e:
+            if e.exit_code == 3 and command == "ode" and (directory / "metrics.csv").is_file():
+                e.table = load(directory, "metrics")  # an ODE keeps its samples up to the divergence
+                if out is None:
+                    e.table.attrs["directory"] = None
+            raise
         df = load(directory, table)
         per_seed = load(directory, "per_seed") if table != "per_seed" and "--per-seed" in options else None
         if out is None:

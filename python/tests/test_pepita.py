@@ -105,6 +105,17 @@ def test_a_diverging_simulation_raises_with_exit_code_3():
     assert str(raised.value).startswith("pepita simulate: the simulation diverged")
 
 
+def test_a_diverging_ode_raises_with_its_samples_up_to_the_divergence(cli):
+    diverging = {"rule": "bp", "activation": "linear", "K": 2, "M": 2, "eta": 50, "etaV": 50, "tMax": 5, "nTimes": 4}
+    out = cli.tmp / "diverged"
+    direct = cli.run("ode", cli.write(diverging), "--out", out, "--no-progress")
+    assert direct.returncode == 3
+    with pytest.raises(pepita.PepitaError) as raised:
+        pepita.ode(diverging)
+    assert raised.value.exit_code == 3 and str(raised.value).startswith("pepita ode: diverged")
+    assert_frame_is_file(raised.value.table, out / "metrics.csv")
+
+
 def test_compare_returns_the_table_and_the_verdict_the_cli_writes(cli):
     out = cli.output("compare", SIM)
     df = pepita.compare(SIM)
