@@ -32,7 +32,8 @@ import java.util.concurrent.Callable;
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = {"Simulate CONFIG's seeds, integrate the ODE from each seed's initial order parameters and compare "
                 + "them at every output time. Writes DIR/compare.csv (t, <col>_ode, <col>_sim, <col>_sim_se, <col>_diff_se), "
-                + "DIR/agreement.txt (its last line is the verdict), DIR/metrics.csv and DIR/config.json.",
+                + "DIR/agreement.txt (its last line is the verdict), DIR/metrics.csv and DIR/config.json; with --per-seed "
+                + "also DIR/per_seed.csv.",
                 "Exit codes: 0 ok (whatever the verdict), 2 bad input, 3 diverged (nothing written for 2 and 3)."})
 public final class CompareCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "CONFIG", description = "Experiment config (JSON), at least 2 seeds.")
@@ -91,6 +92,7 @@ public final class CompareCommand implements Callable<Integer> {
             RunDirectory dir = RunDirectory.create(out);
             TrajectoryCsv.write(comparison.table(), dir.resolve("compare.csv"));
             TrajectoryCsv.write(SimulationRuns.table(result), dir.resolve("metrics.csv"));
+            runs.writePerSeed(result, dir);
             Files.writeString(dir.resolve("agreement.txt"), text, StandardCharsets.UTF_8);
             dir.writeConfig(config, SimulationRuns.seeds(config), RunDirectory.commandLine(spec));
         } catch (IOException | java.io.UncheckedIOException e) {
