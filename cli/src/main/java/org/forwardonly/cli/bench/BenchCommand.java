@@ -74,6 +74,7 @@ public final class BenchCommand implements Callable<Integer> {
                 return 2;
             }
         }
+        double loadAtStart = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         List<String> rows = new ArrayList<>();
         rows.add("| work | pepita (wall) | pepita (CPU) | C++ reference (wall) | C++ reference (CPU) | target "
                 + "| reference / pepita (wall; CPU) | notes |");
@@ -82,9 +83,12 @@ public final class BenchCommand implements Callable<Integer> {
         if (only == null || only.equals("sgd")) sgdRows(rows, err);
         out.println("pepita bench, " + ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_LOCAL_DATE_TIME).substring(0, 16)
                 + " UTC; " + machine());
+        out.println(reference == null ? "C++ reference: not measured (--reference DIR times it in the same run)"
+                : "C++ reference: " + referenceDir.toAbsolutePath() + " (" + ReferenceRuns.ODE_PROGRAM + ", " + ReferenceRuns.SGD_PROGRAM
+                        + "), timed in this run");
         out.println();
         rows.forEach(out::println);
-        out.printf(Locale.ROOT, "%nload average at the end: %.2f (1 min, %d cores)%n",
+        out.printf(Locale.ROOT, "%nload average at the start: %.2f, at the end: %.2f (1 min, %d cores)%n", loadAtStart,
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), Runtime.getRuntime().availableProcessors());
         out.flush();
         return 0;
