@@ -2,7 +2,7 @@ package org.forwardonly.theory.rules;
 
 /**
  * One learning rule of docs/model.md §2, defined once as the per-sample map
- * {@code u ↦ (δ, β, h_pre)} (ARCHITECTURE.md): for every rule
+ * {@code u ↦ (δ, β, h_pre)} (docs/model.md §2, §8): for every rule
  *
  * <pre>
  *   w_k ← w_k − (η/√N) (δ_k x + β_k F)        first layer
