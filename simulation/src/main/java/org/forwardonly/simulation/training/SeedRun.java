@@ -9,8 +9,8 @@ import org.forwardonly.theory.activation.Activation;
 import org.forwardonly.theory.config.ExperimentConfig;
 import org.forwardonly.theory.averaging.QuadratureEpsG;
 import org.forwardonly.theory.init.NetworkDraw;
-import org.forwardonly.theory.integrals.ClosedFormAverages;
 import org.forwardonly.theory.integrals.EpsG;
+import org.forwardonly.theory.integrals.SecondMoment;
 import org.forwardonly.theory.ode.Experiments;
 import org.forwardonly.theory.rules.LearningRule;
 import org.forwardonly.theory.rules.Rules;
@@ -106,9 +106,10 @@ public final class SeedRun {
         TestError test = new TestError(net.N, net.K, net.M, g, gT, config.sigma(), testStream);
         StateLayout layout = layout(config);
         double[] packed = new double[layout.dimension()];
-        boolean closedFormEpsG = g == gT && ClosedFormAverages.has(g);
+        // docs/model.md §3: closed form for erf, linear and ReLU; numerical for mixed activations
+        boolean closedFormEpsG = SecondMoment.has(g, gT);
         QuadratureEpsG quadratureEpsG = closedFormEpsG ? null
-                : new QuadratureEpsG(g, gT, config.K(), config.M(), config.quadraturePoints());
+                : QuadratureEpsG.forFields(g, gT, config.K(), config.M(), config.quadraturePoints());
         List<String> columns = columns(config);
         int nCols = columns.size();
         int iEnd = 1 + layout.dimension();  // first column after the order parameters
@@ -128,7 +129,7 @@ public final class SeedRun {
             double[] row = new double[nCols];
             // ε_g from the measured order parameters (docs/model.md §3); without a closed form (ReLU, mixed
             // activations) by the same quadrature as the exact ODE engine
-            row[0] = closedFormEpsG ? EpsG.of(o, ClosedFormAverages.of(g))
+            row[0] = closedFormEpsG ? EpsG.of(o, SecondMoment.of(g))
                     : quadratureEpsG.epsG(o.Q(), o.R(), o.T(), o.v(), o.vStar());
             o.pack(layout, packed);
             System.arraycopy(packed, 0, row, 1, packed.length);

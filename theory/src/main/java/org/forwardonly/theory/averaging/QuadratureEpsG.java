@@ -37,6 +37,19 @@ public final class QuadratureEpsG {
         u = new double[U];
     }
 
+    /** Tensor grids up to this many points; beyond, Sobol points. */
+    private static final double TENSOR_LIMIT = 3e5;
+
+    /**
+     * ε_g for mixed activations at any width: the tensor grid of n points per field while it has at
+     * most {@value #TENSOR_LIMIT} points, else 2^16 scrambled Sobol points (a fixed scrambling, so
+     * the same state gives the same value; error about 1e-3 relative, docs/model.md §8).
+     */
+    public static QuadratureEpsG forFields(Activation g, Activation gTeacher, int K, int M, int pointsPerDimension) {
+        if (Math.pow(pointsPerDimension, K + M) <= TENSOR_LIMIT) return new QuadratureEpsG(g, gTeacher, K, M, pointsPerDimension);
+        return new QuadratureEpsG(g, gTeacher, K, M, org.forwardonly.theory.quadrature.ScrambledSobol.of(K + M, 1 << 16, 1L));
+    }
+
     /** ε_g at (Q, R, T, v, v*). */
     public double epsG(double[][] Q, double[][] R, double[][] T, double[] v, double[] vStar) {
         // fields u = (ν, λ) = L z
