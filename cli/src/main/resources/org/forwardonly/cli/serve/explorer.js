@@ -189,10 +189,14 @@ function el(tag, attrs, parent) {
 
 function ticks(lo, hi, log) {
   if (log) {
+    // decades; over fewer than two decades also 2 and 5 times them, so that the axis has labels
+    const mult = Math.log10(hi / lo) < 2 ? [1, 2, 5] : [1];
     const out = [];
     for (let p = Math.floor(Math.log10(lo)); p <= Math.ceil(Math.log10(hi)); p++) {
-      const v = Math.pow(10, p);
-      if (v >= lo * 0.999 && v <= hi * 1.001) out.push(v);
+      for (const m of mult) {
+        const v = m * Math.pow(10, p);
+        if (v >= lo * 0.999 && v <= hi * 1.001) out.push(v);
+      }
     }
     return out;
   }
@@ -263,7 +267,10 @@ function redraw() {
       const data = {"data-curve": s.name, "data-column": s.col, "data-t": ts.join(" "), "data-y": ys.join(" ")};
       if (s.name.startsWith("sim")) {
         const g = el("g", Object.assign({class: "series markers"}, data), svg);
-        pts.forEach(pt => { const [cx, cy] = pt.split(","); el("circle", {cx, cy, r: 2.6, fill: color, stroke: "white", "stroke-width": 0.6}, g); });
+        // simulation of A: filled markers; of B: open ones
+        const open = s.name === "simB";
+        pts.forEach(pt => { const [cx, cy] = pt.split(","); el("circle", {cx, cy, r: 2.6, fill: open ? "white" : color,
+          stroke: open ? color : "white", "stroke-width": open ? 1.2 : 0.6}, g); });
       } else {
         el("polyline", Object.assign({class: "series", points: pts.join(" "), fill: "none", stroke: color,
           "stroke-width": 1.8, "stroke-dasharray": s.name === "B" ? "6 4" : "none"}, data), svg);
