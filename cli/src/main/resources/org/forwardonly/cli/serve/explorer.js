@@ -16,7 +16,7 @@ const CONTROLS = [
   {key: "seed", label: "seed of the start", step: 1, def: 0},
   {key: "alignF", label: "alignment of F", step: 0.05, def: 0},
   {key: "N", label: "N (start, simulation)", step: 100, def: 500},
-  {key: "seeds", label: "seeds (simulation)", step: 1, def: 2},
+  {key: "seeds", label: "seeds (simulation)", step: 1, def: 1},
   {key: "integrator", label: "integrator", options: ["dp853", "rk4", "euler"], def: "dp853"},
   {key: "tMax", label: "t max", step: 10, def: 100},
 ];
@@ -66,7 +66,7 @@ function buildControls(set) {
   const msg = document.createElement("div");
   msg.className = "message"; msg.id = "message-" + set;
   box.appendChild(msg);
-  for (const kind of ["", "sim"]) {
+  for (const kind of ["", "afa", "sim"]) {
     const p = document.createElement("div");
     p.className = "progress"; p.id = "progress-" + kind + set;
     box.appendChild(p);
@@ -96,8 +96,18 @@ function changed(set) {
 }
 
 function run(set) {
-  if (set === "B" && !$("compare").checked) { stop("B"); stop("simB"); delete curves.B; delete curves.simB; scheduleRedraw(); return; }
-  start(set, "/api/ode/stream", config(set, false));
+  if (set === "B" && !$("compare").checked) {
+    for (const n of ["B", "afaB", "simB"]) { stop(n); delete curves[n]; }
+    scheduleRedraw();
+    return;
+  }
+  const cfg = config(set, false);
+  start(set, "/api/ode/stream", cfg);
+  // PEPITA runs on the exact engine; AFA's closed form (PEPITA to first order in F, docs/model.md §5)
+  // is drawn at once beside it, where it exists
+  if (cfg.rule === "pepita" && (cfg.activation === "erf" || cfg.activation === "linear")) {
+    start("afa" + set, "/api/ode/stream", Object.assign({}, cfg, {rule: "afa"}));
+  } else { stop("afa" + set); delete curves["afa" + set]; }
   if ($("simulate").checked) start("sim" + set, "/api/simulate/stream", config(set, true));
   else { stop("sim" + set); delete curves["sim" + set]; scheduleRedraw(); }
 }
@@ -150,9 +160,9 @@ function finish(name, state, message) {
 function setStatus(name) {
   const curve = curves[name];
   const set = name.slice(-1), sim = name.startsWith("sim");
-  const el = $("progress-" + (sim ? "sim" : "") + set);
+  const el = $("progress-" + name);
   el.dataset.state = curve.state;
-  const what = sim ? "simulation" : (curve.engine || "ODE");
+  const what = sim ? "simulation" : name.startsWith("afa") ? "afa, first order in F" : (curve.engine || "ODE");
   if (curve.state === "running") {
     const frac = curve.tEnd ? Math.min(1, (curve.progress || 0) / curve.tEnd) : 0;
     el.innerHTML = "";
@@ -165,8 +175,9 @@ function setStatus(name) {
   } else {
     el.textContent = "";
   }
-  if (curve.state === "invalid" || curve.state === "diverged" || curve.state === "failed") {
-    $("message-" + set).textContent = (sim ? "simulation: " : "") + curve.message;
+  const echo = name.startsWith("afa") && curve.state === "invalid"; // A's own stream already says it
+  if (!echo && (curve.state === "invalid" || curve.state === "diverged" || curve.state === "failed")) {
+    $("message-" + set).textContent = (sim ? "simulation: " : name.startsWith("afa") ? "afa: " : "") + curve.message;
   }
 }
 
@@ -219,9 +230,9 @@ function redraw() {
   for (const p of PANELS) {
     // the series of this panel: [curveName, column, index]
     const series = [];
-    for (const name of ["A", "B", "simA", "simB"]) {
+    for (const name of ["A", "B", "afaA", "afaB", "simA", "simB"]) {
       const c = curves[name];
-      if (!c) continue;
+      if (!c || (name.startsWith("afa") && p.id !== "eps_g")) continue;
       c.columns.forEach((col, j) => { if (p.match(col)) series.push({name, col, j, curve: c}); });
     }
     if (series.length === 0 && p.id !== "eps_g") continue;
@@ -254,9 +265,12 @@ function redraw() {
     el("rect", {x: PAD.l, y: PAD.t, width: W - PAD.l - PAD.r, height: H - PAD.t - PAD.b, fill: "none", class: "axis"}, svg);
     el("text", {x: (W + PAD.l) / 2, y: H - 4, "text-anchor": "middle"}, svg).textContent = "t (log)";
     // one colour per column, the same in A, B and the simulations
-    const colOrder = [...new Set(series.map(s => s.col))];
+    const colOrder = [...new Set(series.filter(s => !s.name.startsWith("afa")).map(s => s.col))];
+    if (series.some(s => s.name.startsWith("afa"))) {
+      el("text", {x: PAD.l + 6, y: H - PAD.b - 6, fill: "#666"}, svg).textContent = "grey: afa closed form (first order in F)";
+    }
     for (const s of series) {
-      const color = COLORS[colOrder.indexOf(s.col) % COLORS.length];
+      const color = COLORS[Math.max(0, colOrder.indexOf(s.col)) % COLORS.length];
       const ts = [], ys = [], pts = [];
       s.curve.t.forEach((t, i) => {
         const y = s.curve.rows[i][s.j];
@@ -271,6 +285,9 @@ function redraw() {
         const open = s.name === "simB";
         pts.forEach(pt => { const [cx, cy] = pt.split(","); el("circle", {cx, cy, r: 2.6, fill: open ? "white" : color,
           stroke: open ? color : "white", "stroke-width": open ? 1.2 : 0.6}, g); });
+      } else if (s.name.startsWith("afa")) {
+        el("polyline", Object.assign({class: "series", points: pts.join(" "), fill: "none", stroke: "#888",
+          "stroke-width": 1.3, "stroke-dasharray": s.name === "afaB" ? "6 4" : "2 2"}, data), svg);
       } else {
         el("polyline", Object.assign({class: "series", points: pts.join(" "), fill: "none", stroke: color,
           "stroke-width": 1.8, "stroke-dasharray": s.name === "B" ? "6 4" : "none"}, data), svg);

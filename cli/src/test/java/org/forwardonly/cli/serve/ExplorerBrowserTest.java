@@ -33,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * The explorer in a real browser (Debian's chromium driven by chromedriver through Selenium):
  * the page loads and plots, a moved control redraws a different series that equals
  * {@code pepita ode} for the new parameters, a bad value shows the CLI's message on the page,
- * the URL restores the view, and the comparison and simulation overlays draw. Saves a
+ * the URL restores the view, and the comparison, AFA-preview and simulation overlays draw. Saves a
  * screenshot to {@code cli/target/serve.png} (and to {@code -Dserve.screenshot=PATH}; the
  * README's is made so). Without chromium it skips on a developer's machine and fails in CI
  * ({@code CI=true}), where .ci/run installs it.
@@ -60,7 +60,7 @@ class ExplorerBrowserTest {
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1420,1000", "--user-data-dir=" + tmp.resolve("profile"));
+                "--disable-dev-shm-usage", "--window-size=1420,1120", "--user-data-dir=" + tmp.resolve("profile"));
         try (ExplorerServer server = new ExplorerServer("127.0.0.1", 0, 1, new PrintWriter(log, true))) {
             WebDriver driver = new ChromeDriver(service, options);
             try {
@@ -123,8 +123,8 @@ class ExplorerBrowserTest {
                 assertEquals(points, series(driver, "A", "eps_g").getAttribute("points"));
 
                 // a second set (bp, dashed) and the simulation overlay, then the README's screenshot
-                driver.get(base + "?rule=afa&K=2&M=2&eta=1&etaV=1&sigmaF=0.5&N=500&seeds=4&seed=0&tMax=100"
-                        + "&compare=1&simulate=1&b.rule=bp&b.K=2&b.M=2&b.eta=1&b.etaV=1&b.sigmaF=0.5&b.N=500&b.seeds=4"
+                driver.get(base + "?rule=pepita&K=2&M=2&eta=1&etaV=1&sigmaF=0.5&N=500&seeds=1&seed=0&tMax=100"
+                        + "&compare=1&simulate=1&b.rule=bp&b.K=2&b.M=2&b.eta=1&b.etaV=1&b.sigmaF=0.5&b.N=500&b.seeds=1"
                         + "&b.seed=0&b.tMax=100");
                 waitDone(wait, driver, "progress-A");
                 waitDone(wait, driver, "progress-B");
@@ -135,6 +135,9 @@ class ExplorerBrowserTest {
                 assertNotEquals(series(driver, "A", "eps_g").getAttribute("data-y"), series(driver, "B", "eps_g").getAttribute("data-y"));
                 assertTrue(driver.findElements(By.cssSelector("g[data-curve='simA'][data-column='eps_g'] circle")).size() > 10,
                         "simulation markers are drawn");
+                waitDone(wait, driver, "progress-afaA");
+                assertTrue(series(driver, "afaA", "eps_g").getAttribute("data-y").length() > 100,
+                        "PEPITA's exact run has AFA's closed form beside it");
                 Path shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
                 Files.createDirectories(Path.of("target"));
                 Files.copy(shot, Path.of("target", "serve.png"), StandardCopyOption.REPLACE_EXISTING);

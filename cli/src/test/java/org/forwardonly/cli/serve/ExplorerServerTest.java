@@ -172,6 +172,20 @@ class ExplorerServerTest {
         assertTrue(all.contains(firstRow), "the CSV is inline");
         assertTrue(all.contains("set_yscale"), "eps_g is drawn on a log axis");
         assertEquals(400, ServeTesting.post(server, "/api/notebook", "{\"curves\": []}").statusCode());
+
+        // it runs, where Debian's Jupyter is installed (.ci/run installs it)
+        Path file = tmp.resolve("view.ipynb");
+        java.nio.file.Files.write(file, r.body());
+        Process check = new ProcessBuilder("/usr/bin/python3", "-c", "import nbconvert, pandas, matplotlib").start();
+        boolean jupyter = check.waitFor(60, TimeUnit.SECONDS) && check.exitValue() == 0;
+        if (!jupyter && "true".equals(System.getenv("CI"))) throw new AssertionError("CI has no /usr/bin/python3 with nbconvert");
+        org.junit.jupiter.api.Assumptions.assumeTrue(jupyter, "no /usr/bin/python3 with nbconvert, pandas, matplotlib");
+        Process p = new ProcessBuilder("/usr/bin/python3", "-m", "nbconvert", "--to", "notebook", "--execute",
+                file.toString(), "--output", tmp.resolve("ran.ipynb").toString())
+                .redirectErrorStream(true).redirectOutput(tmp.resolve("nbconvert.log").toFile())
+                .directory(tmp.toFile()).start();
+        assertTrue(p.waitFor(300, TimeUnit.SECONDS), "nbconvert finished");
+        assertEquals(0, p.exitValue(), java.nio.file.Files.readString(tmp.resolve("nbconvert.log")));
     }
 
     static void waitFor(java.util.function.BooleanSupplier condition, int seconds) throws InterruptedException {
