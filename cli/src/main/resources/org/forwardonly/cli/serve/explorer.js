@@ -121,6 +121,7 @@ function stop(name) {
 function start(name, path, cfg) {
   stop(name);
   const set = name.slice(-1);
+  const previous = curves[name] && curves[name].state === "done" ? curves[name] : null;
   const curve = {config: cfg, header: null, columns: [], t: [], rows: [], raw: [], state: "running", message: "", engine: ""};
   curves[name] = curve;
   setStatus(name);
@@ -141,7 +142,10 @@ function start(name, path, cfg) {
     scheduleRedraw();
   });
   es.addEventListener("progress", e => { curve.progress = Number(e.data); setStatus(name); });
-  es.addEventListener("invalid", e => { finish(name, "invalid", e.data); });
+  es.addEventListener("invalid", e => {
+    finish(name, "invalid", e.data);
+    if (previous) { curves[name] = previous; scheduleRedraw(); } // the last good curve stays
+  });
   es.addEventListener("diverged", e => { curve.message = e.data; curve.state = "diverged"; });
   es.addEventListener("done", () => { finish(name, curve.state === "diverged" ? "diverged" : "done", curve.message); });
   es.onerror = () => { if (streams[name] === es) finish(name, "failed", "the connection to pepita serve was lost"); };

@@ -107,6 +107,8 @@ class ExplorerBrowserTest {
                 k.sendKeys("0");
                 wait.until(d -> d.findElement(By.id("message-A")).getText().startsWith("key 'K'"));
                 String message = driver.findElement(By.id("message-A")).getText();
+                assertEquals(expected.size() - 1, series(driver, "A", "eps_g").getAttribute("data-y").split(" ").length,
+                        "the last good curve stays");
                 ServeTesting.Ode bad = ServeTesting.pepitaOde(tmp, config.replace("\"K\":2", "\"K\":0"));
                 assertEquals(bad.err().trim(), "pepita ode: " + message, "the page shows the CLI's line");
                 k.clear();
