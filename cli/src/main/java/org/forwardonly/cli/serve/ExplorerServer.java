@@ -7,7 +7,6 @@ import org.forwardonly.notebooks.format.NotebookWriter;
 import org.forwardonly.theory.config.ConfigException;
 import org.forwardonly.theory.config.ConfigParser;
 import org.forwardonly.theory.ode.IntegrationObserver;
-import org.forwardonly.theory.ode.OdeResult;
 import org.forwardonly.theory.trajectory.TrajectoryCsv;
 
 import java.io.IOException;
@@ -26,6 +25,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * The explorer's HTTP server (the JDK's com.sun.net.httpserver): the page and its script, and
@@ -97,8 +97,8 @@ public final class ExplorerServer implements AutoCloseable {
             String method = ex.getRequestMethod();
             if (method.equals("GET") && PAGES.containsKey(path)) page(ex, PAGES.get(path));
             else if (method.equals("POST") && path.equals("/api/ode")) odeCsv(ex);
-            else if (method.equals("GET") && path.equals("/api/ode/stream")) odeStream(ex);
-            else if (method.equals("GET") && path.equals("/api/simulate/stream")) simulationStream(ex);
+            else if (method.equals("GET") && path.equals("/api/ode/stream")) stream(ex, OdeRun::prepare);
+            else if (method.equals("GET") && path.equals("/api/simulate/stream")) stream(ex, SimulationRun::prepare);
             else if (method.equals("POST") && path.equals("/api/notebook")) notebook(ex);
             else text(ex, 404, "pepita serve: no " + method + " " + path + "\n");
         } catch (OdeRun.Abandoned | IOException gone) {
@@ -157,13 +157,16 @@ public final class ExplorerServer implements AutoCloseable {
         }
     }
 
-    /** GET /api/ode/stream: the run as events, for the page. */
-    private void odeStream(HttpExchange ex) throws IOException {
+    /**
+     * GET /api/ode/stream and /api/simulate/stream: a run as events, for the page. A bad config is
+     * one "invalid" event; a newer run on the same slot or a failed write stops the run.
+     */
+    private void stream(HttpExchange ex, Function<String, StreamedRun> prepare) throws IOException {
         Map<String, String> q = query(ex);
         EventStream events = new EventStream(ex);
-        OdeRun run;
+        StreamedRun run;
         try {
-            run = OdeRun.prepare(q.getOrDefault("config", ""));
+            run = prepare.apply(q.getOrDefault("config", ""));
         } catch (ConfigException e) {
             events.send("invalid", e.getMessage());
             return;
@@ -171,45 +174,8 @@ public final class ExplorerServer implements AutoCloseable {
         AtomicBoolean cancelled = claim(q.get("slot"));
         activeRuns.incrementAndGet();
         try (run) {
-            events.send("start", startJson(run.columns(), run.tEnd(), run.exactEngine() ? "exact quadrature engine"
-                    : "closed forms"));
-            OdeResult result = run.integrate(new IntegrationObserver() {
-                @Override
-                public void onSample(double t, double[] row) {
-                    checkCancelled(cancelled);
-                    events.send("row", TrajectoryCsv.line(t, row));
-                }
-
-                @Override
-                public void onProgress(double t) {
-                    checkCancelled(cancelled);
-                    events.progress(t);
-                }
-            });
-            if (result.diverged()) events.send("diverged", OdeRun.divergenceMessage(result));
-            events.send("done", Long.toString(result.evaluations()));
-        } finally {
-            activeRuns.decrementAndGet();
-            release(q.get("slot"), cancelled);
-        }
-    }
-
-    /** GET /api/simulate/stream: the small-N simulation overlay as events. */
-    private void simulationStream(HttpExchange ex) throws IOException {
-        Map<String, String> q = query(ex);
-        EventStream events = new EventStream(ex);
-        SimulationRun run;
-        try {
-            run = SimulationRun.prepare(q.getOrDefault("config", ""));
-        } catch (ConfigException e) {
-            events.send("invalid", e.getMessage());
-            return;
-        }
-        AtomicBoolean cancelled = claim(q.get("slot"));
-        activeRuns.incrementAndGet();
-        try {
-            events.send("start", startJson(run.columns(), run.tEnd(), "simulation"));
-            String diverged = run.run(new SimulationRun.Sink() {
+            events.send("start", startJson(run.columns(), run.tEnd(), run.engine()));
+            String diverged = run.run(new StreamedRun.Sink() {
                 @Override
                 public void sample(double t, double[] row) {
                     checkCancelled(cancelled);
@@ -223,7 +189,7 @@ public final class ExplorerServer implements AutoCloseable {
                 }
             });
             if (diverged != null) events.send("diverged", diverged);
-            events.send("done", "0");
+            events.send("done", "");
         } finally {
             activeRuns.decrementAndGet();
             release(q.get("slot"), cancelled);

@@ -20,7 +20,7 @@ import java.util.Locale;
  * integrated on one thread with the same engine, so its rows are the bytes of {@code metrics.csv}.
  * Not thread-safe; run it once.
  */
-final class OdeRun implements AutoCloseable {
+final class OdeRun implements StreamedRun {
     private final ExperimentConfig config;
     private final OrderParameters init;
     private final double[] times;
@@ -49,17 +49,20 @@ final class OdeRun implements AutoCloseable {
     }
 
     /** The CSV columns after t (eps_g, then the packed state). */
-    List<String> columns() {
+    @Override
+    public List<String> columns() {
         return Experiments.columns(dynamics.layout());
     }
 
-    /** Whether the exact quadrature engine (docs/model.md §5-6) rather than the closed forms (§4) runs. */
-    boolean exactEngine() {
-        return !Experiments.usesClosedForm(config);
+    /** The exact quadrature engine (docs/model.md §5-6) or the closed forms (§4). */
+    @Override
+    public String engine() {
+        return Experiments.usesClosedForm(config) ? "closed forms" : "exact quadrature engine";
     }
 
     /** The last sample time. */
-    double tEnd() {
+    @Override
+    public double tEnd() {
         return times[times.length - 1];
     }
 
@@ -69,6 +72,22 @@ final class OdeRun implements AutoCloseable {
      */
     OdeResult integrate(IntegrationObserver observer) {
         return Experiments.integrate(config, dynamics, init, times, observer);
+    }
+
+    @Override
+    public String run(Sink sink) {
+        OdeResult result = integrate(new IntegrationObserver() {
+            @Override
+            public void onSample(double t, double[] row) {
+                sink.sample(t, row);
+            }
+
+            @Override
+            public void onProgress(double t) {
+                sink.progress(t);
+            }
+        });
+        return result.diverged() ? divergenceMessage(result) : null;
     }
 
     /** The one line {@code pepita ode} prints when a run diverged (without its file part). */

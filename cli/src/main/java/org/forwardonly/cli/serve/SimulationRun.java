@@ -28,7 +28,7 @@ import java.util.List;
  * lockstep so that the seed mean of every sample can be sent as soon as it is measured.
  * Columns: eps_g and the order parameters, as the ODE writes them.
  */
-final class SimulationRun {
+final class SimulationRun implements StreamedRun {
     /** Largest N the overlay runs (a bigger one is a job for {@code pepita simulate}). */
     static final int MAX_N = 5000;
     /** Most seeds the overlay averages. */
@@ -59,31 +59,29 @@ final class SimulationRun {
         return new SimulationRun(cfg, SampleTimes.of(cfg));
     }
 
-    /** The CSV columns after t. */
-    List<String> columns() {
+    @Override
+    public List<String> columns() {
         return Experiments.columns(layout);
     }
 
-    /** The last sample time. */
-    double tEnd() {
+    @Override
+    public double tEnd() {
         return times[times.length - 1];
     }
 
-    /** Receives the run as it goes (on the running thread); may throw to stop it. */
-    interface Sink {
-        /** The seed mean at time t (eps_g, then the packed order parameters). */
-        void sample(double t, double[] row);
-
-        /** Training reached time t (every ~1/200 of the run). */
-        void progress(double t);
+    @Override
+    public String engine() {
+        return "simulation";
     }
 
     /**
-     * Trains every seed to each sample time in turn and hands over the seed mean.
+     * Trains every seed to each sample time in turn and hands over the seed mean (progress every
+     * ~1/200 of the run).
      *
      * @return null when done, else the one-line reason the run diverged
      */
-    String run(Sink sink) {
+    @Override
+    public String run(Sink sink) {
         int seeds = config.seeds();
         Network[] nets = new Network[seeds];
         OnlineTrainer[] trainers = new OnlineTrainer[seeds];

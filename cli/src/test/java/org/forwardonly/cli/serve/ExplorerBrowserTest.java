@@ -1,5 +1,7 @@
 package org.forwardonly.cli.serve;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import org.forwardonly.theory.config.ConfigParser;
 import org.forwardonly.theory.trajectory.Trajectory;
 import org.forwardonly.theory.trajectory.TrajectoryCsv;
 import org.junit.jupiter.api.Assumptions;
@@ -23,7 +25,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -33,6 +37,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * The explorer in a real browser (Debian's chromium driven by chromedriver through Selenium):
  * the page loads and plots, a moved control redraws a different series that equals
  * {@code pepita ode} for the new parameters, a bad value shows the CLI's message on the page,
+ * the download buttons give pepita ode's CSV, the config and a notebook,
  * the URL restores the view, and the comparison, AFA-preview and simulation overlays draw. Saves a
  * screenshot to {@code cli/target/serve.png} (and to {@code -Dserve.screenshot=PATH}; the
  * README's is made so). Without chromium it skips on a developer's machine and fails in CI
@@ -61,6 +66,9 @@ class ExplorerBrowserTest {
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--window-size=1420,1120", "--user-data-dir=" + tmp.resolve("profile"));
+        Path downloads = Files.createDirectories(tmp.resolve("downloads"));
+        options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
+                "download.prompt_for_download", false));
         try (ExplorerServer server = new ExplorerServer("127.0.0.1", 0, 1, new PrintWriter(log, true))) {
             WebDriver driver = new ChromeDriver(service, options);
             try {
@@ -100,6 +108,15 @@ class ExplorerBrowserTest {
                     }
                 }
                 assertTrue(driver.getCurrentUrl().contains("eta=0.4"), "the URL holds the state: " + driver.getCurrentUrl());
+
+                // the download buttons: the CSV is pepita ode's file, the config runs the same, the notebook parses
+                driver.findElement(By.id("download-csv")).click();
+                assertArrayEquals(cli.metrics(), Files.readAllBytes(downloaded(downloads, "metrics.csv")));
+                driver.findElement(By.id("download-config")).click();
+                assertEquals(ConfigParser.parse(config), ConfigParser.read(downloaded(downloads, "pepita-config.json")));
+                driver.findElement(By.id("download-notebook")).click();
+                JsonNode nb = ConfigParser.mapper().readTree(downloaded(downloads, "pepita-serve.ipynb").toFile());
+                assertEquals(4, nb.get("nbformat").asInt());
 
                 // a bad value: the page shows the CLI's message and draws nothing new
                 WebElement k = driver.findElement(By.id("A-K"));
@@ -151,6 +168,17 @@ class ExplorerBrowserTest {
             }
         }
         assertEquals("", log.toString(), "no unexpected failure was logged");
+    }
+
+    /** Waits (30 s at most) for the browser to finish writing a download. */
+    static Path downloaded(Path dir, String name) throws InterruptedException {
+        Path file = dir.resolve(name);
+        long end = System.nanoTime() + 30_000_000_000L;
+        while (!Files.exists(file) || Files.exists(dir.resolve(name + ".crdownload"))) {
+            if (System.nanoTime() > end) throw new AssertionError("no download " + name + " in " + dir);
+            Thread.sleep(50);
+        }
+        return file;
     }
 
     static WebElement series(WebDriver driver, String curve, String column) {

@@ -37,8 +37,11 @@ final class ServeTesting {
         return new Ode(exit, err.toString(), Files.exists(metrics) ? Files.readAllBytes(metrics) : null);
     }
 
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    /** One client for every test: a client per request would leave selector threads behind. */
     static HttpClient client() {
-        return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        return CLIENT;
     }
 
     static HttpResponse<byte[]> post(ExplorerServer server, String path, String body) throws Exception {
