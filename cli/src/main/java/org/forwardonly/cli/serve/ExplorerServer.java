@@ -190,6 +190,12 @@ public final class ExplorerServer implements AutoCloseable {
             });
             if (diverged != null) events.send("diverged", diverged);
             events.send("done", "");
+        } catch (OdeRun.Abandoned gone) {
+            throw gone;
+        } catch (RuntimeException e) {
+            // tell the page (which then stops listening, instead of reconnecting to the same failure), then log it
+            events.send("invalid", "the run failed: " + e);
+            throw e;
         } finally {
             activeRuns.decrementAndGet();
             release(q.get("slot"), cancelled);
