@@ -6,7 +6,6 @@ import com.sun.net.httpserver.HttpServer;
 import org.forwardonly.notebooks.format.NotebookWriter;
 import org.forwardonly.theory.config.ConfigException;
 import org.forwardonly.theory.config.ConfigParser;
-import org.forwardonly.theory.ode.IntegrationObserver;
 import org.forwardonly.theory.trajectory.TrajectoryCsv;
 
 import java.io.IOException;
@@ -137,11 +136,14 @@ public final class ExplorerServer implements AutoCloseable {
             OutputStream out = ex.getResponseBody();
             write(out, TrajectoryCsv.header(run.columns()) + "\n");
             // rows as metrics.csv gets them, flushed one by one: a failed write stops the run
-            run.integrate(new IntegrationObserver() {
+            run.run(new StreamedRun.Sink() {
                 @Override
-                public void onSample(double t, double[] row) {
+                public void sample(double t, double[] row) {
                     write(out, TrajectoryCsv.line(t, row) + "\n");
                 }
+
+                @Override
+                public void progress(double t) { }
             });
         } finally {
             activeRuns.decrementAndGet();

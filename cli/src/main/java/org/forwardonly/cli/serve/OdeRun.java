@@ -67,16 +67,12 @@ final class OdeRun implements StreamedRun {
     }
 
     /**
-     * Integrates; the observer may throw an unchecked exception (the client went away, the
-     * parameters changed) to stop the run, which then propagates.
+     * Integrates; the sink may throw an unchecked exception (the client went away, the parameters
+     * changed) to stop the run, which then propagates.
      */
-    OdeResult integrate(IntegrationObserver observer) {
-        return Experiments.integrate(config, dynamics, init, times, observer);
-    }
-
     @Override
     public String run(Sink sink) {
-        OdeResult result = integrate(new IntegrationObserver() {
+        OdeResult result = Experiments.integrate(config, dynamics, init, times, new IntegrationObserver() {
             @Override
             public void onSample(double t, double[] row) {
                 sink.sample(t, row);
