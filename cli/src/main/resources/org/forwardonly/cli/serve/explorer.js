@@ -374,6 +374,12 @@ function setup() {
   });
   run("A");
   if ($("compare").checked) run("B");
+  // leaving the page closes its streams, so the server stops their runs even if the browser keeps
+  // the page frozen in its back-forward cache; coming back from there starts them again
+  window.addEventListener("pagehide", () => { for (const name of Object.keys(streams)) stop(name); });
+  window.addEventListener("pageshow", e => {
+    if (e.persisted) { run("A"); if ($("compare").checked) run("B"); }
+  });
 }
 
 window.pepitaExplorer = {curves};

@@ -38,7 +38,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  * the page loads and plots, a moved control redraws a different series that equals
  * {@code pepita ode} for the new parameters, a bad value shows the CLI's message on the page,
  * the download buttons give pepita ode's CSV, the config and a notebook,
- * the URL restores the view, and the comparison, AFA-preview and simulation overlays draw. Saves a
+ * the URL restores the view, and the comparison, AFA-preview and simulation overlays draw, and a long exact run
+ * stops when its parameters change and when the tab goes. Saves a
  * screenshot to {@code cli/target/serve.png} (and to {@code -Dserve.screenshot=PATH}; the
  * README's is made so). Without chromium it skips on a developer's machine and fails in CI
  * ({@code CI=true}), where .ci/run installs it.
@@ -162,6 +163,18 @@ class ExplorerBrowserTest {
                 Files.copy(shot, Path.of("target", "serve.png"), StandardCopyOption.REPLACE_EXISTING);
                 String readme = System.getProperty("serve.screenshot");
                 if (readme != null && !readme.isBlank()) Files.copy(shot, Path.of(readme), StandardCopyOption.REPLACE_EXISTING);
+
+                // a long exact run, its parameters changed, then the tab left: nothing keeps computing
+                driver.get(base + "?rule=pepita&K=2&M=2&tMax=100000");
+                ExplorerServerTest.waitFor(() -> server.activeRuns() >= 1, 30);
+                WebElement sigmaF = driver.findElement(By.id("A-sigmaF"));
+                sigmaF.clear();
+                sigmaF.sendKeys("0.3");
+                wait.until(d -> d.getCurrentUrl().contains("sigmaF=0.3"));
+                Thread.sleep(1000);
+                assertTrue(server.activeRuns() <= 2, "the run of the old parameters stopped (A and AFA's at most)");
+                driver.get("about:blank");
+                ExplorerServerTest.waitFor(() -> server.activeRuns() == 0, 30);
             } finally {
                 driver.quit();
                 service.stop();
