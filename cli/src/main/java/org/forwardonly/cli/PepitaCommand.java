@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
                 org.forwardonly.cli.bench.BenchCommand.class,
                 ScanCommand.class,
                 TrainImagesCommand.class,
+                org.forwardonly.cli.serve.ServeCommand.class,
         })
 public final class PepitaCommand implements Runnable {
 
