@@ -79,8 +79,7 @@ public final class ScanSpecParser {
         try {
             return parse(ConfigParser.mapper().readTree(text));
         } catch (JsonProcessingException e) {
-            throw new ScanSpecException("scan spec " + file + " is not valid JSON: "
-                    + e.getOriginalMessage().replace('\n', ' '));
+            throw new ScanSpecException("scan spec " + file + " is not valid JSON: " + ConfigParser.jsonProblem(e));
         }
     }
 

@@ -61,10 +61,22 @@ public final class ConfigParser {
         try {
             root = MAPPER.readTree(readText(file, "config"));
         } catch (JsonProcessingException e) {
-            throw new ConfigException("config " + file + " is not valid JSON: "
-                    + e.getOriginalMessage().replace('\n', ' '));
+            throw new ConfigException("config " + file + " is not valid JSON: " + jsonProblem(e));
         }
         return parse(root);
+    }
+
+    /**
+     * What is wrong with a JSON text, in one line with where: Jackson's message, but a duplicate key
+     * or text after the object (a second object) said in the config's terms.
+     */
+    public static String jsonProblem(JsonProcessingException e) {
+        String where = e.getLocation() == null ? ""
+                : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+        String m = String.valueOf(e.getOriginalMessage()).replace('\n', ' ');
+        if (m.startsWith("Trailing token")) return "more text after the JSON object" + where + "; a file holds one object";
+        if (m.startsWith("Duplicate field ")) return "key " + m.substring("Duplicate field ".length()) + " appears twice" + where;
+        return m + where;
     }
 
     /**
