@@ -93,6 +93,12 @@ public final class PepitaCommand implements java.util.concurrent.Callable<Intege
 
     /** Entry point: every exit goes through {@link #commandLine()}'s handlers, even an error thrown outside them. */
     public static void main(String[] args) {
+        // a thread of ours that dies of something unforeseen says so in one line too; an Error (out of memory)
+        // leaves the run in no state to finish, so it ends the process with exit 1 (staging is cleaned next run)
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
+            unexpected(e, "pepita (thread " + thread.getName() + ")", new PrintWriter(System.err, true));
+            if (e instanceof Error) Runtime.getRuntime().halt(EXIT_INTERNAL);
+        });
         int code;
         try {
             code = commandLine().execute(args);

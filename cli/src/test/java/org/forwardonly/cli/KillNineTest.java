@@ -85,4 +85,20 @@ class KillNineTest {
         assertTrue(staging(tmp, "run").isEmpty(), "stale staging removed");
         assertArrayEquals(before.get("metrics.csv"), Files.readAllBytes(dir.resolve("metrics.csv")), "same config, same bytes");
     }
+
+    @Test
+    void runningOutOfMemoryIsOneLineNamingPepitaJavaOpts(@TempDir Path tmp) throws Exception {
+        // a 4 MB heap runs out while the command starts (measured: ode of a K = M = 2 config needs about 8 MB)
+        Path quick = Files.writeString(tmp.resolve("quick.json"), "{\"rule\":\"bp\",\"K\":2,\"M\":2,\"tMax\":5,\"nTimes\":10}");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Path err = tmp.resolve("err.txt");
+        Process p = new ProcessBuilder(java, "-Xmx4m", "-cp", System.getProperty("java.class.path"), PepitaCommand.class.getName(),
+                "ode", quick.toString(), "--out", tmp.resolve("out").toString(), "--no-progress")
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(err.toFile()).start();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        String text = Files.readString(err).strip();
+        assertEquals(1, p.exitValue(), text);
+        assertEquals(1, text.lines().count(), text);
+        assertTrue(text.contains("out of memory") && text.contains("PEPITA_JAVA_OPTS"), text);
+    }
 }
