@@ -87,6 +87,30 @@ class KillNineTest {
     }
 
     @Test
+    void aStoppedOdeRemovesItsOwnStaging(@TempDir Path tmp) throws Exception {
+        // SIGTERM (Process.destroy on Linux; Ctrl-C's SIGINT stops the JVM the same way): the shutdown hook
+        // of the staging directory removes it at once, and DIR is never created
+        Path slow = Files.writeString(tmp.resolve("slow.json"), "{\"rule\":\"bp\",\"K\":4,\"M\":4,\"tMax\":20000,"
+                + "\"nTimes\":20000,\"timeSpacing\":\"linear\",\"integrator\":\"euler\",\"dt\":0.001}");
+        Path dir = tmp.resolve("run");
+        Process victim = child(tmp, "ode", slow.toString(), "--out", dir.toString(), "--no-progress");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        boolean staged = false;
+        while (!staged && victim.isAlive() && System.nanoTime() < deadline) {
+            Optional<Path> s = staging(tmp, "run");
+            staged = s.isPresent() && Files.exists(s.get().resolve("metrics.csv"))
+                    && Files.readAllLines(s.get().resolve("metrics.csv")).size() >= 3;
+            if (!staged) Thread.sleep(20);
+        }
+        assertTrue(staged, "the child staged rows within 60 s");
+        victim.destroy();
+        assertTrue(victim.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(143, victim.exitValue(), "stopped by SIGTERM");
+        assertTrue(staging(tmp, "run").isEmpty(), "staging removed by the stopped run itself");
+        assertTrue(Files.notExists(dir), "DIR never created");
+    }
+
+    @Test
     void runningOutOfMemoryIsOneLineNamingPepitaJavaOpts(@TempDir Path tmp) throws Exception {
         // a 4 MB heap runs out while the command starts (measured: ode of a K = M = 2 config needs about 8 MB)
         Path quick = Files.writeString(tmp.resolve("quick.json"), "{\"rule\":\"bp\",\"K\":2,\"M\":2,\"tMax\":5,\"nTimes\":10}");

@@ -22,13 +22,21 @@ import java.util.stream.Stream;
  * See docs/reliability.md.
  */
 public final class OutputDirectory {
-    /** What the project names its staging and probe directories: {@code .NAME.partial-PID-RANDOM} (older: without PID). */
-    private static final Pattern STAGING = Pattern.compile("\\..+\\.(?:partial|tmp)-(?:(\\d+)-)?\\d+");
+    /**
+     * What the project names its staging directories: {@code .NAME.partial-PID-RANDOM}, and before PIDs
+     * were in the name {@code .NAME.partial-RANDOM} or {@code .NAME.tmp-RANDOM}; RANDOM is the 10 to 20
+     * digits of {@link Files#createTempDirectory}.
+     */
+    private static final Pattern STAGING = Pattern.compile("\\.(.+)\\.(?:partial|tmp)-(?:(\\d+)-)?\\d{10,}");
     /** The writability probes of {@link #check} (made and removed at once; never cleaned, to spare a live probe). */
     private static final Pattern PROBE = Pattern.compile("\\.pepita-probe-\\d+");
 
     private final Path target;
     private final Path stage;
+    /** Removes the staging directory when the JVM is stopped (Ctrl-C, SIGTERM) before commit or abandon. */
+    private final Thread onExit = new Thread(this::abandonIfOpen, "pepita-staging-cleanup");
+    /** Committed or abandoned; guarded by this, so a stop during {@link #commit} waits for it to finish. */
+    private boolean settled;
 
     private OutputDirectory(Path target, Path stage) {
         this.target = target;
@@ -93,21 +101,23 @@ public final class OutputDirectory {
         check(dir);
         Path abs = dir.toAbsolutePath().normalize();
         Files.createDirectories(abs.getParent());
-        cleanStale(abs.getParent());
-        if (Files.isDirectory(abs)) cleanStale(abs);
+        cleanStale(abs.getParent(), abs.getFileName().toString());
+        if (Files.isDirectory(abs)) cleanStale(abs, null); // reproduce stages its figures inside DIR
         Path stage = Files.createTempDirectory(abs.getParent(),
                 "." + abs.getFileName() + ".partial-" + ProcessHandle.current().pid() + "-");
-        return new OutputDirectory(abs, stage);
+        OutputDirectory out = new OutputDirectory(abs, stage);
+        Runtime.getRuntime().addShutdownHook(out.onExit);
+        return out;
     }
 
     /**
-     * Removes, in {@code where}, the staging directories ({@code .NAME.partial-PID-*}, {@code .NAME.tmp-*})
-     * and probes whose process is no longer alive: what a killed run left. Names the project does not
-     * write, and the staging of a live run, are left alone.
+     * Removes, in {@code where}, the staging directories of {@code name} ({@code .NAME.partial-PID-*},
+     * {@code .NAME.tmp-*}; of any name if null) whose process is no longer alive: what a killed run left.
+     * Names the project does not write, and the staging of a live run, are left alone.
      *
      * @return how many were removed
      */
-    public static int cleanStale(Path where) {
+    public static int cleanStale(Path where, String name) {
         int removed = 0;
         List<Path> entries;
         try (Stream<Path> s = Files.list(where)) {
@@ -118,7 +128,8 @@ public final class OutputDirectory {
         for (Path e : entries) {
             Matcher m = STAGING.matcher(e.getFileName().toString());
             if (!m.matches() || !Files.isDirectory(e, java.nio.file.LinkOption.NOFOLLOW_LINKS)) continue;
-            if (m.group(1) != null && ProcessHandle.of(Long.parseLong(m.group(1))).map(ProcessHandle::isAlive).orElse(false)) {
+            if (name != null && !name.equals(m.group(1))) continue;
+            if (m.group(2) != null && ProcessHandle.of(Long.parseLong(m.group(2))).map(ProcessHandle::isAlive).orElse(false)) {
                 continue; // a live run (possibly this one) is still writing it
             }
             try {
@@ -149,14 +160,29 @@ public final class OutputDirectory {
      * touched. A name that is a file on one side and a directory on the other fails before
      * anything is moved (IOException naming it).
      */
-    public void commit() throws IOException {
+    public synchronized void commit() throws IOException {
+        if (settled) throw new IllegalStateException("staging of " + target + " already committed or abandoned");
         if (!Files.exists(target)) {
             Files.move(stage, target, StandardCopyOption.ATOMIC_MOVE);
-            return;
+        } else {
+            checkNoClash(stage, target);
+            merge(stage, target);
+            deleteTree(stage);
         }
-        checkNoClash(stage, target);
-        merge(stage, target);
-        deleteTree(stage);
+        settle();
+    }
+
+    private void settle() {
+        settled = true;
+        try {
+            Runtime.getRuntime().removeShutdownHook(onExit);
+        } catch (IllegalStateException e) {
+            // the JVM is stopping: the hook runs and finds the staging settled
+        }
+    }
+
+    private synchronized void abandonIfOpen() {
+        if (!settled) abandon();
     }
 
     private static void checkNoClash(Path from, Path to) throws IOException {
@@ -189,13 +215,15 @@ public final class OutputDirectory {
         }
     }
 
-    /** Deletes the staging directory and what it holds (after a failure). */
-    public void abandon() {
+    /** Deletes the staging directory and what it holds (after a failure); nothing once committed. */
+    public synchronized void abandon() {
+        if (settled) return;
         try {
             if (Files.exists(stage)) deleteTree(stage);
         } catch (IOException | UncheckedIOException e) {
             // best effort: a leftover staging directory is removed by the next run (cleanStale)
         }
+        settle();
     }
 
     /** The directory the files end up in. */

@@ -60,7 +60,7 @@ class OutputDirectoryTest {
     void nonEmptyIsRefusedUnlessOverwriteAndStaleStagingDoesNotCount() throws Exception {
         Path dir = Files.createDirectories(tmp.resolve("run"));
         OutputDirectory.checkFresh(dir, false);
-        Files.createDirectories(dir.resolve(".child.partial-999999999-123"));
+        Files.createDirectories(dir.resolve(".child.partial-999999999-1234567890123"));
         OutputDirectory.checkFresh(dir, false); // only the project's staging inside: still empty
         Files.writeString(dir.resolve("notes.txt"), "x");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> OutputDirectory.checkFresh(dir, false));
@@ -73,16 +73,21 @@ class OutputDirectoryTest {
     void staleStagingOfDeadProcessesIsRemovedAndNothingElse() throws Exception {
         long dead = deadPid();
         long live = ProcessHandle.current().pid();
-        Path killed = Files.createDirectories(tmp.resolve(".run.partial-" + dead + "-42"));
+        String r = "-8143021687540121193"; // what Files.createTempDirectory appends: an unsigned long
+        Path killed = Files.createDirectories(tmp.resolve(".run.partial-" + dead + r));
         Files.writeString(killed.resolve("metrics.csv"), "t,eps_g\n0.0,0.7");
-        Path older = Files.createDirectories(tmp.resolve(".run.tmp-12345"));     // before PIDs were in the name
-        Path running = Files.createDirectories(tmp.resolve(".run.partial-" + live + "-7"));
-        Path user = Files.createDirectories(tmp.resolve(".run.partial-notes"));   // not a name the project writes
-        Path file = Files.writeString(tmp.resolve(".x.partial-" + dead + "-1"), "a file, not a staging directory");
-        assertEquals(2, OutputDirectory.cleanStale(tmp));
+        Path older = Files.createDirectories(tmp.resolve(".run.tmp" + r));        // before PIDs were in the name
+        Path running = Files.createDirectories(tmp.resolve(".run.partial-" + live + r));
+        Path other = Files.createDirectories(tmp.resolve(".other.partial-" + dead + r)); // another DIR's
+        Path user = Files.createDirectories(tmp.resolve(".run.partial-notes"));    // not a name the project writes
+        Path userTmp = Files.createDirectories(tmp.resolve(".run.tmp-2"));         // too short for createTempDirectory
+        Path file = Files.writeString(tmp.resolve(".run.partial-" + dead + "-1234567890"), "a file, not a directory");
+        assertEquals(2, OutputDirectory.cleanStale(tmp, "run"));
         assertFalse(Files.exists(killed));
         assertFalse(Files.exists(older));
-        assertTrue(Files.exists(running) && Files.exists(user) && Files.exists(file));
+        for (Path kept : List.of(running, other, user, userTmp, file)) assertTrue(Files.exists(kept), kept.toString());
+        assertEquals(1, OutputDirectory.cleanStale(tmp, null), "of any name: the other DIR's too");
+        assertFalse(Files.exists(other));
     }
 
     /** A PID no process has: past the highest live one. */
