@@ -183,6 +183,13 @@ class HostileInputTest {
         badInput(run("scan", spec.toString(), "--out", garbage.toString(), "--no-progress"), "not a scan manifest", null);
         Path jsonlDir = Files.createDirectories(tmp.resolve("j").resolve("results.jsonl")).getParent();
         badInput(run("scan", spec.toString(), "--out", jsonlDir.toString(), "--no-progress"), "results", null);
+        // scan.csv a directory: the points are computed and kept, the table cannot be written, no scan.csv.tmp left
+        Path done = tmp.resolve("done");
+        assertEquals(0, run("scan", spec.toString(), "--out", done.toString(), "--no-progress", "--no-plots").exit());
+        Files.delete(done.resolve("scan.csv"));
+        Files.createDirectories(done.resolve("scan.csv"));
+        badInput(run("scan", spec.toString(), "--out", done.toString(), "--no-progress", "--no-plots"), "scan.csv", null);
+        assertFalse(Files.exists(done.resolve("scan.csv.tmp")), "no leftover");
     }
 
     @Test
