@@ -59,7 +59,7 @@ public final class OdeWork {
         double perRhs = secondsPerEvaluation(c, closedForm);
         if (MIN_DP853_EVALUATIONS * perRhs > MAX_SECONDS) {
             throw new ConfigException(String.format(Locale.ROOT, "key 'K': K = %d, M = %d cannot finish: one right-hand side "
-                    + "of the closed-form ODE sums K^2 (K+M)^2 = %.1e terms, about %s, and a run needs hundreds "
+                    + "of the closed-form ODE sums K^2 (K+M)^2 = %.1e terms, at least %s each, and a run needs hundreds "
                     + "(at most about a day of work is accepted; lower K and M)", c.K(), c.M(),
                     (double) c.K() * c.K() * (c.K() + c.M()) * (c.K() + c.M()), duration(perRhs)));
         }
