@@ -129,8 +129,9 @@ public final class OutputDirectory {
             Matcher m = STAGING.matcher(e.getFileName().toString());
             if (!m.matches() || !Files.isDirectory(e, java.nio.file.LinkOption.NOFOLLOW_LINKS)) continue;
             if (name != null && !name.equals(m.group(1))) continue;
-            if (m.group(2) != null && ProcessHandle.of(Long.parseLong(m.group(2))).map(ProcessHandle::isAlive).orElse(false)) {
-                continue; // a live run (possibly this one) is still writing it
+            if (m.group(2) != null && (m.group(2).length() > 18
+                    || ProcessHandle.of(Long.parseLong(m.group(2))).map(ProcessHandle::isAlive).orElse(false))) {
+                continue; // a live run (possibly this one) is still writing it, or not a PID at all
             }
             try {
                 deleteTree(e);
