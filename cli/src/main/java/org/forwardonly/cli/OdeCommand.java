@@ -40,8 +40,12 @@ public final class OdeCommand implements Callable<Integer> {
     Path config;
 
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "DIR",
-            description = "Output directory (created if absent; metrics.csv and config.json are overwritten).")
+            description = "Output directory (created if absent; a non-empty one only with --overwrite). Files are "
+                    + "staged beside it and moved in at the end.")
     Path out;
+
+    @CommandLine.Mixin
+    OverwriteOption overwrite;
 
     @Option(names = "--no-progress", description = "Do not draw the progress bar on stderr.")
     boolean noProgress;
@@ -80,14 +84,12 @@ public final class OdeCommand implements Callable<Integer> {
         double[] times;
         int t;
         try {
-            if (threads != null && threads < 1) {
-                throw new ConfigException("option '--threads': must be >= 1 (got " + threads + ")");
-            }
+            if (threads != null) ThreadCount.check(threads);
+            RunDirectory.check(out, overwrite.overwrite);
             cfg = ConfigParser.read(config);
             Experiments.checkSupported(cfg);
             init = Experiments.initialConditions(cfg, cfg.seed());
             times = SampleTimes.of(cfg);
-            RunDirectory.check(out);
             t = threads != null ? threads : Experiments.defaultThreads(cfg, Runtime.getRuntime().availableProcessors());
             Experiments.validate(cfg, init); // an engine exists, and the joint covariance of init is valid
         } catch (ConfigException e) {
@@ -99,8 +101,7 @@ public final class OdeCommand implements Callable<Integer> {
         // --threads changes no output, so config.json does not record it (byte-identical for any T)
         List<String> commandLine = RunDirectory.withoutOption(RunDirectory.commandLine(spec), "--threads");
         OdeResult result;
-        try {
-            RunDirectory dir = RunDirectory.create(out);
+        try (RunDirectory dir = RunDirectory.create(out)) {
             dir.writeConfig(cfg, cfg.seed(), commandLine);
             ProgressBar bar = new ProgressBar("ode", times[times.length - 1], err,
                     ProgressBar.consoleAttached());
@@ -127,6 +128,7 @@ public final class OdeCommand implements Callable<Integer> {
             }
             // the engine's own account of the run (exact engine: averaging and its error estimate)
             dir.writeConfig(cfg, new long[] {cfg.seed()}, commandLine, engineNode(result));
+            dir.commit(); // complete, or diverged with the samples up to then: moved into DIR in one go
         } catch (IOException | java.io.UncheckedIOException e) {
             err.println("pepita ode: cannot write to " + out + ": " + e.getMessage());
             err.flush();
@@ -135,11 +137,13 @@ public final class OdeCommand implements Callable<Integer> {
 
         Trajectory tr = result.trajectory();
         if (result.diverged()) {
-            double lastT = tr.size() > 0 ? tr.times()[tr.size() - 1] : Double.NaN;
+            String kept = tr.size() > 0
+                    ? String.format(Locale.ROOT, "%s/metrics.csv keeps the %d samples up to t = %s", out, tr.size(), tr.times()[tr.size() - 1])
+                    : out + "/metrics.csv has no sample (the start itself is past the bound; is epsGBound above the initial eps_g?)";
             err.println(String.format(Locale.ROOT,
-                    "pepita ode: diverged at t = %s: %s; %s/metrics.csv keeps the %d samples up to t = %s. "
+                    "pepita ode: diverged at t = %s: %s; %s. "
                             + "Try a smaller eta or etaV, a smaller dt (euler, rk4) or a tighter rtol (dp853).",
-                    result.divergenceTime(), result.reason(), out, tr.size(), lastT));
+                    result.divergenceTime(), result.reason(), kept));
             err.flush();
             return PepitaCommand.EXIT_DIVERGED;
         }

@@ -34,11 +34,14 @@ public final class SimulateCommand implements Callable<Integer> {
     Path configFile;
 
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "DIR",
-            description = "Output directory (created if absent; metrics.csv and config.json are overwritten).")
+            description = "Output directory (created if absent; a non-empty one only with --overwrite). Files are staged beside it and moved in at the end.")
     Path out;
 
     @CommandLine.Mixin
     SimulationRuns runs;
+
+    @CommandLine.Mixin
+    OverwriteOption overwrite;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -51,7 +54,7 @@ public final class SimulateCommand implements Callable<Integer> {
         try {
             config = runs.readConfig(configFile);
             times = SampleTimes.of(config);
-            RunDirectory.check(out);
+            RunDirectory.check(out, overwrite.overwrite);
         } catch (ConfigException e) {
             err.println("pepita simulate: " + e.getMessage());
             err.flush();
@@ -62,11 +65,11 @@ public final class SimulateCommand implements Callable<Integer> {
         double seconds = (System.nanoTime() - start) * 1e-9;
         if (result == null) return PepitaCommand.EXIT_DIVERGED;
         Trajectory table = SimulationRuns.table(result);
-        try {
-            RunDirectory dir = RunDirectory.create(out);
+        try (RunDirectory dir = RunDirectory.create(out)) {
             TrajectoryCsv.write(table, dir.resolve("metrics.csv"));
             runs.writePerSeed(result, dir);
             dir.writeConfig(config, SimulationRuns.seeds(config), RunDirectory.commandLine(spec));
+            dir.commit();
         } catch (IOException | java.io.UncheckedIOException e) {
             err.println("pepita simulate: cannot write to " + out + ": " + e.getMessage());
             err.flush();

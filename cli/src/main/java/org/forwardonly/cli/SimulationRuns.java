@@ -44,7 +44,7 @@ final class SimulationRuns {
 
     /** Reads the config and checks it can be simulated here (ConfigException otherwise). */
     ExperimentConfig readConfig(Path file) {
-        if (threads < 1) throw new ConfigException("--threads must be >= 1 (got " + threads + ")");
+        ThreadCount.check(threads);
         ExperimentConfig config = ConfigParser.read(file);
         SimulationLimits.check(config, threads, Runtime.getRuntime().maxMemory());
         return config;

@@ -62,9 +62,14 @@ public final class BenchCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (repeats < 1 || !(rtol > 0) || (only != null && !only.equals("ode") && !only.equals("sgd"))) {
-            err.println("pepita bench: --repeats must be >= 1, --rtol > 0, --only ode|sgd");
-            return 2;
+        String bad = repeats < 1 || repeats > 1000 ? "option '--repeats': must be from 1 to 1000 (got " + repeats + ")"
+                : !(rtol > 0 && rtol < 1) ? "option '--rtol': must be > 0 and < 1 (got " + rtol + ")"
+                : only != null && !only.equals("ode") && !only.equals("sgd") ? "option '--only': must be ode or sgd (got '" + only + "')"
+                : null;
+        if (bad != null) {
+            err.println("pepita bench: " + bad);
+            err.flush();
+            return org.forwardonly.cli.PepitaCommand.EXIT_BAD_INPUT;
         }
         if (referenceDir != null) {
             try {

@@ -49,7 +49,10 @@ public final class ConfigParser {
     /** Default σ_F: the PEPITA papers' 0.05·U(±√(6/N)) has this standard deviation × √N. */
     public static final double DEFAULT_SIGMA_F = 0.05 * Math.sqrt(2.0);
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    // strict: a duplicate key, or text after the object (a second object), is an error, not "the last one wins"
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private ConfigParser() {}
 
@@ -57,14 +60,58 @@ public final class ConfigParser {
     public static ExperimentConfig read(Path file) {
         JsonNode root;
         try {
-            root = MAPPER.readTree(Files.readString(file));
+            root = MAPPER.readTree(readText(file, "config"));
         } catch (JsonProcessingException e) {
-            throw new ConfigException("config " + file + " is not valid JSON: "
-                    + e.getOriginalMessage().replace('\n', ' '));
-        } catch (IOException e) {
-            throw new ConfigException("cannot read config " + file + ": " + e.getMessage());
+            throw new ConfigException("config " + file + " is not valid JSON: " + jsonProblem(e));
         }
         return parse(root);
+    }
+
+    /**
+     * What is wrong with a JSON text, in one line with where: Jackson's message, but a duplicate key
+     * or text after the object (a second object) said in the config's terms.
+     */
+    public static String jsonProblem(JsonProcessingException e) {
+        String where = e.getLocation() == null ? ""
+                : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+        String m = String.valueOf(e.getOriginalMessage()).replace('\n', ' ');
+        if (m.startsWith("Trailing token")) return "more text after the JSON object" + where + "; a file holds one object";
+        if (m.startsWith("Duplicate field ")) return "key " + m.substring("Duplicate field ".length()) + " appears twice" + where;
+        return m + where;
+    }
+
+    /**
+     * The text of a JSON file ({@code what}: "config", "scan spec"), as UTF-8; every problem is one
+     * line saying why: no such file, a directory, no permission, UTF-16 or binary content.
+     */
+    public static String readText(Path file, String what) {
+        if (Files.isDirectory(file)) throw new ConfigException(what + " " + file + " is a directory, not a JSON file");
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new ConfigException("cannot read " + what + " " + file + ": no such file");
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new ConfigException("cannot read " + what + " " + file + ": permission denied");
+        } catch (IOException | OutOfMemoryError e) {
+            throw new ConfigException("cannot read " + what + " " + file + ": " + e.getClass().getSimpleName()
+                    + (e.getMessage() != null ? " " + e.getMessage() : ""));
+        }
+        if (bytes.length >= 2 && ((bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF) || (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE))) {
+            throw new ConfigException(what + " " + file + " is UTF-16 text; save it as UTF-8");
+        }
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == 0) {
+                throw new ConfigException(what + " " + file + " is not a text file (a NUL byte at offset " + i
+                        + "; UTF-16 or binary?); it must be UTF-8 JSON");
+            }
+        }
+        try {
+            return java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new ConfigException(what + " " + file + " is not UTF-8 text (binary, or another encoding); it must be UTF-8 JSON");
+        }
     }
 
     /** Parses and validates a JSON string. */
@@ -91,8 +138,11 @@ public final class ConfigParser {
         double etaV = rate(root, "etaV", eta);
         double sigma = rate(root, "sigma", 0.0);
         double sigmaF = rate(root, "sigmaF", DEFAULT_SIGMA_F);
-        int s = intKey(root, "modulationSign", -1, -1, 1);
-        if (s == 0) throw new ConfigException("key 'modulationSign': must be -1 or +1 (got 0)");
+        JsonNode sign = root.get("modulationSign");
+        int s = sign == null || sign.isNull() ? -1 : sign.isNumber() ? (int) Math.signum(sign.asDouble()) : 0;
+        if (sign != null && !sign.isNull() && !(sign.isNumber() && Math.abs(sign.asDouble()) == 1)) {
+            throw new ConfigException("key 'modulationSign': must be -1 or +1 (got " + sign + ")");
+        }
         String lastLayer = requireText(root, "lastLayer", "htilde", Set.of("htilde", "h"));
         String integrator = requireText(root, "integrator", "dp853", Set.of("euler", "rk4", "dp853"));
         double dt = positive(root, "dt", 0.01);
@@ -250,13 +300,19 @@ public final class ConfigParser {
     }
 
     private static int intKey(JsonNode root, String key, Integer dflt, int min, int max) {
-        JsonNode n = root.get(key);
+        return intKey(root, "", key, dflt, min, max);
+    }
+
+    /** An integer key of an object nested under {@code prefix} ("mirroring."), named in full in messages. */
+    private static int intKey(JsonNode root, String prefix, String shortKey, Integer dflt, int min, int max) {
+        JsonNode n = root.get(shortKey);
+        String key = prefix + shortKey;
         if (n == null || n.isNull()) {
             if (dflt == null) throw new ConfigException("missing key '" + key + "' (an integer from " + min + ")");
             return dflt;
         }
         if (!n.isIntegralNumber() && !(n.isNumber() && n.asDouble() == Math.rint(n.asDouble()))) {
-            throw new ConfigException("key '" + key + "': must be an integer (got " + n + ")");
+            throw new ConfigException("key '" + key + "': must be an integer from " + min + " to " + max + " (got " + n + ")");
         }
         double d = n.asDouble();
         if (d < min || d > max) {
@@ -268,8 +324,14 @@ public final class ConfigParser {
     private static long longKey(JsonNode root, String key, long dflt) {
         JsonNode n = root.get(key);
         if (n == null || n.isNull()) return dflt;
-        if (!n.isIntegralNumber()) throw new ConfigException("key '" + key + "': must be an integer (got " + n + ")");
-        return n.asLong();
+        // exact: an integer that fits a long (a double only while it is an integer below 2^53), never wrapped
+        boolean exact = n.isIntegralNumber() ? n.canConvertToLong()
+                : n.isNumber() && n.asDouble() == Math.rint(n.asDouble()) && Math.abs(n.asDouble()) < 0x1p53;
+        if (!exact) {
+            throw new ConfigException("key '" + key + "': must be an integer from " + Long.MIN_VALUE + " to "
+                    + Long.MAX_VALUE + " (got " + n + ")");
+        }
+        return n.isIntegralNumber() ? n.asLong() : (long) n.asDouble();
     }
 
     private static double number(JsonNode node, String key) {
@@ -283,7 +345,12 @@ public final class ConfigParser {
 
     /** A rate: finite and ≥ 0. */
     private static double rate(JsonNode root, String key, double dflt) {
-        JsonNode n = root.get(key);
+        return rate(root, "", key, dflt);
+    }
+
+    private static double rate(JsonNode root, String prefix, String shortKey, double dflt) {
+        JsonNode n = root.get(shortKey);
+        String key = prefix + shortKey;
         if (n == null || n.isNull()) return dflt;
         double d = number(n, key);
         if (d < 0) throw new ConfigException("key '" + key + "': must be >= 0 (got " + n + ")");
@@ -291,7 +358,12 @@ public final class ConfigParser {
     }
 
     private static double positive(JsonNode root, String key, double dflt) {
-        JsonNode n = root.get(key);
+        return positive(root, "", key, dflt);
+    }
+
+    private static double positive(JsonNode root, String prefix, String shortKey, double dflt) {
+        JsonNode n = root.get(shortKey);
+        String key = prefix + shortKey;
         if (n == null || n.isNull()) return dflt;
         double d = number(n, key);
         if (d <= 0) throw new ConfigException("key '" + key + "': must be > 0 (got " + n + ")");
@@ -317,10 +389,10 @@ public final class ConfigParser {
     private static Mirroring mirroring(JsonNode n) {
         if (!n.isObject()) throw new ConfigException("key 'mirroring': must be an object with keys " + MIRRORING_KEYS);
         checkKeys(n, MIRRORING_KEYS, "mirroring.");
-        double a = positive(n, "a", 1.0);
-        int r = intKey(n, "r", 1, 1, 1000);
-        double etaWm = rate(n, "etaWm", 0.5);
-        double lambdaWm = rate(n, "lambdaWm", 1.0);
+        double a = positive(n, "mirroring.", "a", 1.0);
+        int r = intKey(n, "mirroring.", "r", 1, 1, 1000);
+        double etaWm = rate(n, "mirroring.", "etaWm", 0.5);
+        double lambdaWm = rate(n, "mirroring.", "lambdaWm", 1.0);
         JsonNode rs = n.get("rescale");
         if (rs != null && !rs.isBoolean()) throw new ConfigException("key 'mirroring.rescale': must be true or false (got " + rs + ")");
         return new Mirroring(a, r, etaWm, lambdaWm, rs != null && rs.asBoolean());

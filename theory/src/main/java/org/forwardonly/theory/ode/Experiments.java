@@ -37,10 +37,12 @@ public final class Experiments {
 
     /**
      * Checks that an ODE engine exists for {@code config}; throws {@link ConfigException} (one line
-     * naming the key) otherwise. Call before writing anything.
+     * naming the key) otherwise, and that the run can finish ({@link OdeWork}). Call before writing anything.
      */
     public static void checkSupported(ExperimentConfig config) {
-        if (usesClosedForm(config)) return;
+        boolean closedForm = usesClosedForm(config);
+        OdeWork.check(config, closedForm);
+        if (closedForm) return;
         if (usesSobol(config)) {
             int D = config.K() + config.M() + (config.sigma() > 0 ? 1 : 0);
             if (D > ScrambledSobol.MAX_DIMENSION) {
