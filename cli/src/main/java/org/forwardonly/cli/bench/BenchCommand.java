@@ -34,7 +34,8 @@ import java.util.concurrent.Callable;
                         + "Exit codes: 0 ok, 2 bad option."})
 public final class BenchCommand implements Callable<Integer> {
 
-    @Option(names = "--only", paramLabel = "PART", description = "Run only 'ode' or 'sgd' (default: both).")
+    @Option(names = "--only", paramLabel = "PART", description = "Run only 'ode', 'sgd' or 'exact' (the exact engine's "
+            + "reach: exact pepita against closed-form afa from K = M = 2 to 10 and K = 2..10 at M = 2; default: all three).")
     String only;
 
     @Option(names = "--repeats", paramLabel = "R", description = "Timed repeats per row, median reported (default: ${DEFAULT-VALUE}).")
@@ -64,7 +65,8 @@ public final class BenchCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         String bad = repeats < 1 || repeats > 1000 ? "option '--repeats': must be from 1 to 1000 (got " + repeats + ")"
                 : !(rtol > 0 && rtol < 1) ? "option '--rtol': must be > 0 and < 1 (got " + rtol + ")"
-                : only != null && !only.equals("ode") && !only.equals("sgd") ? "option '--only': must be ode or sgd (got '" + only + "')"
+                : only != null && !only.equals("ode") && !only.equals("sgd") && !only.equals("exact")
+                        ? "option '--only': must be ode, sgd or exact (got '" + only + "')"
                 : null;
         if (bad != null) {
             err.println("pepita bench: " + bad);
@@ -86,13 +88,22 @@ public final class BenchCommand implements Callable<Integer> {
         rows.add("|---|---|---|---|---|---|---|---|");
         if (only == null || only.equals("ode")) odeRows(rows, err);
         if (only == null || only.equals("sgd")) sgdRows(rows, err);
+        List<String> exact = new ArrayList<>();
+        if (only == null || only.equals("exact")) exactRows(exact, err);
         out.println("pepita bench, " + ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_LOCAL_DATE_TIME).substring(0, 16)
                 + " UTC; " + machine());
         out.println(reference == null ? "C++ reference: not measured (--reference DIR times it in the same run)"
                 : "C++ reference: " + referenceDir.toAbsolutePath() + " (" + ReferenceRuns.ODE_PROGRAM + ", " + ReferenceRuns.SGD_PROGRAM
                         + "), timed in this run");
         out.println();
-        rows.forEach(out::println);
+        if (rows.size() > 2) rows.forEach(out::println);
+        if (!exact.isEmpty()) {
+            if (rows.size() > 2) out.println();
+            out.println("The exact engine's reach: exact pepita (random start, sigmaF 0.5, eta 0.5, to t = 100, dp853 rtol 1e-5) "
+                    + "against the closed-form afa ODE of the same config, same run:");
+            out.println();
+            exact.forEach(out::println);
+        }
         out.printf(Locale.ROOT, "%nload average at the start: %.2f, at the end: %.2f (1 min, %d cores)%n", loadAtStart,
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), Runtime.getRuntime().availableProcessors());
         out.flush();
@@ -114,6 +125,14 @@ public final class BenchCommand implements Callable<Integer> {
             if (threads > 1) eulerRow(rows, err, w, ref, 1);
             adaptiveRow(rows, err, w, ref, threads);
             if (threads > 1) adaptiveRow(rows, err, w, ref, 1);
+        }
+    }
+
+    private void exactRows(List<String> rows, PrintWriter err) {
+        rows.addAll(ExactReachWorkload.header());
+        for (int[] size : ExactReachWorkload.SIZES) {
+            progress(err, "exact pepita against closed-form afa, K=" + size[0] + " M=" + size[1] + " to t=100");
+            rows.add(new ExactReachWorkload(size[0], size[1]).row(repeats));
         }
     }
 
