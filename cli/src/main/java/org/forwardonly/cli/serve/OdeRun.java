@@ -39,7 +39,12 @@ final class OdeRun implements StreamedRun {
         Experiments.checkSupported(cfg);
         OrderParameters init = Experiments.initialConditions(cfg, cfg.seed());
         double[] times = SampleTimes.of(cfg);
-        // one thread: results do not depend on it (docs/theory.md), and many clients share the cores
+        // one thread: results do not depend on it (docs/theory.md), and many clients share the cores.
+        // The Sobol engine integrates its replicates inside Experiments.integrate (no single dynamics).
+        if (Experiments.usesSobol(cfg)) {
+            Experiments.validate(cfg, init);
+            return new OdeRun(cfg, init, times, null);
+        }
         return new OdeRun(cfg, init, times, Experiments.dynamics(cfg, init, 1));
     }
 
@@ -51,13 +56,17 @@ final class OdeRun implements StreamedRun {
     /** The CSV columns after t (eps_g, then the packed state). */
     @Override
     public List<String> columns() {
-        return Experiments.columns(dynamics.layout());
+        return Experiments.columns(Experiments.layout(config));
     }
 
     /** The exact quadrature engine (docs/model.md §5-6) or the closed forms (§4). */
     @Override
     public String engine() {
-        return Experiments.usesClosedForm(config) ? "closed forms" : "exact quadrature engine";
+        return switch (Experiments.engineName(config)) {
+            case "closedForm" -> "closed forms";
+            case "sobol" -> "exact engine on Sobol points";
+            default -> "exact engine on the tensor grid";
+        };
     }
 
     /** The last sample time. */
@@ -72,7 +81,7 @@ final class OdeRun implements StreamedRun {
      */
     @Override
     public String run(Sink sink) {
-        OdeResult result = Experiments.integrate(config, dynamics, init, times, new IntegrationObserver() {
+        IntegrationObserver observer = new IntegrationObserver() {
             @Override
             public void onSample(double t, double[] row) {
                 sink.sample(t, row);
@@ -82,7 +91,10 @@ final class OdeRun implements StreamedRun {
             public void onProgress(double t) {
                 sink.progress(t);
             }
-        });
+        };
+        // the same path as pepita ode, so POST /api/ode returns its bytes
+        OdeResult result = dynamics == null ? Experiments.integrate(config, init, times, observer, 1)
+                : Experiments.integrate(config, dynamics, init, times, observer);
         return result.diverged() ? divergenceMessage(result) : null;
     }
 
@@ -97,7 +109,7 @@ final class OdeRun implements StreamedRun {
 
     @Override
     public void close() {
-        dynamics.close();
+        if (dynamics != null) dynamics.close();
     }
 
     /** Thrown by an observer to stop a run whose client has gone. */

@@ -27,7 +27,7 @@ public final class OdeRunner implements PointRunner {
     @Override
     public void check(ExperimentConfig config) {
         Experiments.checkSupported(config); // first: refuses a run that cannot finish before building anything
-        Experiments.dynamics(config, Experiments.initialConditions(config, config.seed()));
+        Experiments.validate(config, Experiments.initialConditions(config, config.seed()));
     }
 
     @Override
