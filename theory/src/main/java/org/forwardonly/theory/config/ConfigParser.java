@@ -44,7 +44,8 @@ public final class ConfigParser {
             "mirroring", "seeds", "batchSize", "testSize", "alignF", "odeEngine", "quadraturePoints", "averaging");
     private static final List<String> INIT_KEYS = List.of("Q", "R", "T", "v", "vStar", "b", "c", "d", "P");
     private static final List<String> MIRRORING_KEYS = List.of("a", "r", "etaWm", "lambdaWm", "rescale");
-    private static final List<String> AVERAGING_KEYS = List.of("method", "samples", "replicates", "tolerance", "maxReplicates", "controlVariate");
+    private static final List<String> AVERAGING_KEYS = List.of("method", "samples", "replicates", "tolerance", "maxReplicates", "controlVariate",
+            "extrapolate");
 
     /** Default σ_F: the PEPITA papers' 0.05·U(±√(6/N)) has this standard deviation × √N. */
     public static final double DEFAULT_SIGMA_F = 0.05 * Math.sqrt(2.0);
@@ -240,6 +241,7 @@ public final class ConfigParser {
         av.put("tolerance", c.averaging().tolerance());
         av.put("maxReplicates", c.averaging().maxReplicates());
         av.put("controlVariate", c.averaging().controlVariate());
+        av.put("extrapolate", c.averaging().extrapolate());
         return o;
     }
 
@@ -415,7 +417,12 @@ public final class ConfigParser {
         if (cv != null && !cv.isBoolean()) {
             throw new ConfigException("key 'averaging.controlVariate': must be true or false (got " + cv + ")");
         }
-        return new Averaging(method, samples, replicates, tolerance, maxReplicates, cv == null ? d.controlVariate() : cv.asBoolean());
+        JsonNode ex = n.get("extrapolate");
+        if (ex != null && !ex.isBoolean()) {
+            throw new ConfigException("key 'averaging.extrapolate': must be true or false (got " + ex + ")");
+        }
+        return new Averaging(method, samples, replicates, tolerance, maxReplicates, cv == null ? d.controlVariate() : cv.asBoolean(),
+                ex == null ? d.extrapolate() : ex.asBoolean());
     }
 
     private static InitialConditions init(JsonNode n, String rule, int K, int M) {

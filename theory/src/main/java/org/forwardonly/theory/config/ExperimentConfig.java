@@ -41,6 +41,14 @@ public record ExperimentConfig(
         int quadraturePoints,
         Averaging averaging) {
 
+    /** This config with another averaging setting. */
+    public ExperimentConfig withAveraging(Averaging a) {
+        return new ExperimentConfig(rule, activation, teacherActivation, K, M, eta, etaV, sigma, sigmaF,
+                modulationSign, lastLayer, integrator, dt, rtol, atol, tMax, times, timeSpacing, nTimes, epsGBound,
+                seed, N, teacherSecondLayer, init, mirroring, seeds, batchSize, testSize, alignF, odeEngine,
+                quadraturePoints, a);
+    }
+
     /** This config with another rule and no mirroring (the exact engine's control variate is afa's closed form). */
     public ExperimentConfig withRuleWithoutMirroring(String otherRule) {
         return new ExperimentConfig(otherRule, activation, teacherActivation, K, M, eta, etaV, sigma, sigmaF,

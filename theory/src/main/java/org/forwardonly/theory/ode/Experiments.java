@@ -65,7 +65,7 @@ public final class Experiments {
     }
 
     /** Tensor grids up to this many points (before pruning) are what {@code averaging.method = auto} takes for smooth activations. */
-    static final double AUTO_TENSOR_POINTS = 3e5;
+    static final double AUTO_TENSOR_POINTS = 1e5;
 
     /**
      * Whether the exact engine averages on scrambled Sobol points (docs/model.md §8) rather than a

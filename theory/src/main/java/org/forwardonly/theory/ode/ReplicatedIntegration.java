@@ -23,6 +23,15 @@ import java.util.concurrent.Future;
  * error falls as 1/√replicates; added in pairs, up to {@code averaging.maxReplicates}). Finished
  * replicates are kept, so refining costs only the replicates added.
  *
+ * <p>A replicate's drift is unbiased, but its trajectory is not: near an unstable state (a
+ * plateau) the drift's error acts as a perturbation that, whatever its sign, makes the escape
+ * come early on average, a bias of second order in the error, so O(1/n) for n points, which
+ * more replicates do not remove (measured: bp at K = M = 10 through this engine, 128 replicates
+ * of 8192 points, ε_g 4.4e-3 off its closed form with a spread of 4.7e-4). With
+ * {@code averaging.extrapolate} each replicate is also integrated on the first n/2 of its points
+ * and reported as 2·(n) − (n/2): the O(1/n) bias cancels, and the spread of these extrapolated
+ * replicates is the error estimate.
+ *
  * <p>Replicates run on {@code threads} threads; means are summed in replicate order and the number
  * of replicates depends only on the estimates, so the output is the same bytes for any thread
  * count. Samples reach the observer once the run is final; progress and notes are streamed.
@@ -47,7 +56,9 @@ final class ReplicatedIntegration {
                 Trajectory tr = c.result.trajectory();
                 for (int i = 0; i < tr.size(); i++) observer.onSample(tr.times()[i], tr.rows()[i].clone());
                 observer.onNote(note(config, done.size(), c.largestError));
-                return c.result.withAveraging(new AveragingReport("sobol", points, a.samples(), done.size(),
+                String described = points + (a.extrapolate() ? "; each replicate 2 x (" + a.samples() + " points) - (first "
+                        + a.samples() / 2 + ")" : "");
+                return c.result.withAveraging(new AveragingReport("sobol", described, a.samples(), done.size(),
                         c.largestError, c.largestErrorTime));
             }
             // the standard error falls as 1/√m: m·(error/tolerance)² replicates reach the tolerance (10 % margin)
@@ -118,16 +129,45 @@ final class ReplicatedIntegration {
             }
         }
 
+        /**
+         * Replicate r: its trajectory on n points, or with {@code extrapolate} 2·(n points) − (first
+         * n/2 points, the same scrambling), row by row.
+         */
         private OdeResult replicate(int r) {
-            try (FieldAverageDynamics dynamics = new FieldAverageDynamics(config, init, r)) {
-                if (r == first) pointsDescription = dynamics.describeAveraging();
-                return Experiments.integrate(config, dynamics, init, times, new IntegrationObserver() {
+            OdeResult full = once(config, r);
+            if (!config.averaging().extrapolate()) return full;
+            ExperimentConfig half = config.withAveraging(config.averaging().withSamples(Math.max(1, config.averaging().samples() / 2)));
+            return extrapolated(full, once(half, r));
+        }
+
+        private OdeResult once(ExperimentConfig c, int r) {
+            boolean full = c == config;
+            try (FieldAverageDynamics dynamics = new FieldAverageDynamics(c, init, r)) {
+                if (r == first && full) pointsDescription = dynamics.describeAveraging();
+                return Experiments.integrate(c, dynamics, init, times, new IntegrationObserver() {
                     @Override
                     public void onProgress(double t) {
-                        progressed(r - first, t);
+                        // the half-point run is a third of the work: progress counts the full one
+                        if (full) progressed(r - first, t);
                     }
                 });
             }
+        }
+
+        /** 2·full − half over the rows both reached (the O(1/n) bias of a trajectory cancels). */
+        private static OdeResult extrapolated(OdeResult full, OdeResult half) {
+            Trajectory a = full.trajectory(), b = half.trajectory();
+            int n = Math.min(a.size(), b.size());
+            double[] t = java.util.Arrays.copyOf(a.times(), n);
+            double[][] rows = new double[n][];
+            for (int i = 0; i < n; i++) {
+                double[] x = a.rows()[i], y = b.rows()[i], z = new double[x.length];
+                for (int j = 0; j < x.length; j++) z[j] = 2 * x[j] - y[j];
+                rows[i] = z;
+            }
+            OdeResult first = !half.diverged() || (full.diverged() && full.divergenceTime() <= half.divergenceTime()) ? full : half;
+            return new OdeResult(new Trajectory(t, a.columns(), rows), full.diverged() || half.diverged(),
+                    first.divergenceTime(), first.reason(), full.evaluations() + half.evaluations());
         }
 
         private synchronized void progressed(int i, double t) {

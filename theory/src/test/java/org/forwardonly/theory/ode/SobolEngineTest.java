@@ -72,7 +72,7 @@ class SobolEngineTest {
     void controlVariateIsUnbiased() {
         String base = "{\"rule\": \"pepita\", \"K\": 4, \"M\": 4, \"eta\": 0.5, \"etaV\": 0.5, \"sigmaF\": 0.5, \"N\": 5000,"
                 + " \"tMax\": 30, \"nTimes\": 20, \"rtol\": 1e-6, \"atol\": 1e-9, \"averaging\": {\"method\": \"sobol\","
-                + " \"tolerance\": 2e-4, \"controlVariate\": ";
+                + " \"tolerance\": 5e-4, \"maxReplicates\": 48, \"controlVariate\": ";
         OdeResult with = run(config(base + "true}}"), 2);
         OdeResult without = run(config(base + "false}}"), 2);
         double a = with.averaging().relativeErrorEpsG(), b = without.averaging().relativeErrorEpsG();
