@@ -18,21 +18,9 @@ import java.util.Set;
  * The one place that reads, validates and writes experiment configs (JSON). Every problem
  * becomes a {@link ConfigException} with one line naming the key.
  *
- * <p>Keys (defaults in brackets): {@code rule} (required: bp|fa|afa|pepita|ff),
- * {@code activation} [erf] (erf|linear|relu), {@code teacherActivation} [= activation},
- * {@code K}, {@code M} (required, ≥ 1), {@code eta} [1], {@code etaV} [= eta], {@code sigma} [0],
- * {@code sigmaF} [0.05·√2], {@code modulationSign} [-1] (-1|+1), {@code lastLayer} [htilde]
- * (htilde|h), {@code integrator} [dp853] (euler|rk4|dp853), {@code dt} [0.01], {@code rtol}
- * [1e-9], {@code atol} [1e-12], {@code tMax} [100], {@code times} [none: {@code nTimes}
- * points spaced by {@code timeSpacing}], {@code timeSpacing} [log] (log|linear), {@code nTimes}
- * [100], {@code epsGBound} [100], {@code seed} [0], {@code N} [1000], {@code teacherSecondLayer}
- * [ones] (ones|gaussian), {@code init} [drawn at N from seed], {@code mirroring} [off],
- * {@code seeds} [1], {@code batchSize} [1], {@code testSize} [0], {@code alignF} [0] (from -1 to 1: the
- * fraction of F drawn along the student's Wᵀv, see {@link org.forwardonly.theory.init.NetworkDraw}),
- * {@code odeEngine} [auto]
- * (auto|closedForm|quadrature: auto takes the closed forms for bp/fa/afa with erf or linear and
- * no mirroring, else the exact quadrature engine of docs/model.md §5), {@code quadraturePoints} [12]
- * (Gauss-Hermite points per field dimension of the quadrature engine, 2..40).
+ * <p>Every key, its default, range, unit and meaning: docs/config.md (the test ConfigDocTest
+ * keeps that table and {@link #KEYS}, {@link #INIT_KEYS}, {@link #MIRRORING_KEYS} and the
+ * defaults here in step). An unknown key names the nearest known one ({@link NearestKey}).
  */
 public final class ConfigParser {
 
@@ -42,8 +30,10 @@ public final class ConfigParser {
             "modulationSign", "lastLayer", "integrator", "dt", "rtol", "atol", "tMax", "times",
             "timeSpacing", "nTimes", "epsGBound", "seed", "N", "teacherSecondLayer", "init",
             "mirroring", "seeds", "batchSize", "testSize", "alignF", "odeEngine", "quadraturePoints");
-    private static final List<String> INIT_KEYS = List.of("Q", "R", "T", "v", "vStar", "b", "c", "d", "P");
-    private static final List<String> MIRRORING_KEYS = List.of("a", "r", "etaWm", "lambdaWm", "rescale");
+    /** Every key of the {@code init} object. */
+    public static final List<String> INIT_KEYS = List.of("Q", "R", "T", "v", "vStar", "b", "c", "d", "P");
+    /** Every key of the {@code mirroring} object. */
+    public static final List<String> MIRRORING_KEYS = List.of("a", "r", "etaWm", "lambdaWm", "rescale");
 
     /** Default σ_F: the PEPITA papers' 0.05·U(±√(6/N)) has this standard deviation × √N. */
     public static final double DEFAULT_SIGMA_F = 0.05 * Math.sqrt(2.0);
@@ -219,7 +209,9 @@ public final class ConfigParser {
         while (it.hasNext()) {
             String k = it.next();
             if (!allowed.contains(k)) {
-                throw new ConfigException("unknown key '" + prefix + k + "' (allowed: " + String.join(", ", allowed) + ")");
+                String hint = NearestKey.of(k, allowed).map(m -> "did you mean '" + prefix + m + "'? ").orElse("");
+                throw new ConfigException("unknown key '" + prefix + k + "' (" + hint + "allowed: " + String.join(", ", allowed)
+                        + "; docs/config.md)");
             }
         }
     }

@@ -1,0 +1,155 @@
+package org.forwardonly.scan;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.forwardonly.scan.spec.ScanSpec;
+import org.forwardonly.scan.spec.ScanSpecParser;
+import org.forwardonly.theory.config.ConfigException;
+import org.forwardonly.theory.config.ConfigParser;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * docs/config.md against the parsers, in both directions: every key the config parser or the
+ * scan-spec parser accepts has a row, every row names a key they accept, every default written
+ * there is the default they resolve, and every list of allowed words is the list they enforce.
+ * (In the scan module because it sees both parsers.)
+ */
+class ConfigDocTest {
+    static final Path DOC = Path.of("..", "docs", "config.md");
+
+    /** A row of a key table: key, type, default, allowed (raw Markdown cells). */
+    record Row(String key, String type, String dflt, String allowed) {}
+
+    /** The rows of the table under heading {@code ## section}, keyed by name (backticks removed). */
+    static Map<String, Row> table(String section) throws IOException {
+        List<String> lines = Files.readAllLines(DOC);
+        int start = lines.indexOf("## " + section);
+        assertTrue(start >= 0, "docs/config.md has no section '## " + section + "'");
+        Map<String, Row> rows = new LinkedHashMap<>();
+        for (int i = start + 1; i < lines.size() && !lines.get(i).startsWith("## "); i++) {
+            String l = lines.get(i);
+            if (!l.startsWith("| `")) continue;
+            String[] cells = l.split("(?<!\\\\)\\|");
+            String key = cells[1].trim().replace("`", "");
+            assertFalse(rows.containsKey(key), "docs/config.md: key '" + key + "' has two rows");
+            rows.put(key, new Row(key, cells[2].trim(), cells[3].trim(), cells[4].trim()));
+        }
+        return rows;
+    }
+
+    static void sameKeys(List<String> parser, Set<String> doc, String what) {
+        List<String> undocumented = new ArrayList<>(parser);
+        undocumented.removeAll(doc);
+        List<String> unknown = new ArrayList<>(doc);
+        unknown.removeAll(parser);
+        assertTrue(undocumented.isEmpty(), what + ": keys the parser accepts but docs/config.md does not document: " + undocumented);
+        assertTrue(unknown.isEmpty(), what + ": keys docs/config.md documents but the parser does not accept: " + unknown);
+    }
+
+    static List<String> prefixed(String prefix, List<String> keys) {
+        return keys.stream().map(k -> prefix + k).toList();
+    }
+
+    @Test
+    void everyConfigKeyHasARowAndEveryRowIsAKey() throws IOException {
+        sameKeys(ConfigParser.KEYS, table("Experiment config").keySet(), "config");
+        sameKeys(prefixed("init.", ConfigParser.INIT_KEYS), table("init").keySet(), "init");
+        sameKeys(prefixed("mirroring.", ConfigParser.MIRRORING_KEYS), table("mirroring").keySet(), "mirroring");
+        sameKeys(ScanSpecParser.KEYS, table("Scan spec").keySet(), "scan spec");
+    }
+
+    /** The first `literal` of a default cell, or null when the cell names none (required, = key, drawn, ...). */
+    static String literal(String cell) {
+        Matcher m = Pattern.compile("^`([^`]+)`").matcher(cell);
+        return m.find() ? m.group(1) : null;
+    }
+
+    static void sameValue(String key, String documented, JsonNode resolved) {
+        assertTrue(resolved != null && !resolved.isNull(), key + ": docs/config.md gives default " + documented
+                + " but the parser resolves none");
+        if (resolved.isNumber()) {
+            assertEquals(Double.parseDouble(documented), resolved.asDouble(), 0.0,
+                    key + ": the default in docs/config.md differs from the parser's");
+        } else {
+            assertEquals(documented, resolved.asText(), key + ": the default in docs/config.md differs from the parser's");
+        }
+    }
+
+    @Test
+    void documentedDefaultsAreTheParsersDefaults() throws IOException {
+        // the smallest config: only the required keys; mirroring present so that its defaults resolve
+        ObjectNode resolved = ConfigParser.toJson(ConfigParser.parse("{\"rule\": \"pepita\", \"K\": 2, \"M\": 3, \"mirroring\": {}}"));
+        for (Row r : table("Experiment config").values()) checkDefault(r, resolved, r.key());
+        for (Row r : table("mirroring").values()) checkDefault(r, (ObjectNode) resolved.get("mirroring"), r.key().substring(10));
+
+        ScanSpec spec = ScanSpecParser.parse(ConfigParser.mapper().readTree(
+                "{\"base\": {\"rule\": \"bp\", \"K\": 1, \"M\": 1}, \"grid\": {\"eta\": [1]}}"));
+        ObjectNode scan = ConfigParser.mapper().createObjectNode();
+        scan.put("run", spec.run().key());
+        scan.put("threshold", spec.threshold());
+        scan.put("plateauSlope", spec.plateauSlope());
+        scan.put("plateauDrop", spec.plateauDrop());
+        for (Row r : table("Scan spec").values()) {
+            if (scan.has(r.key())) sameValue(r.key(), literal(r.dflt()), scan.get(r.key()));
+        }
+    }
+
+    private static void checkDefault(Row r, ObjectNode resolved, String name) {
+        String lit = literal(r.dflt());
+        if (r.dflt().equals("required")) {
+            ObjectNode without = ConfigParser.toJson(ConfigParser.parse("{\"rule\": \"pepita\", \"K\": 2, \"M\": 3}"));
+            without.remove(name);
+            ConfigException e = assertThrows(ConfigException.class, () -> ConfigParser.parse(without), name + " is documented as required");
+            assertTrue(e.getMessage().contains("'" + name + "'"), e.getMessage());
+        } else if (r.dflt().startsWith("= ")) {
+            // "= `eta`": the default is another key's value
+            String other = r.dflt().substring(2).replace("`", "").trim();
+            assertEquals(resolved.get(other), resolved.get(name), name + " is documented as defaulting to " + other);
+        } else if (lit != null) {
+            sameValue(name, lit, resolved.get(name));
+        } else {
+            // none, off, drawn: the resolved config leaves the key out
+            assertFalse(resolved.has(name) && !name.equals("mirroring"), name + ": documented without a default value, but the parser resolves "
+                    + resolved.get(name));
+        }
+    }
+
+    @Test
+    void documentedWordListsAreTheParsersLists() throws IOException {
+        for (Row r : table("Experiment config").values()) {
+            if (!r.type().equals("text")) continue;
+            Set<String> documented = new TreeSet<>();
+            Matcher m = Pattern.compile("`([^`]+)`").matcher(r.allowed());
+            while (m.find()) documented.add(m.group(1));
+            ObjectNode bad = ConfigParser.toJson(ConfigParser.parse("{\"rule\": \"pepita\", \"K\": 2, \"M\": 3}"));
+            bad.put(r.key(), "no-such-word");
+            try {
+                ConfigParser.parse(bad);
+                fail(r.key() + ": the parser accepted 'no-such-word'");
+            } catch (ConfigException e) {
+                Matcher a = Pattern.compile("allowed: ([^)]*)\\)").matcher(e.getMessage());
+                assertTrue(a.find(), e.getMessage());
+                assertEquals(documented, new TreeSet<>(List.of(a.group(1).split(", "))),
+                        r.key() + ": the allowed words in docs/config.md differ from the parser's");
+            }
+        }
+    }
+}
