@@ -32,8 +32,7 @@ import java.util.concurrent.Callable;
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = {"Simulate CONFIG's seeds, integrate the ODE from each seed's initial order parameters and compare "
                 + "them at every output time. Writes DIR/compare.csv (t, <col>_ode, <col>_sim, <col>_sim_se, <col>_diff_se), "
-                + "DIR/agreement.txt (its last line is the verdict), DIR/metrics.csv and DIR/config.json.",
-                "Exit codes: 0 ok (whatever the verdict), 2 bad input, 3 diverged (nothing written for 2 and 3)."})
+                + "DIR/agreement.txt (its last line is the verdict), DIR/metrics.csv and DIR/config.json."})
 public final class CompareCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "CONFIG", description = "Experiment config (JSON), at least 2 seeds.")
     Path configFile;

@@ -31,8 +31,7 @@ import java.util.concurrent.Callable;
 @Command(name = "ode", mixinStandardHelpOptions = true,
         description = {"Integrate the order-parameter ODE of CONFIG (bp, fa, afa in closed form; pepita, ff, relu and weight "
                 + "mirroring on the exact quadrature engine) and write "
-                + "DIR/metrics.csv (t, eps_g, Q_k_l, R_k_m, v_k[, c_k, d_m, P]) and DIR/config.json.",
-                "Exit codes: 0 ok, 2 bad input (nothing written), 3 diverged (metrics up to the divergence kept)."})
+                + "DIR/metrics.csv (t, eps_g, Q_k_l, R_k_m, v_k[, c_k, d_m, P]) and DIR/config.json."})
 public final class OdeCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "CONFIG", description = "Experiment config (JSON); keys in docs/theory.md.")

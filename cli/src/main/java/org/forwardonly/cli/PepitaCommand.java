@@ -3,6 +3,9 @@ package org.forwardonly.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * The {@code pepita} command: theory (ODEs), simulations, comparisons, figures and scans of
  * forward-only learning in the teacher-student setting. Subcommands are registered here.
@@ -31,20 +34,46 @@ public final class PepitaCommand implements Runnable {
         spec.commandLine().usage(System.out);
     }
 
-    /** Exit codes: 0 ok, 2 bad input, 3 diverged run. */
+    /** An unexpected failure (a bug, or a scan point whose engine threw). */
+    public static final int EXIT_FAILED = 1;
+    /** Bad input: one line on stderr, nothing written. */
     public static final int EXIT_BAD_INPUT = 2;
     /** A run that diverged. */
     public static final int EXIT_DIVERGED = 3;
 
+    /**
+     * The exit codes of every command, the one source of each command's "Exit codes:" help
+     * section; the README's table lists the same codes (ExitCodesTest).
+     */
+    public static final Map<String, String> EXIT_CODES = exitCodes();
+
+    private static Map<String, String> exitCodes() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("0", "done (for compare whatever the verdict; for scan diverged points are rows, not failures).");
+        m.put("" + EXIT_FAILED, "an unexpected failure (a bug, or a scan point whose engine threw): one line on stderr; "
+                + "a scan keeps its finished points, rerun to resume.");
+        m.put("" + EXIT_BAD_INPUT, "bad input (config, option, missing file or dataset, unwritable DIR): one line on stderr "
+                + "naming the key, the problem and what is allowed; nothing written.");
+        m.put("" + EXIT_DIVERGED, "a run diverged (non-finite state, or eps_g past epsGBound): one line with t and what "
+                + "to try; ode keeps DIR/metrics.csv up to the divergence, every other command writes nothing of that run.");
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
     /** Builds the command line with the project's error handling (bad input: one line, exit 2). */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new PepitaCommand());
+        withExitCodes(cl);
         cl.setParameterExceptionHandler((ex, args) -> {
             ex.getCommandLine().getErr().println("pepita: " + ex.getMessage().replace('\n', ' ')
                     + " (see '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
             return EXIT_BAD_INPUT;
         });
         return cl;
+    }
+
+    private static void withExitCodes(CommandLine cl) {
+        cl.getCommandSpec().usageMessage().exitCodeListHeading("Exit codes:%n").exitCodeList(EXIT_CODES);
+        for (CommandLine sub : cl.getSubcommands().values()) withExitCodes(sub);
     }
 
     /** Entry point. */

@@ -39,8 +39,7 @@ import java.util.concurrent.Callable;
         description = {"Run a parameter-space scan: a base config and a grid (or list) of values for config keys; "
                 + "each point an ODE run, a simulation, or both. Writes DIR/scan.csv (one row per point and engine, "
                 + "grid order), DIR/results.jsonl (finished points, for resuming) and DIR/scan.json (the spec and its hash).",
-                "Rerun the same command to resume after an interruption. Spec format: docs/scans.md.",
-                "Exit codes: 0 ok, 1 a point failed (finished points kept), 2 bad input (nothing run)."})
+                "Rerun the same command to resume after an interruption. Spec format: docs/scans.md."})
 public final class ScanCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "SPEC", description = "Scan spec (JSON): base, grid or points, run, threshold.")
@@ -98,7 +97,7 @@ public final class ScanCommand implements Callable<Integer> {
         } catch (ScanSpecException e) {
             return fail(err, e.getMessage(), PepitaCommand.EXIT_BAD_INPUT);
         } catch (PointFailedException e) {
-            return fail(err, e.getMessage() + " (finished points are kept in " + out + "; rerun to resume)", 1);
+            return fail(err, e.getMessage() + " (finished points are kept in " + out + "; rerun to resume)", PepitaCommand.EXIT_FAILED);
         }
     }
 

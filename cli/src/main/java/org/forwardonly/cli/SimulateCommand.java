@@ -27,8 +27,7 @@ import java.util.concurrent.Callable;
 @Command(name = "simulate", mixinStandardHelpOptions = true,
         description = {"Train finite-N networks online (seeds seed, seed+1, ... in parallel) and write DIR/metrics.csv "
                 + "(t, eps_g, Q_k_l, R_k_m, v_k[, c_k, d_m, P], eps_test, cos_v_feedback as seed means, then <col>_se) "
-                + "and DIR/config.json.",
-                "Exit codes: 0 ok, 2 bad input, 3 diverged (nothing written for 2 and 3)."})
+                + "and DIR/config.json."})
 public final class SimulateCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "CONFIG", description = "Experiment config (JSON); keys in docs/simulation.md.")
     Path configFile;

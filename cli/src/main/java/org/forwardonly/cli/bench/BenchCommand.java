@@ -26,7 +26,7 @@ import java.util.concurrent.Callable;
         description = {"Time the ODE (Euler dt=0.01 and adaptive dp853, bp erf, both layers trained) and the SGD step "
                 + "on this machine; print a Markdown table with the C++ reference, the targets and the ratios. ODE rows run "
                 + "with pepita ode's default thread count (2 at K=M=10) and, where that is more than one, also on one thread.",
-                "Takes 1-4 minutes on 2 cores (depending on the load). Exit codes: 0 ok, 2 bad option."})
+                "Takes 1-4 minutes on 2 cores (depending on the load)."})
 public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--only", paramLabel = "PART", description = "Run only 'ode' or 'sgd' (default: both).")
