@@ -13,7 +13,7 @@ import java.util.List;
 
 /**
  * An output directory of a run: self-describing, with {@code config.json} holding
- * {@code {"version", "command", "seed", "config": <resolved config>}}. Validate everything
+ * {@code {"version", "commit", "command", "seed", "config": <resolved config>}}. Validate everything
  * before {@link #create}: bad input must leave nothing behind.
  */
 public final class RunDirectory {
@@ -66,7 +66,7 @@ public final class RunDirectory {
         return dir.resolve(name);
     }
 
-    /** Writes {@code config.json}: version, command line, seed and the resolved config. */
+    /** Writes {@code config.json}: version, git commit of the build, command line, seed and the resolved config. */
     public void writeConfig(ExperimentConfig config, long seed, List<String> commandLine) throws IOException {
         writeConfig(config, new long[] {seed}, commandLine);
     }
@@ -78,6 +78,7 @@ public final class RunDirectory {
     public void writeConfig(ExperimentConfig config, long[] seeds, List<String> commandLine) throws IOException {
         ObjectNode root = ConfigParser.mapper().createObjectNode();
         root.put("version", Version.get());
+        root.put("commit", Version.commit());
         root.put("command", String.join(" ", commandLine));
         root.put("seed", seeds[0]);
         if (seeds.length > 1) {

@@ -53,6 +53,9 @@ class OdeCommandTest {
         assertTrue(lines.get(lines.size() - 1).startsWith("100.0,0.0175"), lines.get(lines.size() - 1));
         JsonNode json = ConfigParser.mapper().readTree(out.resolve("config.json").toFile());
         assertEquals(Version.get(), json.get("version").asText());
+        // the build's commit: the tests run from a git checkout (CI clones one), so a SHA, not "unknown"
+        String commit = json.get("commit").asText();
+        assertTrue(commit.matches(Files.exists(Path.of("..", ".git")) ? "[0-9a-f]{40}(-dirty)?" : "[0-9a-f]{40}(-dirty)?|unknown"), commit);
         assertEquals(0, json.get("seed").asLong());
         assertTrue(json.get("command").asText().startsWith("pepita ode "), json.get("command").asText());
         // the resolved config reads back to the same config
