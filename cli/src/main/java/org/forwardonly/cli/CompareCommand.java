@@ -34,11 +34,13 @@ import java.util.concurrent.Callable;
                 + "them at every output time. Writes DIR/compare.csv (t, <col>_ode, <col>_sim, <col>_sim_se, <col>_diff_se), "
                 + "DIR/agreement.txt (its last line is the verdict), DIR/metrics.csv and DIR/config.json."})
 public final class CompareCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "CONFIG", description = "Experiment config (JSON), at least 2 seeds.")
-    Path configFile;
+    @Parameters(index = "0", paramLabel = "CONFIG", description = "Experiment config: JSON, or YAML (.yaml, .yml); - reads it from standard input. At least 2 seeds. Keys: docs/config.md.")
+    String configFile;
 
-    @Option(names = {"-o", "--out"}, required = true, paramLabel = "DIR",
-            description = "Output directory (created if absent; its files are overwritten).")
+    @CommandLine.Mixin
+    ConfigInput input;
+
+    @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "Output directory (created if absent; its files are overwritten). Default: runs/COMMAND-YYYYMMDD-HHMMSS (UTC), printed at the end.")
     Path out;
 
     @Option(names = "--ode-rule", paramLabel = "RULE",
@@ -59,7 +61,8 @@ public final class CompareCommand implements Callable<Integer> {
         ExperimentConfig odeConfig;
         double[] times;
         try {
-            config = runs.readConfig(configFile);
+            if (out == null) out = RunDirectory.defaultOut("compare");
+            config = runs.readConfig(input.config(configFile));
             if (config.seeds() < 2) {
                 throw new ConfigException("key 'seeds': compare needs at least 2 seeds to estimate the standard error"
                         + " (got " + config.seeds() + "; 8 or more recommended)");
@@ -98,6 +101,7 @@ public final class CompareCommand implements Callable<Integer> {
             return PepitaCommand.EXIT_BAD_INPUT;
         }
         PrintWriter stdout = spec.commandLine().getOut();
+        stdout.println("pepita compare: wrote " + out); // before the report, whose last line is the verdict
         stdout.print(text);
         stdout.flush();
         return 0;

@@ -34,11 +34,13 @@ import java.util.concurrent.Callable;
                 + "DIR/metrics.csv (t, eps_g, Q_k_l, R_k_m, v_k[, c_k, d_m, P]) and DIR/config.json."})
 public final class OdeCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "CONFIG", description = "Experiment config (JSON); keys in docs/theory.md.")
-    Path config;
+    @Parameters(index = "0", paramLabel = "CONFIG", description = "Experiment config: JSON, or YAML (.yaml, .yml); - reads it from standard input. Keys: docs/config.md.")
+    String config;
 
-    @Option(names = {"-o", "--out"}, required = true, paramLabel = "DIR",
-            description = "Output directory (created if absent; metrics.csv and config.json are overwritten).")
+    @CommandLine.Mixin
+    ConfigInput input;
+
+    @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "Output directory (created if absent; metrics.csv and config.json are overwritten). Default: runs/COMMAND-YYYYMMDD-HHMMSS (UTC), printed at the end.")
     Path out;
 
     @Option(names = "--no-progress", description = "Do not draw the progress bar on stderr.")
@@ -64,7 +66,8 @@ public final class OdeCommand implements Callable<Integer> {
             if (threads != null && threads < 1) {
                 throw new ConfigException("option '--threads': must be >= 1 (got " + threads + ")");
             }
-            cfg = ConfigParser.read(config);
+            if (out == null) out = RunDirectory.defaultOut("ode");
+            cfg = input.config(config);
             Experiments.checkSupported(cfg);
             init = Experiments.initialConditions(cfg, cfg.seed());
             times = SampleTimes.of(cfg);

@@ -64,7 +64,11 @@ public final class PepitaCommand implements Runnable {
         CommandLine cl = new CommandLine(new PepitaCommand());
         withExitCodes(cl);
         cl.setParameterExceptionHandler((ex, args) -> {
-            ex.getCommandLine().getErr().println("pepita: " + ex.getMessage().replace('\n', ' ')
+            String hint = "";
+            if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
+                hint = " (did you mean " + String.join(" or ", u.getSuggestions()) + "?)";
+            }
+            ex.getCommandLine().getErr().println("pepita: " + ex.getMessage().replace('\n', ' ') + hint
                     + " (see '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
             return EXIT_BAD_INPUT;
         });

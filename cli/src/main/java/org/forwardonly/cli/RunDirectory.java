@@ -30,6 +30,15 @@ public final class RunDirectory {
         }
     }
 
+    /**
+     * The output directory when {@code --out} is not given: {@code runs/COMMAND-YYYYMMDD-HHMMSS}
+     * (UTC), relative to the working directory.
+     */
+    public static Path defaultOut(String command) {
+        return Path.of("runs", command + "-" + java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+                .format(java.time.LocalDateTime.now(java.time.ZoneOffset.UTC)));
+    }
+
     /** Creates the directory (and parents) if needed. */
     public static RunDirectory create(Path dir) throws IOException {
         check(dir);

@@ -10,6 +10,7 @@ import org.forwardonly.scan.run.PointRunner;
 import org.forwardonly.scan.spec.ScanSpec;
 import org.forwardonly.scan.spec.ScanSpecException;
 import org.forwardonly.scan.spec.ScanSpecParser;
+import org.forwardonly.theory.config.ConfigException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -42,11 +43,17 @@ import java.util.concurrent.Callable;
                 "Rerun the same command to resume after an interruption. Spec format: docs/scans.md."})
 public final class ScanCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "SPEC", description = "Scan spec (JSON): base, grid or points, run, threshold.")
-    Path specFile;
+    @Parameters(index = "0", paramLabel = "SPEC",
+            description = "Scan spec: base, grid or points, run, threshold. JSON, or YAML (.yaml, .yml); - reads it from "
+                    + "standard input. Keys: docs/config.md.")
+    String specFile;
 
-    @Option(names = {"-o", "--out"}, required = true, paramLabel = "DIR",
-            description = "Scan directory (created if absent; resumed if it holds this scan).")
+    @CommandLine.Mixin
+    ConfigInput input;
+
+    @Option(names = {"-o", "--out"}, paramLabel = "DIR",
+            description = "Scan directory (created if absent; resumed if it holds this scan). Default: "
+                    + "runs/scan-YYYYMMDD-HHMMSS (UTC), printed at the end; give --out to be able to resume.")
     Path out;
 
     @Option(names = "--threads", paramLabel = "N",
@@ -76,7 +83,12 @@ public final class ScanCommand implements Callable<Integer> {
         try {
             if (threads != null && threads < 1) throw new ScanSpecException("option '--threads': must be >= 1 (got " + threads + ")");
             if (threads != null && sparkMaster != null) throw new ScanSpecException("options '--threads' and '--spark' exclude each other");
-            scan = ScanSpecParser.read(specFile);
+            if (out == null) out = RunDirectory.defaultOut("scan");
+            try {
+                scan = ScanSpecParser.parse(input.tree(specFile, "scan spec"));
+            } catch (ConfigException e) {
+                throw new ScanSpecException(e.getMessage());
+            }
             runner = EngineRunners.forSpec(scan);
             ScanJob.checkPoints(scan, runner);
             executor = sparkMaster != null ? spark(sparkMaster)
@@ -135,7 +147,7 @@ public final class ScanCommand implements Callable<Integer> {
             return;
         }
         try {
-            FigureRunner.write("scan", "Final generalisation error of every scan point (" + specFile.getFileName() + ")",
+            FigureRunner.write("scan", "Final generalisation error of every scan point (" + (specFile.equals("-") ? "standard input" : Path.of(specFile).getFileName()) + ")",
                     figure.get(), Map.of(), Version.get(), command, out);
             stdout.println("pepita scan: figure " + out.resolve("scan.png") + " and notebook " + out.resolve("scan.ipynb"));
         } catch (IOException | RuntimeException e) {

@@ -29,11 +29,13 @@ import java.util.concurrent.Callable;
                 + "(t, eps_g, Q_k_l, R_k_m, v_k[, c_k, d_m, P], eps_test, cos_v_feedback as seed means, then <col>_se) "
                 + "and DIR/config.json."})
 public final class SimulateCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "CONFIG", description = "Experiment config (JSON); keys in docs/simulation.md.")
-    Path configFile;
+    @Parameters(index = "0", paramLabel = "CONFIG", description = "Experiment config: JSON, or YAML (.yaml, .yml); - reads it from standard input. Keys: docs/config.md.")
+    String configFile;
 
-    @Option(names = {"-o", "--out"}, required = true, paramLabel = "DIR",
-            description = "Output directory (created if absent; metrics.csv and config.json are overwritten).")
+    @CommandLine.Mixin
+    ConfigInput input;
+
+    @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "Output directory (created if absent; metrics.csv and config.json are overwritten). Default: runs/COMMAND-YYYYMMDD-HHMMSS (UTC), printed at the end.")
     Path out;
 
     @CommandLine.Mixin
@@ -48,7 +50,8 @@ public final class SimulateCommand implements Callable<Integer> {
         ExperimentConfig config;
         double[] times;
         try {
-            config = runs.readConfig(configFile);
+            if (out == null) out = RunDirectory.defaultOut("simulate");
+            config = runs.readConfig(input.config(configFile));
             times = SampleTimes.of(config);
             RunDirectory.check(out);
         } catch (ConfigException e) {

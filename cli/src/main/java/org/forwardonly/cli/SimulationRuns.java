@@ -32,10 +32,9 @@ final class SimulationRuns {
     @Option(names = "--no-progress", description = "Do not draw the progress bar on stderr.")
     boolean noProgress;
 
-    /** Reads the config and checks it can be simulated here (ConfigException otherwise). */
-    ExperimentConfig readConfig(Path file) {
+    /** Checks the options and that the config can be simulated here (ConfigException otherwise). */
+    ExperimentConfig readConfig(ExperimentConfig config) {
         if (threads < 1) throw new ConfigException("--threads must be >= 1 (got " + threads + ")");
-        ExperimentConfig config = ConfigParser.read(file);
         SimulationLimits.check(config, threads, Runtime.getRuntime().maxMemory());
         return config;
     }

@@ -124,9 +124,6 @@ class OdeCommandTest {
         assertEquals(2, r.exit());
         assertTrue(r.err().contains("not a directory"), r.err());
         assertEquals("x", Files.readString(file));
-
-        r = run("ode", REFERENCE.resolve("bp_k2m2.json").toString());
-        assertEquals(2, r.exit(), "--out is required");
     }
 
     @Test
