@@ -26,6 +26,12 @@ final class ConfigInput {
         return ConfigSource.read(source, sets, what, System.in);
     }
 
+    /** {@code tree} with the overrides applied (changed in place and returned). */
+    ObjectNode apply(ObjectNode tree) {
+        for (String o : sets) ConfigSource.set(tree, o);
+        return tree;
+    }
+
     /** The validated experiment config of {@code source} with the overrides applied. */
     ExperimentConfig config(String source) {
         return ConfigParser.parse(tree(source, "config"));

@@ -85,6 +85,12 @@ public final class RunDirectory {
      * every seed ({@code "seeds": [..]}) and the resolved config.
      */
     public void writeConfig(ExperimentConfig config, long[] seeds, List<String> commandLine) throws IOException {
+        writeConfig(config, seeds, commandLine, json -> { });
+    }
+
+    /** As {@link #writeConfig(ExperimentConfig, long[], List)}, with fields {@code more} adds before the config. */
+    public void writeConfig(ExperimentConfig config, long[] seeds, List<String> commandLine,
+                            java.util.function.Consumer<ObjectNode> more) throws IOException {
         ObjectNode root = ConfigParser.mapper().createObjectNode();
         root.put("version", Version.get());
         root.put("commit", Version.commit());
@@ -94,6 +100,7 @@ public final class RunDirectory {
             com.fasterxml.jackson.databind.node.ArrayNode all = root.putArray("seeds");
             for (long s : seeds) all.add(s);
         }
+        more.accept(root);
         root.set("config", ConfigParser.toJson(config));
         Files.writeString(dir.resolve("config.json"), ConfigParser.pretty(root), StandardCharsets.UTF_8);
     }
