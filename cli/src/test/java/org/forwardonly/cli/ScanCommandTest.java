@@ -51,7 +51,7 @@ class ScanCommandTest {
         assertEquals(0, r.exit(), r.err());
         List<String> csv = Files.readAllLines(tmp.resolve("out/scan.csv"));
         assertTrue(csv.get(1).contains(",false,20.0"), csv.get(1));
-        assertTrue(csv.get(2).startsWith("1,50,ode,,") && csv.get(2).contains(",true,"), csv.get(2));
+        assertTrue(csv.get(2).startsWith("1,50,ode,NaN,") && csv.get(2).contains(",true,"), csv.get(2));
     }
 
     static void badSpec(Path tmp, String json, String expected) throws Exception {
