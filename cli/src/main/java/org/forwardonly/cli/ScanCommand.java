@@ -99,7 +99,7 @@ public final class ScanCommand implements Callable<Integer> {
         ScanJob.Listener progress = noProgress ? ScanJob.Listener.NONE : progressBar(err);
         try (executor) {
             List<String> command = RunDirectory.commandLine(spec);
-            ScanJob.Outcome o = ScanJob.run(scan, out, runner, executor, Version.get(), command, progress);
+            ScanJob.Outcome o = ScanJob.run(scan, out, runner, executor, Version.recorded(), command, progress);
             PrintWriter stdout = spec.commandLine().getOut();
             stdout.println("pepita scan: " + o.total() + " points (" + o.computed() + " computed, " + o.resumed()
                     + " resumed), " + o.diverged() + " diverged run(s) -> " + o.table());
@@ -148,7 +148,7 @@ public final class ScanCommand implements Callable<Integer> {
         }
         try {
             FigureRunner.write("scan", "Final generalisation error of every scan point (" + (specFile.equals("-") ? "standard input" : Path.of(specFile).getFileName()) + ")",
-                    figure.get(), Map.of(), Version.get(), command, out);
+                    figure.get(), Map.of(), Version.recorded(), command, out);
             stdout.println("pepita scan: figure " + out.resolve("scan.png") + " and notebook " + out.resolve("scan.ipynb"));
         } catch (IOException | RuntimeException e) {
             err.println("pepita scan: the table is complete, but the figure failed: " + e.getMessage());

@@ -25,6 +25,15 @@ public final class Version implements IVersionProvider {
         return COMMIT;
     }
 
+    /**
+     * The version with the commit as SemVer build metadata, {@code 0.1.0-SNAPSHOT+SHA}, for the
+     * files that record one version string (scan.json, a figure's configs/*.json, train-images'
+     * config.json); run directories' config.json has {@code version} and {@code commit} apart.
+     */
+    public static String recorded() {
+        return get() + "+" + commit();
+    }
+
     private static String readCommit() {
         try (InputStream in = Version.class.getResourceAsStream("git-commit.txt")) {
             if (in == null) return "unknown";
