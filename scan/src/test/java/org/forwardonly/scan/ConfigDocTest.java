@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -150,6 +151,113 @@ class ConfigDocTest {
                 assertEquals(documented, new TreeSet<>(List.of(a.group(1).split(", "))),
                         r.key() + ": the allowed words in docs/config.md differ from the parser's");
             }
+        }
+    }
+
+    // ---------------------------------------------------------------- ranges
+
+    /** Does the config parser accept {@code value} for {@code key} (dotted for mirroring)? */
+    static boolean configAccepts(String key, JsonNode value) {
+        ObjectNode c = ConfigParser.toJson(ConfigParser.parse("{\"rule\": \"pepita\", \"K\": 2, \"M\": 3, \"mirroring\": {}}"));
+        if (key.startsWith("mirroring.")) ((ObjectNode) c.get("mirroring")).set(key.substring(10), value);
+        else c.set(key, value);
+        return accepts(key, () -> ConfigParser.parse(c));
+    }
+
+    /** Does the scan-spec parser accept {@code value} for {@code key}? */
+    static boolean specAccepts(String key, JsonNode value) {
+        ObjectNode spec = (ObjectNode) readTree("{\"base\": {\"rule\": \"bp\", \"K\": 1, \"M\": 1}, \"grid\": {\"eta\": [1]}}");
+        spec.set(key, value);
+        return accepts(key, () -> ScanSpecParser.parse(spec));
+    }
+
+    static JsonNode readTree(String json) {
+        try {
+            return ConfigParser.mapper().readTree(json);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static boolean accepts(String key, Runnable parse) {
+        try {
+            parse.run();
+            return true;
+        } catch (RuntimeException e) {
+            // a refusal must name this key, not another one
+            assertTrue(e.getMessage().contains("'" + key + "'") || e.getMessage().contains("'" + key.substring(key.indexOf('.') + 1) + "'"),
+                    "probing " + key + " failed on something else: " + e.getMessage());
+            return false;
+        }
+    }
+
+    static double number(String text) {
+        return Double.parseDouble(text.replace("−", "-").replace("+", "").replaceAll("\\s", ""));
+    }
+
+    static JsonNode node(double x, boolean integer) {
+        return integer ? ConfigParser.mapper().getNodeFactory().numberNode((long) x)
+                : ConfigParser.mapper().getNodeFactory().numberNode(x);
+    }
+
+    /**
+     * Probes the parser at both sides of every bound the document states ("≥ 0", "> 0", "< 1",
+     * "1 … 10 000", "−1, +1"): the bound itself (or the nearest allowed value) accepted, the
+     * nearest value beyond it refused (1 beyond for integers, one ulp for numbers).
+     */
+    static void checkRange(Row r, java.util.function.BiPredicate<String, JsonNode> accepts) {
+        boolean integer = r.type().equals("integer");
+        String allowed = r.allowed();
+        if (allowed.startsWith("any")) return;
+        String[] parts = allowed.split(",");
+        String why = r.key() + " (docs/config.md: " + allowed + ")";
+        if (Arrays.stream(parts).allMatch(p -> p.trim().matches("[−+-]?[0-9 .]+"))) {
+            // a list of values: each accepted, their neighbours refused
+            for (String p : parts) {
+                double x = number(p);
+                assertTrue(accepts.test(r.key(), node(x, integer)), why + ": " + x + " refused");
+            }
+            double lo = number(parts[0]), hi = number(parts[parts.length - 1]);
+            assertFalse(accepts.test(r.key(), node(lo - 1, integer)), why + ": " + (lo - 1) + " accepted");
+            assertFalse(accepts.test(r.key(), node(hi + 1, integer)), why + ": " + (hi + 1) + " accepted");
+            if (hi - lo == 2) assertFalse(accepts.test(r.key(), node(lo + 1, integer)), why + ": " + (lo + 1) + " accepted");
+            return;
+        }
+        for (String p : parts) {
+            String c = p.trim();
+            if (c.contains("…")) {
+                double lo = number(c.substring(0, c.indexOf('…'))), hi = number(c.substring(c.indexOf('…') + 1));
+                assertTrue(accepts.test(r.key(), node(lo, integer)), why + ": " + lo + " refused");
+                assertTrue(accepts.test(r.key(), node(hi, integer)), why + ": " + hi + " refused");
+                assertFalse(accepts.test(r.key(), node(integer ? lo - 1 : Math.nextDown(lo), integer)), why + ": below accepted");
+                assertFalse(accepts.test(r.key(), node(integer ? hi + 1 : Math.nextUp(hi), integer)), why + ": above accepted");
+            } else if (c.startsWith("≥") || c.startsWith(">")) {
+                double x = number(c.substring(1));
+                boolean closed = c.startsWith("≥");
+                double in = closed ? x : integer ? x + 1 : Math.nextUp(x);
+                double out = closed ? (integer ? x - 1 : Math.nextDown(x)) : x;
+                assertTrue(accepts.test(r.key(), node(in, integer)), why + ": " + in + " refused");
+                assertFalse(accepts.test(r.key(), node(out, integer)), why + ": " + out + " accepted");
+            } else if (c.startsWith("<")) {
+                double x = number(c.substring(1));
+                assertFalse(accepts.test(r.key(), node(x, integer)), why + ": " + x + " accepted");
+                assertTrue(accepts.test(r.key(), node(integer ? x - 1 : Math.nextDown(x), integer)), why + ": just below refused");
+            } else {
+                fail(why + ": cannot read the range '" + c + "' (write ≥ x, > x, < x, a … b or a list of values)");
+            }
+        }
+    }
+
+    @Test
+    void documentedRangesAreTheParsersRanges() throws IOException {
+        for (Row r : table("Experiment config").values()) {
+            if (r.type().equals("number") || r.type().equals("integer")) checkRange(r, ConfigDocTest::configAccepts);
+        }
+        for (Row r : table("mirroring").values()) {
+            if (r.type().equals("number") || r.type().equals("integer")) checkRange(r, ConfigDocTest::configAccepts);
+        }
+        for (Row r : table("Scan spec").values()) {
+            if (r.type().equals("number") || r.type().equals("integer")) checkRange(r, ConfigDocTest::specAccepts);
         }
     }
 }
