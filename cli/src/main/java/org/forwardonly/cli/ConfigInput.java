@@ -17,7 +17,7 @@ import java.util.List;
 final class ConfigInput {
     @Option(names = "--set", paramLabel = "KEY=VALUE",
             description = "Override a key of the config (repeatable), e.g. --set eta=2 --set mirroring.etaWm=0.2 "
-                    + "(scan spec: --set base.N=500, --set grid.eta=[0.5,1]). The value is read as YAML: a number, a word, "
+                    + "(scan spec: --set base.N=500, --set 'grid.eta=[0.5,1]'). The value is read as YAML: a number, a word, "
                     + "true/false or a [list]. Keys: docs/config.md.")
     List<String> sets = new ArrayList<>();
 
