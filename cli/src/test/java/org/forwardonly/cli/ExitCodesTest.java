@@ -26,7 +26,10 @@ class ExitCodesTest {
         assertTrue(start >= 0, "README.md has no exit-code table");
         Map<String, String> codes = new LinkedHashMap<>();
         Pattern row = Pattern.compile("^\\| (\\d+) \\| (.*) \\|$");
-        for (int i = start + 1; i < lines.size() && !lines.get(i).isBlank() || i < start + 3; i++) {
+        // the table: from the first "|" line after the heading to the next line that is not one
+        int i = start + 1;
+        while (i < lines.size() && !lines.get(i).startsWith("|")) i++;
+        for (; i < lines.size() && lines.get(i).startsWith("|"); i++) {
             Matcher m = row.matcher(lines.get(i));
             if (m.matches()) codes.put(m.group(1), normal(m.group(2)));
         }
