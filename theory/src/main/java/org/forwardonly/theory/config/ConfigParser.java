@@ -209,7 +209,9 @@ public final class ConfigParser {
         while (it.hasNext()) {
             String k = it.next();
             if (!allowed.contains(k)) {
-                String hint = NearestKey.of(k, allowed).map(m -> "did you mean '" + prefix + m + "'? ").orElse("");
+                List<String> candidates = new ArrayList<>(allowed);
+                if (prefix.isEmpty()) MIRRORING_KEYS.forEach(m -> candidates.add("mirroring." + m));
+                String hint = NearestKey.of(k, candidates).map(m -> "did you mean '" + prefix + m + "'? ").orElse("");
                 throw new ConfigException("unknown key '" + prefix + k + "' (" + hint + "allowed: " + String.join(", ", allowed)
                         + "; docs/config.md)");
             }

@@ -13,10 +13,15 @@ public final class NearestKey {
 
     /**
      * The known name nearest to {@code unknown}, if at most max(2, length/3) edits away
-     * (a case-only difference always counts).
+     * (a case-only difference always counts); a dotted known name whose last part is
+     * {@code unknown} wins outright.
      */
     public static Optional<String> of(String unknown, Collection<String> known) {
         String u = unknown.toLowerCase(Locale.ROOT);
+        // a nested key given without its object: etaWm for mirroring.etaWm
+        for (String k : known) {
+            if (k.toLowerCase(Locale.ROOT).endsWith("." + u)) return Optional.of(k);
+        }
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String k : known) {

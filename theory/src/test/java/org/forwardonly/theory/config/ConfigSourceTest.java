@@ -89,6 +89,10 @@ class ConfigSourceTest {
         e = assertThrows(ConfigException.class, () -> ConfigParser.parse(
                 ConfigSource.read(json.toString(), List.of("mirroring.etawm=2"), "config", NO_INPUT)));
         assertTrue(e.getMessage().contains("did you mean 'mirroring.etaWm'?"), e.getMessage());
+        // a mirroring key at the top level: the nested key, not 'eta'
+        e = assertThrows(ConfigException.class, () -> ConfigParser.parse(
+                ConfigSource.read(json.toString(), List.of("etaWm=2"), "config", NO_INPUT)));
+        assertTrue(e.getMessage().contains("did you mean 'mirroring.etaWm'?"), e.getMessage());
         Path badYaml = Files.writeString(tmp.resolve("bad.yaml"), "rule: [bp\n");
         e = assertThrows(ConfigException.class, () -> ConfigSource.read(badYaml.toString(), List.of(), "config", NO_INPUT));
         assertTrue(e.getMessage().contains("is not valid YAML"), e.getMessage());
@@ -99,6 +103,7 @@ class ConfigSourceTest {
         assertEquals("tMax", NearestKey.of("tmax", ConfigParser.KEYS).orElseThrow());
         assertEquals("sigmaF", NearestKey.of("sigmaFF", ConfigParser.KEYS).orElseThrow());
         assertTrue(NearestKey.of("learningRate", ConfigParser.KEYS).isEmpty());
+        assertEquals("mirroring.etaWm", NearestKey.of("etaWm", List.of("eta", "etaV", "mirroring.etaWm")).orElseThrow());
         assertEquals(3, NearestKey.distance("kitten", "sitting"));
     }
 }
