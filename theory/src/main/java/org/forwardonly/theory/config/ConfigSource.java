@@ -1,6 +1,7 @@
 package org.forwardonly.theory.config;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -21,7 +22,9 @@ import java.util.Locale;
  * for {@link ConfigParser#parse(JsonNode)} (or the scan-spec parser), which validates it.
  */
 public final class ConfigSource {
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    /** YAML, refusing a key written twice (a silent last-one-wins would hide a typo'd edit). */
+    private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
 
     private ConfigSource() {}
 

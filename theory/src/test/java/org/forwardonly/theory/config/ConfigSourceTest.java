@@ -96,6 +96,9 @@ class ConfigSourceTest {
         Path badYaml = Files.writeString(tmp.resolve("bad.yaml"), "rule: [bp\n");
         e = assertThrows(ConfigException.class, () -> ConfigSource.read(badYaml.toString(), List.of(), "config", NO_INPUT));
         assertTrue(e.getMessage().contains("is not valid YAML"), e.getMessage());
+        Path twice = Files.writeString(tmp.resolve("twice.yml"), "rule: bp\nK: 1\nM: 1\neta: 1\neta: 2\n");
+        e = assertThrows(ConfigException.class, () -> ConfigSource.read(twice.toString(), List.of(), "config", NO_INPUT));
+        assertTrue(e.getMessage().contains("is not valid YAML") && e.getMessage().contains("eta"), e.getMessage());
     }
 
     @Test
