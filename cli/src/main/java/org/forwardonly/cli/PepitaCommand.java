@@ -34,8 +34,8 @@ public final class PepitaCommand implements Runnable {
         spec.commandLine().usage(System.out);
     }
 
-    /** An unexpected failure (a bug, or a scan point whose engine threw). */
-    public static final int EXIT_FAILED = 1;
+    /** An unexpected internal error (a bug or the machine, or a scan point whose engine threw). */
+    public static final int EXIT_INTERNAL = 1;
     /** Bad input: one line on stderr, nothing written. */
     public static final int EXIT_BAD_INPUT = 2;
     /** A run that diverged. */
@@ -50,7 +50,7 @@ public final class PepitaCommand implements Runnable {
     private static Map<String, String> exitCodes() {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("0", "done (for compare whatever the verdict; for scan diverged points are rows, not failures).");
-        m.put("" + EXIT_FAILED, "an unexpected failure (a bug, or a scan point whose engine threw): one line on stderr; "
+        m.put("" + EXIT_INTERNAL, "an unexpected failure (a bug, or a scan point whose engine threw): one line on stderr; "
                 + "a scan keeps its finished points, rerun to resume.");
         m.put("" + EXIT_BAD_INPUT, "bad input (config, option, missing file or dataset, unwritable DIR): one line on stderr "
                 + "naming the key, the problem and what is allowed; nothing written.");

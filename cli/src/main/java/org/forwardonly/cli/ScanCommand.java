@@ -109,7 +109,7 @@ public final class ScanCommand implements Callable<Integer> {
         } catch (ScanSpecException e) {
             return fail(err, e.getMessage(), PepitaCommand.EXIT_BAD_INPUT);
         } catch (PointFailedException e) {
-            return fail(err, e.getMessage() + " (finished points are kept in " + out + "; rerun to resume)", PepitaCommand.EXIT_FAILED);
+            return fail(err, e.getMessage() + " (finished points are kept in " + out + "; rerun to resume)", PepitaCommand.EXIT_INTERNAL);
         }
     }
 

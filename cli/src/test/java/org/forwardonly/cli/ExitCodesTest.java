@@ -46,7 +46,7 @@ class ExitCodesTest {
         Map<String, String> code = new LinkedHashMap<>();
         PepitaCommand.EXIT_CODES.forEach((k, v) -> code.put(k, normal(v)));
         assertEquals(code, readmeTable(), "README's exit-code table and PepitaCommand.EXIT_CODES differ");
-        assertEquals("1", "" + PepitaCommand.EXIT_FAILED);
+        assertEquals("1", "" + PepitaCommand.EXIT_INTERNAL);
         assertEquals("2", "" + PepitaCommand.EXIT_BAD_INPUT);
         assertEquals("3", "" + PepitaCommand.EXIT_DIVERGED);
     }
