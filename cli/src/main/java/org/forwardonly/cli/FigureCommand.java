@@ -28,7 +28,7 @@ public final class FigureCommand implements Callable<Integer> {
     @Option(names = "--list", description = "List the figures and what each shows.")
     boolean list;
 
-    @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "Output directory (created if absent).")
+    @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "Output directory (created if absent; a non-empty one only with --overwrite).")
     Path out;
 
     @Option(names = "--quick", description = "Small runs (CI size): N=300, 2 seeds, short times.")
@@ -37,6 +37,9 @@ public final class FigureCommand implements Callable<Integer> {
     /** --threads and --no-progress, as for simulate and compare. */
     @CommandLine.Mixin
     SimulationRuns runs;
+
+    @CommandLine.Mixin
+    OverwriteOption overwrite;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -59,7 +62,7 @@ public final class FigureCommand implements Callable<Integer> {
             return FigureJobs.badInput(err, "figure", "unknown figure '" + name + "' (figures: " + FigureCatalogue.names() + ")");
         }
         if (out == null) return FigureJobs.badInput(err, "figure", "missing --out DIR");
-        return new FigureJobs("figure", runs.threads, !runs.noProgress, spec)
+        return new FigureJobs("figure", runs.threads, !runs.noProgress, overwrite.overwrite, spec)
                 .run(List.of(new FigureJobs.Job(figure, out)), quick ? FigureSize.QUICK : FigureSize.DEFAULT, null);
     }
 }

@@ -35,7 +35,14 @@ public final class NotebookCommand implements Callable<Integer> {
         Path target = dir.resolve("notebook.ipynb");
         try {
             var nb = Notebooks.forDirectory(dir, "pepita ... --out " + dir);
-            NotebookWriter.write(nb, target);
+            // staged and moved in, like every output: a killed run leaves no half-written notebook
+            org.forwardonly.plots.catalogue.OutputDirectory staged = org.forwardonly.plots.catalogue.OutputDirectory.open(dir);
+            try {
+                NotebookWriter.write(nb, staged.file("notebook.ipynb"));
+                staged.commit();
+            } finally {
+                staged.abandon();
+            }
         } catch (IOException | RuntimeException e) {
             return FigureJobs.badInput(err, "notebook", "cannot make a notebook of " + dir + ": " + e.getMessage());
         }

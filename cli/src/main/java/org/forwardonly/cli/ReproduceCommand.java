@@ -21,7 +21,7 @@ import java.util.concurrent.Callable;
                 + "and DIR/README.md showing them all."})
 public final class ReproduceCommand implements Callable<Integer> {
 
-    @Option(names = {"-o", "--out"}, required = true, paramLabel = "DIR", description = "Output directory (created if absent).")
+    @Option(names = {"-o", "--out"}, required = true, paramLabel = "DIR", description = "Output directory (created if absent; a non-empty one only with --overwrite).")
     Path out;
 
     @Option(names = "--quick", description = "Small runs (CI size, about a minute): N=300, 2 seeds, short times.")
@@ -31,6 +31,9 @@ public final class ReproduceCommand implements Callable<Integer> {
     @CommandLine.Mixin
     SimulationRuns runs;
 
+    @CommandLine.Mixin
+    OverwriteOption overwrite;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -38,7 +41,7 @@ public final class ReproduceCommand implements Callable<Integer> {
     public Integer call() {
         List<FigureJobs.Job> jobs = new ArrayList<>();
         for (FigureDefinition f : FigureCatalogue.all()) jobs.add(new FigureJobs.Job(f, out.resolve(f.name())));
-        return new FigureJobs("reproduce", runs.threads, !runs.noProgress, spec)
+        return new FigureJobs("reproduce", runs.threads, !runs.noProgress, overwrite.overwrite, spec)
                 .run(jobs, quick ? FigureSize.QUICK : FigureSize.DEFAULT, out);
     }
 }

@@ -52,7 +52,8 @@ public final class ScanCommand implements Callable<Integer> {
     ConfigInput input;
 
     @Option(names = {"-o", "--out"}, paramLabel = "DIR",
-            description = "Scan directory (created if absent; resumed if it holds this scan). Default: "
+            description = "Scan directory (created if absent; resumed if it holds this scan; any other non-empty one only with "
+                    + "--overwrite). Default: "
                     + "runs/scan-YYYYMMDD-HHMMSS (UTC), printed at the end; give --out to be able to resume.")
     Path out;
 
@@ -71,8 +72,14 @@ public final class ScanCommand implements Callable<Integer> {
     @Option(names = "--no-plots", description = "Do not draw DIR/scan.png|svg|pdf and the notebook DIR/scan.ipynb.")
     boolean noPlots;
 
+    @CommandLine.Mixin
+    OverwriteOption overwrite;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** What a scan directory holds while it is only this scan's (see {@link #checkOut}). */
+    private static final java.util.Set<String> SCAN_FILES = java.util.Set.of(".lock", "results.jsonl", "scan.json");
 
     @Override
     public Integer call() {
@@ -81,7 +88,7 @@ public final class ScanCommand implements Callable<Integer> {
         PointRunner runner;
         ScanExecutor executor;
         try {
-            if (threads != null && threads < 1) throw new ScanSpecException("option '--threads': must be >= 1 (got " + threads + ")");
+            if (threads != null) checkThreads(threads);
             if (threads != null && sparkMaster != null) throw new ScanSpecException("options '--threads' and '--spark' exclude each other");
             if (out == null) out = RunDirectory.defaultOut("scan");
             try {
@@ -89,6 +96,7 @@ public final class ScanCommand implements Callable<Integer> {
             } catch (ConfigException e) {
                 throw new ScanSpecException(e.getMessage());
             }
+            checkOut(out, overwrite.overwrite);
             runner = EngineRunners.forSpec(scan);
             ScanJob.checkPoints(scan, runner);
             executor = sparkMaster != null ? spark(sparkMaster)
@@ -110,6 +118,39 @@ public final class ScanCommand implements Callable<Integer> {
             return fail(err, e.getMessage(), PepitaCommand.EXIT_BAD_INPUT);
         } catch (PointFailedException e) {
             return fail(err, e.getMessage() + " (finished points are kept in " + out + "; rerun to resume)", PepitaCommand.EXIT_INTERNAL);
+        } catch (java.io.UncheckedIOException e) {
+            // DIR's files are not what a scan writes (results.jsonl a directory, a garbage scan.json), or the disk refused
+            return fail(err, "cannot use " + out + ": " + e.getMessage() + " (finished points are kept; fix it, or choose"
+                    + " another --out)", PepitaCommand.EXIT_BAD_INPUT);
+        }
+    }
+
+    private static void checkThreads(int threads) {
+        try {
+            ThreadCount.check(threads);
+        } catch (org.forwardonly.theory.config.ConfigException e) {
+            throw new ScanSpecException(e.getMessage());
+        }
+    }
+
+    /**
+     * DIR must be writable, and absent, empty or this scan's (scan.json, results.jsonl, .lock: a rerun
+     * resumes it; a different scan is refused by {@link ScanJob}); anything else only with --overwrite.
+     */
+    static void checkOut(Path dir, boolean overwrite) {
+        try {
+            org.forwardonly.plots.catalogue.OutputDirectory.check(dir);
+            boolean scanDir = java.nio.file.Files.isRegularFile(dir.resolve("scan.json"));
+            if (!scanDir && java.nio.file.Files.isDirectory(dir)) {
+                try (var s = java.nio.file.Files.list(dir)) {
+                    scanDir = s.allMatch(p -> SCAN_FILES.contains(p.getFileName().toString()));
+                }
+            }
+            if (!scanDir) org.forwardonly.plots.catalogue.OutputDirectory.checkFresh(dir, overwrite);
+        } catch (IllegalArgumentException e) {
+            throw new ScanSpecException(e.getMessage());
+        } catch (IOException e) {
+            throw new ScanSpecException("--out " + dir + ": cannot list it (" + e.getClass().getSimpleName() + ")");
         }
     }
 

@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Every column that ode, simulate, compare and scan write has a row in docs/columns.md, and is
+ * Every column that ode, simulate (with --per-seed), compare and scan write has a row in docs/columns.md, and is
  * snake_case (but for the swept config keys of scan.csv), and no cell is empty (missing values
  * are NaN).
  */
@@ -75,8 +75,9 @@ class ColumnsDocTest {
                 + "\"seeds\": 2, \"tMax\": 1, \"nTimes\": 4, \"sigmaF\": 0.5}");
         ok(OdeCommandTest.run("ode", config.toString(), "--out", tmp.resolve("ode").toString(), "--no-progress"));
         check(tmp.resolve("ode/metrics.csv"), List.of());
-        ok(OdeCommandTest.run("simulate", config.toString(), "--out", tmp.resolve("sim").toString(), "--no-progress"));
+        ok(OdeCommandTest.run("simulate", config.toString(), "--out", tmp.resolve("sim").toString(), "--no-progress", "--per-seed"));
         check(tmp.resolve("sim/metrics.csv"), List.of());
+        check(tmp.resolve("sim/per_seed.csv"), List.of());
         ok(OdeCommandTest.run("compare", config.toString(), "--out", tmp.resolve("cmp").toString(), "--no-progress"));
         check(tmp.resolve("cmp/compare.csv"), List.of());
         check(tmp.resolve("cmp/metrics.csv"), List.of());

@@ -74,6 +74,7 @@ class ConfigDocTest {
         sameKeys(ConfigParser.KEYS, table("Experiment config").keySet(), "config");
         sameKeys(prefixed("init.", ConfigParser.INIT_KEYS), table("init").keySet(), "init");
         sameKeys(prefixed("mirroring.", ConfigParser.MIRRORING_KEYS), table("mirroring").keySet(), "mirroring");
+        sameKeys(prefixed("averaging.", ConfigParser.AVERAGING_KEYS), table("averaging").keySet(), "averaging");
         sameKeys(ScanSpecParser.KEYS, table("Scan spec").keySet(), "scan spec");
     }
 
@@ -100,6 +101,7 @@ class ConfigDocTest {
         ObjectNode resolved = ConfigParser.toJson(ConfigParser.parse("{\"rule\": \"pepita\", \"K\": 2, \"M\": 3, \"mirroring\": {}}"));
         for (Row r : table("Experiment config").values()) checkDefault(r, resolved, r.key());
         for (Row r : table("mirroring").values()) checkDefault(r, (ObjectNode) resolved.get("mirroring"), r.key().substring(10));
+        for (Row r : table("averaging").values()) checkDefault(r, (ObjectNode) resolved.get("averaging"), r.key().substring(10));
 
         ScanSpec spec = ScanSpecParser.parse(ConfigParser.mapper().readTree(
                 "{\"base\": {\"rule\": \"bp\", \"K\": 1, \"M\": 1}, \"grid\": {\"eta\": [1]}}"));
@@ -112,6 +114,9 @@ class ConfigDocTest {
             if (scan.has(r.key())) sameValue(r.key(), literal(r.dflt()), scan.get(r.key()));
         }
     }
+
+    /** Config keys that are objects with a table of their own. */
+    static final Set<String> OBJECTS = Set.of("mirroring", "averaging");
 
     private static void checkDefault(Row r, ObjectNode resolved, String name) {
         String lit = literal(r.dflt());
@@ -127,21 +132,25 @@ class ConfigDocTest {
         } else if (lit != null) {
             sameValue(name, lit, resolved.get(name));
         } else {
-            // none, off, drawn: the resolved config leaves the key out
-            assertFalse(resolved.has(name) && !name.equals("mirroring"), name + ": documented without a default value, but the parser resolves "
+            // none, off, drawn: the resolved config leaves the key out (but for the objects whose keys have
+            // their own table, checked there: mirroring when present, averaging always)
+            assertFalse(resolved.has(name) && !OBJECTS.contains(name), name + ": documented without a default value, but the parser resolves "
                     + resolved.get(name));
         }
     }
 
     @Test
     void documentedWordListsAreTheParsersLists() throws IOException {
-        for (Row r : table("Experiment config").values()) {
+        List<Row> rows = new ArrayList<>(table("Experiment config").values());
+        rows.addAll(table("averaging").values());
+        for (Row r : rows) {
             if (!r.type().equals("text")) continue;
             Set<String> documented = new TreeSet<>();
             Matcher m = Pattern.compile("`([^`]+)`").matcher(r.allowed());
             while (m.find()) documented.add(m.group(1));
             ObjectNode bad = ConfigParser.toJson(ConfigParser.parse("{\"rule\": \"pepita\", \"K\": 2, \"M\": 3}"));
-            bad.put(r.key(), "no-such-word");
+            if (r.key().startsWith("averaging.")) ((ObjectNode) bad.get("averaging")).put(r.key().substring(10), "no-such-word");
+            else bad.put(r.key(), "no-such-word");
             try {
                 ConfigParser.parse(bad);
                 fail(r.key() + ": the parser accepted 'no-such-word'");
@@ -156,10 +165,17 @@ class ConfigDocTest {
 
     // ---------------------------------------------------------------- ranges
 
-    /** Does the config parser accept {@code value} for {@code key} (dotted for mirroring)? */
+    /**
+     * Does the config parser accept {@code value} for {@code key} (dotted for mirroring and averaging)?
+     * The probe's averaging has replicates 2, so that maxReplicates' own lower bound is reachable
+     * (maxReplicates ≥ replicates is probed on its own, {@link #maxReplicatesIsNotBelowReplicates}).
+     */
     static boolean configAccepts(String key, JsonNode value) {
         ObjectNode c = ConfigParser.toJson(ConfigParser.parse("{\"rule\": \"pepita\", \"K\": 2, \"M\": 3, \"mirroring\": {}}"));
+        // maxReplicates left to its default, max(128, replicates), so that replicates' upper bound is reachable
+        c.set("averaging", readTree("{\"replicates\": 2}"));
         if (key.startsWith("mirroring.")) ((ObjectNode) c.get("mirroring")).set(key.substring(10), value);
+        else if (key.startsWith("averaging.")) ((ObjectNode) c.get("averaging")).set(key.substring(10), value);
         else c.set(key, value);
         return accepts(key, () -> ConfigParser.parse(c));
     }
@@ -207,7 +223,8 @@ class ConfigDocTest {
      */
     static void checkRange(Row r, java.util.function.BiPredicate<String, JsonNode> accepts) {
         boolean integer = r.type().equals("integer");
-        String allowed = r.allowed();
+        // what follows a ';' is a condition on another key, probed by its own test
+        String allowed = r.allowed().split(";")[0].trim();
         if (allowed.startsWith("any")) return;
         String[] parts = allowed.split(",");
         String why = r.key() + " (docs/config.md: " + allowed + ")";
@@ -256,8 +273,28 @@ class ConfigDocTest {
         for (Row r : table("mirroring").values()) {
             if (r.type().equals("number") || r.type().equals("integer")) checkRange(r, ConfigDocTest::configAccepts);
         }
+        for (Row r : table("averaging").values()) {
+            if (r.type().equals("number") || r.type().equals("integer")) checkRange(r, ConfigDocTest::configAccepts);
+        }
         for (Row r : table("Scan spec").values()) {
             if (r.type().equals("number") || r.type().equals("integer")) checkRange(r, ConfigDocTest::specAccepts);
         }
+    }
+
+    /**
+     * docs/config.md: averaging.maxReplicates is "not below averaging.replicates", and its default
+     * `128` gives way to a larger replicates.
+     */
+    @Test
+    void maxReplicatesIsNotBelowReplicates() throws IOException {
+        Row row = table("averaging").get("averaging.maxReplicates");
+        assertTrue(row.allowed().contains("not below `averaging.replicates`"), row.allowed());
+        String base = "{\"rule\": \"pepita\", \"K\": 2, \"M\": 3, \"averaging\": ";
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> ConfigParser.parse(base + "{\"replicates\": 16, \"maxReplicates\": 15}}"));
+        assertTrue(e.getMessage().contains("'averaging.maxReplicates'"), e.getMessage());
+        assertEquals(16, ConfigParser.parse(base + "{\"replicates\": 16, \"maxReplicates\": 16}}").averaging().maxReplicates());
+        assertEquals(200, ConfigParser.parse(base + "{\"replicates\": 200}}").averaging().maxReplicates(),
+                "the default maxReplicates gives way to a larger replicates");
     }
 }

@@ -70,6 +70,11 @@ public final class ScanTable {
             Files.writeString(tmp, csv(spec, results), StandardCharsets.UTF_8);
             Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
+            try {
+                Files.deleteIfExists(tmp); // no half-done leftover beside the table (a full disk, scan.csv a directory)
+            } catch (IOException ignored) {
+                // the next successful write replaces it
+            }
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }
         return file;

@@ -26,6 +26,7 @@ public final class OdeRunner implements PointRunner {
 
     @Override
     public void check(ExperimentConfig config) {
+        Experiments.checkSupported(config); // first: refuses a run that cannot finish before building anything
         Experiments.dynamics(config, Experiments.initialConditions(config, config.seed()));
     }
 

@@ -10,7 +10,6 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -39,8 +38,9 @@ public final class ConfigSource {
     public static ObjectNode read(String source, List<String> overrides, String what, InputStream stdin) {
         String text;
         try {
+            // a file: ConfigParser.readText's one-line refusals (no such file, a directory, UTF-16, binary)
             text = source.equals("-") ? new String(stdin.readAllBytes(), StandardCharsets.UTF_8)
-                    : Files.readString(Path.of(source));
+                    : ConfigParser.readText(Path.of(source), what);
         } catch (IOException | java.nio.file.InvalidPathException e) {
             throw new ConfigException("cannot read " + what + " " + source + ": " + e.getMessage());
         }
@@ -63,7 +63,7 @@ public final class ConfigSource {
             root = (yaml ? YAML : ConfigParser.mapper()).readTree(text);
         } catch (JsonProcessingException e) {
             throw new ConfigException(what + " " + (source.equals("-") ? "on standard input" : source) + " is not valid "
-                    + (yaml ? "YAML" : "JSON") + ": " + e.getOriginalMessage().replace('\n', ' '));
+                    + (yaml ? "YAML" : "JSON") + ": " + ConfigParser.jsonProblem(e));
         }
         if (root == null || !root.isObject()) {
             throw new ConfigException(what + " " + (source.equals("-") ? "on standard input" : source)

@@ -38,7 +38,16 @@ public record ExperimentConfig(
         int testSize,
         double alignF,
         String odeEngine,
-        int quadraturePoints) {
+        int quadraturePoints,
+        Averaging averaging) {
+
+    /** This config with another rule and no mirroring (the exact engine's control variate is afa's closed form). */
+    public ExperimentConfig withRuleWithoutMirroring(String otherRule) {
+        return new ExperimentConfig(otherRule, activation, teacherActivation, K, M, eta, etaV, sigma, sigmaF,
+                modulationSign, lastLayer, integrator, dt, rtol, atol, tMax, times, timeSpacing, nTimes, epsGBound,
+                seed, N, teacherSecondLayer, init, null, seeds, batchSize, testSize, alignF, odeEngine,
+                quadraturePoints, averaging);
+    }
 
     /** True when the second layer of pepita/afa learns from the modulated pass h̃. */
     public boolean modulatedLastLayer() {
