@@ -60,7 +60,7 @@ public final class PepitaCommand implements java.util.concurrent.Callable<Intege
         m.put("0", "done (for compare whatever the verdict; for scan diverged points are rows, not failures).");
         m.put("" + EXIT_INTERNAL, "an unexpected failure (a bug or the machine, or a scan point whose engine threw): one line "
                 + "on stderr with its type and message (PEPITA_DEBUG=1 adds the stack trace; out of memory names "
-                + "PEPITA_JAVA_OPTS, the heap ./pepita gives Java); a scan keeps its finished points, rerun to resume.");
+                + "PEPITA_JAVA_OPTS, the Java options of the pepita script); a scan keeps its finished points, rerun to resume.");
         m.put("" + EXIT_BAD_INPUT, "bad input (config, option, missing file or dataset, unwritable or non-empty DIR without "
                 + "--overwrite): one line on stderr naming the key, the problem and what is allowed; nothing written.");
         m.put("" + EXIT_DIVERGED, "a run diverged (non-finite state, or eps_g past epsGBound): one line with t and what "
@@ -119,15 +119,40 @@ public final class PepitaCommand implements java.util.concurrent.Callable<Intege
         }
         if ("1".equals(System.getenv("PEPITA_DEBUG"))) ex.printStackTrace(err);
         err.flush();
+        reported = true;
         return EXIT_INTERNAL;
     }
+
+    /**
+     * The last resort when the heap is so full that even the one line cannot be built (it happened,
+     * now and then, with a 4 MB heap: KillNineTest): bytes encoded at start, written as they are.
+     */
+    private static final byte[] OUT_OF_MEMORY = ("pepita: out of memory: give Java more, e.g. PEPITA_JAVA_OPTS=-Xmx16g ./pepita ...\n")
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+    private static void outOfMemoryLine() {
+        System.err.write(OUT_OF_MEMORY, 0, OUT_OF_MEMORY.length);
+        System.err.flush();
+        reported = true;
+    }
+
+    /**
+     * The failure's line is out: a later one while the JVM exits (out of memory in the shutdown
+     * hooks, say) leaves main with the launcher's exit code 1 and adds no second line.
+     */
+    private static volatile boolean reported;
 
     /** Entry point: every exit goes through {@link #commandLine()}'s handlers, even an error thrown outside them. */
     public static void main(String[] args) {
         // a thread of ours that dies of something unforeseen says so in one line too; an Error (out of memory)
         // leaves the run in no state to finish, so it ends the process with exit 1 (staging is cleaned next run)
         Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
-            unexpected(e, "pepita (thread " + thread.getName() + ")", new PrintWriter(System.err, true));
+            if (reported) return;
+            try {
+                unexpected(e, "pepita (thread " + thread.getName() + ")", new PrintWriter(System.err, true));
+            } catch (OutOfMemoryError again) {
+                outOfMemoryLine();
+            }
             if (e instanceof Error) Runtime.getRuntime().halt(EXIT_INTERNAL);
         });
         int code;
@@ -135,8 +160,13 @@ public final class PepitaCommand implements java.util.concurrent.Callable<Intege
             code = commandLine().execute(args);
         } catch (Throwable t) {
             // e.g. an OutOfMemoryError while picocli prints, or an Error that escaped its handler
-            code = unexpected(t, "pepita", new PrintWriter(System.err, true));
+            try {
+                code = unexpected(t, "pepita", new PrintWriter(System.err, true));
+            } catch (OutOfMemoryError again) {
+                outOfMemoryLine();
+                code = EXIT_INTERNAL;
+            }
         }
-        System.exit(code);
+        System.exit(code); // out of memory here too: the error leaves main, the JVM exits with 1 (see reported)
     }
 }

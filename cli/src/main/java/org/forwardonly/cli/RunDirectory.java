@@ -21,6 +21,7 @@ import java.util.List;
  */
 public final class RunDirectory implements AutoCloseable {
     private final OutputDirectory staging;
+    private final List<String> removedAtCommit = new java.util.ArrayList<>();
     private boolean committed;
 
     private RunDirectory(OutputDirectory staging) {
@@ -57,6 +58,16 @@ public final class RunDirectory implements AutoCloseable {
     public void commit() throws IOException {
         staging.commit();
         committed = true;
+        for (String name : removedAtCommit) Files.deleteIfExists(staging.target().resolve(name));
+    }
+
+    /**
+     * Removes DIR/{@code name} at {@link #commit}: an output of an earlier run (into DIR with
+     * --overwrite) that this run does not write and that would misdescribe it (per_seed.csv
+     * without --per-seed). Only the files a command names here; nothing else is deleted.
+     */
+    public void removeAtCommit(String name) {
+        removedAtCommit.add(name);
     }
 
     /** Removes the staging directory unless committed. */

@@ -26,7 +26,8 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
         description = {"Train finite-N networks online (seeds seed, seed+1, ... in parallel) and write DIR/metrics.csv "
-                + "(t, eps_g, Q_k_l, R_k_m, v_k[, c_k, d_m, P], eps_test, cos_v_feedback as seed means, then <col>_se) "
+                + "(t, eps_g, Q_k_l, R_k_m, v_k[, c_k, d_m, P], eps_test if testSize > 0, cos_v_feedback as seed "
+                + "means, then <col>_se) "
                 + "and DIR/config.json; with --per-seed also DIR/per_seed.csv."})
 public final class SimulateCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "CONFIG", description = "Experiment config: JSON, or YAML (.yaml, .yml); - reads it from standard input. Keys: docs/config.md.")

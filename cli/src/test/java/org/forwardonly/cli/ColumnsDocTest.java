@@ -70,7 +70,7 @@ class ColumnsDocTest {
 
     @Test
     void everyColumnOfEveryCommandIsDocumented() throws Exception {
-        // afa: the order parameters with c, d, P; two seeds, testSize 0 (eps_test is then missing: NaN)
+        // afa: the order parameters with c, d, P; two seeds, testSize 0 (then no eps_test column)
         Path config = Files.writeString(tmp.resolve("afa.json"), "{\"rule\": \"afa\", \"K\": 2, \"M\": 1, \"N\": 200, "
                 + "\"seeds\": 2, \"tMax\": 1, \"nTimes\": 4, \"sigmaF\": 0.5}");
         ok(OdeCommandTest.run("ode", config.toString(), "--out", tmp.resolve("ode").toString(), "--no-progress"));

@@ -66,8 +66,8 @@ public final class ConfigSource {
                     + (yaml ? "YAML" : "JSON") + ": " + ConfigParser.jsonProblem(e));
         }
         if (root == null || !root.isObject()) {
-            throw new ConfigException(what + " " + (source.equals("-") ? "on standard input" : source)
-                    + " must be an object of keys (docs/config.md)");
+            // the words ConfigParser uses, so that pepita ode and pepita serve refuse it with the same line
+            throw new ConfigException(what + " must be a JSON object" + (yaml ? " (in YAML, a mapping of keys)" : ""));
         }
         return (ObjectNode) root;
     }
