@@ -33,14 +33,17 @@ import java.util.concurrent.Callable;
         description = {"Simulate CONFIG's seeds, integrate the ODE from each seed's initial order parameters and compare "
                 + "them at every output time. Writes DIR/compare.csv (t, <col>_ode, <col>_sim, <col>_sim_se, <col>_diff_se), "
                 + "DIR/agreement.txt (its last line is the verdict), DIR/metrics.csv and DIR/config.json; with --per-seed "
-                + "also DIR/per_seed.csv.",
-                "Exit codes: 0 ok (whatever the verdict), 2 bad input, 3 diverged (nothing written for 2 and 3)."})
+                + "also DIR/per_seed.csv."})
 public final class CompareCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "CONFIG", description = "Experiment config (JSON), at least 2 seeds.")
-    Path configFile;
+    @Parameters(index = "0", paramLabel = "CONFIG", description = "Experiment config: JSON, or YAML (.yaml, .yml); - reads it from standard input. At least 2 seeds. Keys: docs/config.md.")
+    String configFile;
 
-    @Option(names = {"-o", "--out"}, required = true, paramLabel = "DIR",
-            description = "Output directory (created if absent; a non-empty one only with --overwrite). Files are staged beside it and moved in at the end.")
+    @CommandLine.Mixin
+    ConfigInput input;
+
+    @Option(names = {"-o", "--out"}, paramLabel = "DIR",
+            description = "Output directory (created if absent; a non-empty one only with --overwrite). Files are staged "
+                    + "beside it and moved in at the end. Default: runs/COMMAND-YYYYMMDD-HHMMSS (UTC), printed at the end.")
     Path out;
 
     @Option(names = "--ode-rule", paramLabel = "RULE",
@@ -64,7 +67,8 @@ public final class CompareCommand implements Callable<Integer> {
         ExperimentConfig odeConfig;
         double[] times;
         try {
-            config = runs.readConfig(configFile);
+            if (out == null) out = RunDirectory.defaultOut("compare");
+            config = runs.readConfig(input.config(configFile));
             if (config.seeds() < 2) {
                 throw new ConfigException("key 'seeds': compare needs at least 2 seeds to estimate the standard error"
                         + " (got " + config.seeds() + "; 8 or more recommended)");
@@ -104,6 +108,7 @@ public final class CompareCommand implements Callable<Integer> {
             return PepitaCommand.EXIT_BAD_INPUT;
         }
         PrintWriter stdout = spec.commandLine().getOut();
+        stdout.println("pepita compare: wrote " + out); // before the report, whose last line is the verdict
         stdout.print(text);
         stdout.flush();
         return 0;

@@ -19,8 +19,7 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "figure", mixinStandardHelpOptions = true,
         description = {"Make one figure of the catalogue: DIR/NAME.png, .svg, .pdf, DIR/NAME.ipynb (a notebook that "
-                + "redraws it), DIR/data/*.csv and DIR/configs/*.json. 'pepita figure --list' lists the figures.",
-                "Exit codes: 0 ok, 2 bad input (unknown NAME, unwritable DIR; nothing written), 3 a run diverged."})
+                + "redraws it), DIR/data/*.csv and DIR/configs/*.json. 'pepita figure --list' lists the figures."})
 public final class FigureCommand implements Callable<Integer> {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "NAME", description = "Figure name (see --list).")

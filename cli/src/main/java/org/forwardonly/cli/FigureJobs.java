@@ -74,7 +74,7 @@ final class FigureJobs {
         WorkMeter meter = new WorkMeter(done -> {
             if (progress) bar.update(done);
         });
-        FigureRunner runner = new FigureRunner(new FigureEngines(threads, meter), Version.get(), line);
+        FigureRunner runner = new FigureRunner(new FigureEngines(threads, meter), Version.recorded(), line);
         long start = System.nanoTime();
         try {
             for (Job j : jobs) {

@@ -18,7 +18,7 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "notebook", mixinStandardHelpOptions = true,
         description = {"Write DIR/notebook.ipynb, a Jupyter notebook (nbformat 4) that loads DIR's CSVs with pandas and draws them "
-                + "with matplotlib; a figure directory gets its figure redrawn. Exit codes: 0 ok, 2 bad input."})
+                + "with matplotlib; a figure directory gets its figure redrawn."})
 public final class NotebookCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "DIR", description = "An output directory of pepita (ode, simulate, compare, scan, figure).")

@@ -18,8 +18,7 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "reproduce", mixinStandardHelpOptions = true,
         description = {"Make every figure of the catalogue: DIR/NAME/ for each (PNG, SVG, PDF, notebook, CSVs, configs) "
-                + "and DIR/README.md showing them all.",
-                "Exit codes: 0 ok, 2 bad input (unwritable DIR; nothing written), 3 a run diverged."})
+                + "and DIR/README.md showing them all."})
 public final class ReproduceCommand implements Callable<Integer> {
 
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "DIR", description = "Output directory (created if absent; a non-empty one only with --overwrite).")

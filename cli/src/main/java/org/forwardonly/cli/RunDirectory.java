@@ -14,13 +14,14 @@ import java.util.List;
 
 /**
  * An output directory of a run: self-describing, with {@code config.json} holding
- * {@code {"version", "command", "seed", "config": <resolved config>}}. Validate everything
+ * {@code {"version", "commit", "command", "seed", "config": <resolved config>}}. Validate everything
  * before {@link #create}: bad input must leave nothing behind. Files are written into a staging
  * directory beside DIR ({@link OutputDirectory}) and moved in by {@link #commit}; closing an
  * uncommitted run directory removes the staging, so DIR never holds half-written files.
  */
 public final class RunDirectory implements AutoCloseable {
     private final OutputDirectory staging;
+    private final List<String> removedAtCommit = new java.util.ArrayList<>();
     private boolean committed;
 
     private RunDirectory(OutputDirectory staging) {
@@ -39,6 +40,15 @@ public final class RunDirectory implements AutoCloseable {
         }
     }
 
+    /**
+     * The output directory when {@code --out} is not given: {@code runs/COMMAND-YYYYMMDD-HHMMSS}
+     * (UTC), relative to the working directory.
+     */
+    public static Path defaultOut(String command) {
+        return Path.of("runs", command + "-" + java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+                .format(java.time.LocalDateTime.now(java.time.ZoneOffset.UTC)));
+    }
+
     /** Opens the staging directory of {@code dir} (stale staging of killed runs is removed). */
     public static RunDirectory create(Path dir) throws IOException {
         return new RunDirectory(OutputDirectory.open(dir));
@@ -48,6 +58,16 @@ public final class RunDirectory implements AutoCloseable {
     public void commit() throws IOException {
         staging.commit();
         committed = true;
+        for (String name : removedAtCommit) Files.deleteIfExists(staging.target().resolve(name));
+    }
+
+    /**
+     * Removes DIR/{@code name} at {@link #commit}: an output of an earlier run (into DIR with
+     * --overwrite) that this run does not write and that would misdescribe it (per_seed.csv
+     * without --per-seed). Only the files a command names here; nothing else is deleted.
+     */
+    public void removeAtCommit(String name) {
+        removedAtCommit.add(name);
     }
 
     /** Removes the staging directory unless committed. */
@@ -85,7 +105,7 @@ public final class RunDirectory implements AutoCloseable {
         return staging.stage().resolve(name);
     }
 
-    /** Writes {@code config.json}: version, command line, seed and the resolved config. */
+    /** Writes {@code config.json}: version, git commit of the build, command line, seed and the resolved config. */
     public void writeConfig(ExperimentConfig config, long seed, List<String> commandLine) throws IOException {
         writeConfig(config, new long[] {seed}, commandLine);
     }
@@ -95,7 +115,13 @@ public final class RunDirectory implements AutoCloseable {
      * every seed ({@code "seeds": [..]}) and the resolved config.
      */
     public void writeConfig(ExperimentConfig config, long[] seeds, List<String> commandLine) throws IOException {
-        writeConfig(config, seeds, commandLine, null);
+        writeConfig(config, seeds, commandLine, json -> { }, null);
+    }
+
+    /** As {@link #writeConfig(ExperimentConfig, long[], List)}, with fields {@code more} adds before the config. */
+    public void writeConfig(ExperimentConfig config, long[] seeds, List<String> commandLine,
+                            java.util.function.Consumer<ObjectNode> more) throws IOException {
+        writeConfig(config, seeds, commandLine, more, null);
     }
 
     /**
@@ -105,14 +131,23 @@ public final class RunDirectory implements AutoCloseable {
      */
     public void writeConfig(ExperimentConfig config, long[] seeds, List<String> commandLine,
                             com.fasterxml.jackson.databind.JsonNode engine) throws IOException {
+        writeConfig(config, seeds, commandLine, json -> { }, engine);
+    }
+
+    /** The general form: fields {@code more} adds before the config, and {@code engine} (or null) after it. */
+    public void writeConfig(ExperimentConfig config, long[] seeds, List<String> commandLine,
+                            java.util.function.Consumer<ObjectNode> more,
+                            com.fasterxml.jackson.databind.JsonNode engine) throws IOException {
         ObjectNode root = ConfigParser.mapper().createObjectNode();
         root.put("version", Version.get());
+        root.put("commit", Version.commit());
         root.put("command", String.join(" ", commandLine));
         root.put("seed", seeds[0]);
         if (seeds.length > 1) {
             com.fasterxml.jackson.databind.node.ArrayNode all = root.putArray("seeds");
             for (long s : seeds) all.add(s);
         }
+        more.accept(root);
         root.set("config", ConfigParser.toJson(config));
         if (engine != null) root.set("engine", engine);
         Files.writeString(resolve("config.json"), ConfigParser.pretty(root), StandardCharsets.UTF_8);

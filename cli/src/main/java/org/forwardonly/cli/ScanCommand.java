@@ -10,6 +10,7 @@ import org.forwardonly.scan.run.PointRunner;
 import org.forwardonly.scan.spec.ScanSpec;
 import org.forwardonly.scan.spec.ScanSpecException;
 import org.forwardonly.scan.spec.ScanSpecParser;
+import org.forwardonly.theory.config.ConfigException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -39,15 +40,21 @@ import java.util.concurrent.Callable;
         description = {"Run a parameter-space scan: a base config and a grid (or list) of values for config keys; "
                 + "each point an ODE run, a simulation, or both. Writes DIR/scan.csv (one row per point and engine, "
                 + "grid order), DIR/results.jsonl (finished points, for resuming) and DIR/scan.json (the spec and its hash).",
-                "Rerun the same command to resume after an interruption. Spec format: docs/scans.md.",
-                "Exit codes: 0 ok, 1 a point failed (finished points kept), 2 bad input (nothing run)."})
+                "Rerun the same command to resume after an interruption. Spec format: docs/scans.md."})
 public final class ScanCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "SPEC", description = "Scan spec (JSON): base, grid or points, run, threshold.")
-    Path specFile;
+    @Parameters(index = "0", paramLabel = "SPEC",
+            description = "Scan spec: base, grid or points, run, threshold. JSON, or YAML (.yaml, .yml); - reads it from "
+                    + "standard input. Keys: docs/config.md.")
+    String specFile;
 
-    @Option(names = {"-o", "--out"}, required = true, paramLabel = "DIR",
-            description = "Scan directory (created if absent; resumed if it holds this scan).")
+    @CommandLine.Mixin
+    ConfigInput input;
+
+    @Option(names = {"-o", "--out"}, paramLabel = "DIR",
+            description = "Scan directory (created if absent; resumed if it holds this scan; any other non-empty one only with "
+                    + "--overwrite). Default: "
+                    + "runs/scan-YYYYMMDD-HHMMSS (UTC), printed at the end; give --out to be able to resume.")
     Path out;
 
     @Option(names = "--threads", paramLabel = "N",
@@ -83,7 +90,12 @@ public final class ScanCommand implements Callable<Integer> {
         try {
             if (threads != null) checkThreads(threads);
             if (threads != null && sparkMaster != null) throw new ScanSpecException("options '--threads' and '--spark' exclude each other");
-            scan = ScanSpecParser.read(specFile);
+            if (out == null) out = RunDirectory.defaultOut("scan");
+            try {
+                scan = ScanSpecParser.parse(input.tree(specFile, "scan spec"));
+            } catch (ConfigException e) {
+                throw new ScanSpecException(e.getMessage());
+            }
             checkOut(out, overwrite.overwrite);
             runner = EngineRunners.forSpec(scan);
             ScanJob.checkPoints(scan, runner);
@@ -95,7 +107,7 @@ public final class ScanCommand implements Callable<Integer> {
         ScanJob.Listener progress = noProgress ? ScanJob.Listener.NONE : progressBar(err);
         try (executor) {
             List<String> command = RunDirectory.commandLine(spec);
-            ScanJob.Outcome o = ScanJob.run(scan, out, runner, executor, Version.get(), command, progress);
+            ScanJob.Outcome o = ScanJob.run(scan, out, runner, executor, Version.recorded(), command, progress);
             PrintWriter stdout = spec.commandLine().getOut();
             stdout.println("pepita scan: " + o.total() + " points (" + o.computed() + " computed, " + o.resumed()
                     + " resumed), " + o.diverged() + " diverged run(s) -> " + o.table());
@@ -105,7 +117,7 @@ public final class ScanCommand implements Callable<Integer> {
         } catch (ScanSpecException e) {
             return fail(err, e.getMessage(), PepitaCommand.EXIT_BAD_INPUT);
         } catch (PointFailedException e) {
-            return fail(err, e.getMessage() + " (finished points are kept in " + out + "; rerun to resume)", 1);
+            return fail(err, e.getMessage() + " (finished points are kept in " + out + "; rerun to resume)", PepitaCommand.EXIT_INTERNAL);
         } catch (java.io.UncheckedIOException e) {
             // DIR's files are not what a scan writes (results.jsonl a directory, a garbage scan.json), or the disk refused
             return fail(err, "cannot use " + out + ": " + e.getMessage() + " (finished points are kept; fix it, or choose"
@@ -176,8 +188,8 @@ public final class ScanCommand implements Callable<Integer> {
             return;
         }
         try {
-            FigureRunner.write("scan", "Final generalisation error of every scan point (" + specFile.getFileName() + ")",
-                    figure.get(), Map.of(), Version.get(), command, out);
+            FigureRunner.write("scan", "Final generalisation error of every scan point (" + (specFile.equals("-") ? "standard input" : Path.of(specFile).getFileName()) + ")",
+                    figure.get(), Map.of(), Version.recorded(), command, out);
             stdout.println("pepita scan: figure " + out.resolve("scan.png") + " and notebook " + out.resolve("scan.ipynb"));
         } catch (IOException | RuntimeException e) {
             err.println("pepita scan: the table is complete, but the figure failed: " + e.getMessage());

@@ -27,14 +27,18 @@ import java.util.concurrent.Callable;
 @Command(name = "simulate", mixinStandardHelpOptions = true,
         description = {"Train finite-N networks online (seeds seed, seed+1, ... in parallel) and write DIR/metrics.csv "
                 + "(t, eps_g, Q_k_l, R_k_m, v_k[, c_k, d_m, P], eps_test if testSize > 0, cos_v_feedback as seed "
-                + "means, then <col>_se) and DIR/config.json; with --per-seed also DIR/per_seed.csv.",
-                "Exit codes: 0 ok, 2 bad input, 3 diverged (nothing written for 2 and 3)."})
+                + "means, then <col>_se) "
+                + "and DIR/config.json; with --per-seed also DIR/per_seed.csv."})
 public final class SimulateCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "CONFIG", description = "Experiment config (JSON); keys in docs/simulation.md.")
-    Path configFile;
+    @Parameters(index = "0", paramLabel = "CONFIG", description = "Experiment config: JSON, or YAML (.yaml, .yml); - reads it from standard input. Keys: docs/config.md.")
+    String configFile;
 
-    @Option(names = {"-o", "--out"}, required = true, paramLabel = "DIR",
-            description = "Output directory (created if absent; a non-empty one only with --overwrite). Files are staged beside it and moved in at the end.")
+    @CommandLine.Mixin
+    ConfigInput input;
+
+    @Option(names = {"-o", "--out"}, paramLabel = "DIR",
+            description = "Output directory (created if absent; a non-empty one only with --overwrite). Files are staged "
+                    + "beside it and moved in at the end. Default: runs/COMMAND-YYYYMMDD-HHMMSS (UTC), printed at the end.")
     Path out;
 
     @CommandLine.Mixin
@@ -52,7 +56,8 @@ public final class SimulateCommand implements Callable<Integer> {
         ExperimentConfig config;
         double[] times;
         try {
-            config = runs.readConfig(configFile);
+            if (out == null) out = RunDirectory.defaultOut("simulate");
+            config = runs.readConfig(input.config(configFile));
             times = SampleTimes.of(config);
             RunDirectory.check(out, overwrite.overwrite);
         } catch (ConfigException e) {

@@ -16,7 +16,6 @@ import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,10 +41,9 @@ final class SimulationRuns {
             + "(seed, t, then the columns of metrics.csv without _se), one row per seed and time.")
     boolean perSeed;
 
-    /** Reads the config and checks it can be simulated here (ConfigException otherwise). */
-    ExperimentConfig readConfig(Path file) {
+    /** Checks the options and that the config can be simulated here (ConfigException otherwise). */
+    ExperimentConfig readConfig(ExperimentConfig config) {
         ThreadCount.check(threads);
-        ExperimentConfig config = ConfigParser.read(file);
         SimulationLimits.check(config, threads, Runtime.getRuntime().maxMemory());
         return config;
     }
@@ -97,7 +95,7 @@ final class SimulationRuns {
     void writePerSeed(Simulation.Result result, RunDirectory dir) throws IOException {
         Path file = dir.resolve(PER_SEED_FILE);
         if (!perSeed) {
-            Files.deleteIfExists(file);
+            dir.removeAtCommit(PER_SEED_FILE); // staged files are moved in; an earlier run's per_seed.csv must go
             return;
         }
         long[] seeds = new long[result.seeds().size()];

@@ -153,7 +153,7 @@ public final class TrainImagesCommand implements Callable<Integer> {
         OutputDirectory staged = OutputDirectory.open(out);
         Path tmp = staged.stage();
         try (BatchMatmul mm = new BatchMatmul(threads)) {
-            ResultsWriter.writeConfig(tmp, config, Version.get(), String.join(" ", RunDirectory.commandLine(spec)));
+            ResultsWriter.writeConfig(tmp, config, Version.recorded(), String.join(" ", RunDirectory.commandLine(spec)));
             Trainer trainer = new Trainer(config, mm, quiet ? TrainingProgress.NONE : progressBars(err));
             List<List<EpochMetrics>> perRule = new ArrayList<>();
             List<RuleSummary> summaries = new ArrayList<>();
@@ -224,7 +224,7 @@ public final class TrainImagesCommand implements Callable<Integer> {
                 "the full configuration is config.json; per-epoch numbers of every rule are metrics.csv");
         FigureRunner.write("training", "Test accuracy per epoch of each rule on " + config.dataset()
                         + ", and the angle between PEPITA's feedback matrix F and the end-to-end transposed weights",
-                TrainingCurvesFigure.build(curves, parameters), Map.of(), Version.get(),
+                TrainingCurvesFigure.build(curves, parameters), Map.of(), Version.recorded(),
                 String.join(" ", RunDirectory.commandLine(spec)), dir);
     }
 

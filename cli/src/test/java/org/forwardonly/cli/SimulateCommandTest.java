@@ -92,8 +92,8 @@ class SimulateCommandTest {
                 assertEquals(mean, sum / 3, 0.0, means.columns().get(j) + " at row " + i);
             }
         }
-        // without --per-seed, a rerun into the same directory leaves no stale per_seed.csv
-        assertEquals(0, OdeCommandTest.run("simulate", cfg.toString(), "--out", a.toString(), "--no-progress").exit());
+        // without --per-seed, a rerun into the same directory (--overwrite) leaves no stale per_seed.csv
+        assertEquals(0, OdeCommandTest.run("simulate", cfg.toString(), "--out", a.toString(), "--no-progress", "--overwrite").exit());
         assertFalse(Files.exists(a.resolve("per_seed.csv")));
     }
 
@@ -116,7 +116,7 @@ class SimulateCommandTest {
             "simulate|{\"rule\":\"bp\",\"K\":2,\"M\":2,\"mirroring\":{}}|key 'mirroring'",
             "simulate|{\"rule\":\"bp\",\"K\":4,\"M\":4,\"N\":2000000000}|key 'N'",
             "compare|{\"rule\":\"bp\",\"K\":2,\"M\":2,\"N\":100}|key 'seeds'",
-            "compare|{\"rule\":\"pepita\",\"K\":4,\"M\":4,\"N\":100,\"seeds\":2,\"quadraturePoints\":40}|key 'quadraturePoints'",
+            "compare|{\"rule\":\"pepita\",\"K\":4,\"M\":4,\"N\":100,\"seeds\":2,\"quadraturePoints\":40,\"averaging\":{\"method\":\"tensor\"}}|key 'quadraturePoints'",
             "compare|{\"rule\":\"bp\",\"activation\":\"relu\",\"K\":2,\"M\":2,\"N\":100,\"seeds\":2,\"odeEngine\":\"closedForm\"}|key 'odeEngine'"})
     void badInputIsOneLineExitTwoAndWritesNothing(String command, String json, String expected) throws Exception {
         Path out = tmp.resolve("never");

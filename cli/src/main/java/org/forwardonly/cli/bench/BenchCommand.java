@@ -30,8 +30,7 @@ import java.util.concurrent.Callable;
                 + "on this machine; print a Markdown table with the targets and, with --reference, the C++ reference "
                 + "(sgoldt/nn2pp) timed in the same run on the same work, and the ratios. ODE rows run "
                 + "with pepita ode's default thread count (2 at K=M=10) and, where that is more than one, also on one thread.",
-                "Takes 1-4 minutes on 2 cores (depending on the load), about 2 more with --reference. "
-                        + "Exit codes: 0 ok, 2 bad option."})
+                "Takes 1-4 minutes on 2 cores (depending on the load), about 2 more with --reference."})
 public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--only", paramLabel = "PART", description = "Run only 'ode', 'sgd' or 'exact' (the exact engine's "

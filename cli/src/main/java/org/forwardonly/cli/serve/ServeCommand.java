@@ -17,7 +17,7 @@ import java.util.concurrent.CountDownLatch;
         description = {"Serve the interactive explorer: a web page whose controls (rule, activation, K, M, eta, etaV, sigma, "
                 + "sigmaF, s, seed, alignF, integrator, ...) redraw eps_g(t) and Q, R, v, c as they move, with a second "
                 + "parameter set and a small-N simulation overlaid. Also POST /api/ode: a config in, pepita ode's metrics.csv out.",
-                "Runs until interrupted (Ctrl-C). Exit codes: 0 stopped, 2 bad input (e.g. the port is taken)."})
+                "Runs until interrupted (Ctrl-C); a port already taken is bad input (exit 2)."})
 public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "P", defaultValue = "8080",
             description = "TCP port (default: ${DEFAULT-VALUE}; 0 picks a free one).")

@@ -67,7 +67,7 @@ class ExplorerServerTest {
             "{\"rule\": \"afa\", \"K\": 2}",
             "{\"rule\": \"sgd\", \"K\": 2, \"M\": 2}",
             "{\"rule\": \"afa\", \"K\": 2, \"M\": 2, \"etta\": 1}",
-            "{\"rule\": \"pepita\", \"K\": 3, \"M\": 3, \"quadraturePoints\": 40}",
+            "{\"rule\": \"pepita\", \"K\": 3, \"M\": 3, \"quadraturePoints\": 40, \"averaging\": {\"method\": \"tensor\"}}",
             "[1, 2]"})
     void badConfigIsHttp400WithTheCliLineAndTheServerStaysUp(String json) throws Exception {
         ServeTesting.Ode cli = ServeTesting.pepitaOde(tmp, json);

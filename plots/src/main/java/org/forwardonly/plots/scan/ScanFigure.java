@@ -24,8 +24,8 @@ import java.util.Optional;
  * the keys between the first and the last, one panel per value of the first key when three or
  * more keys are swept (with one or two keys: one panel). Every line is drawn solid, except the
  * simulation's when the scan ran both engines (dashed); a diverged point is missing from its line. Each line's numbers are a table
- * {@code data/<line>.csv} with columns x, epsGFinal, tThreshold, plateauLength, plateauHeight,
- * alignmentFinal (NaN where missing).
+ * {@code data/<line>.csv} with columns x, eps_g_final, t_threshold, plateau_length, plateau_height,
+ * alignment_final (NaN where missing).
  */
 public final class ScanFigure {
 
@@ -88,10 +88,10 @@ public final class ScanFigure {
             List<PlotSeries> series = new ArrayList<>();
             for (var line : panel.getValue().entrySet()) {
                 String table = tableName(panel.getKey(), line.getKey(), tables.size());
-                tables.put(table, DataTable.of(List.of(x, "epsGFinal", "tThreshold", "plateauLength", "plateauHeight",
-                        "alignmentFinal"), line.getValue().toArray(new double[0][])));
+                tables.put(table, DataTable.of(List.of(x, "eps_g_final", "t_threshold", "plateau_length", "plateau_height",
+                        "alignment_final"), line.getValue().toArray(new double[0][])));
                 boolean dashed = spec.run() == RunKind.BOTH && "sim".equals(lineEngines.get(line.getKey()));
-                series.add(new PlotSeries(FigureData.csv(table), x, "epsGFinal", null, line.getKey(),
+                series.add(new PlotSeries(FigureData.csv(table), x, "eps_g_final", null, line.getKey(),
                         lineColours.get(lineOf.get(line.getKey())), PlotSeries.Style.LINE, dashed));
             }
             String title = panel.getKey();

@@ -58,7 +58,7 @@ class ScanFigureTest {
         String csv = panels.get(1).series().get(2).csv();
         DataTable t = f.tables().get(csv.substring("data/".length(), csv.length() - ".csv".length()));
         assertArrayEquals(new double[] {0.1, 1, 10}, t.column("sigmaF"));
-        assertArrayEquals(new double[] {10, 11, Double.NaN}, t.column("epsGFinal"));
+        assertArrayEquals(new double[] {10, 11, Double.NaN}, t.column("eps_g_final"));
         assertEquals(8, f.tables().size(), "2 panels x 2 rules x 2 engines");
     }
 

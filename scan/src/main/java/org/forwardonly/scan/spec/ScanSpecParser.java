@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.forwardonly.theory.config.ConfigException;
 import org.forwardonly.theory.config.ConfigParser;
 import org.forwardonly.theory.config.ExperimentConfig;
+import org.forwardonly.theory.config.NearestKey;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -40,8 +41,6 @@ public final class ScanSpecParser {
     /** Config keys that hold lists or objects and so cannot be swept as a whole. */
     public static final Set<String> NOT_SWEEPABLE = Set.of("init", "times", "mirroring");
 
-    /** Keys inside {@code mirroring} that can be swept as {@code mirroring.<key>}. */
-    private static final List<String> MIRRORING_KEYS = List.of("a", "r", "etaWm", "lambdaWm", "rescale");
 
     private ScanSpecParser() {}
 
@@ -49,7 +48,7 @@ public final class ScanSpecParser {
     public static List<String> sweepableKeys() {
         List<String> keys = new ArrayList<>();
         for (String k : ConfigParser.KEYS) if (!NOT_SWEEPABLE.contains(k)) keys.add(k);
-        for (String k : MIRRORING_KEYS) keys.add("mirroring." + k);
+        for (String k : ConfigParser.MIRRORING_KEYS) keys.add("mirroring." + k);
         return keys;
     }
 
@@ -89,7 +88,8 @@ public final class ScanSpecParser {
         for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
             String k = it.next();
             if (!KEYS.contains(k)) {
-                throw new ScanSpecException("scan spec: unknown key '" + k + "' (allowed: " + String.join(", ", KEYS) + ")");
+                throw new ScanSpecException("scan spec: unknown key '" + k + "' (" + NearestKey.of(k, KEYS)
+                        .map(m -> "did you mean '" + m + "'? ").orElse("") + "allowed: " + String.join(", ", KEYS) + ")");
             }
         }
         JsonNode base = root.get("base");
@@ -214,7 +214,8 @@ public final class ScanSpecParser {
                     + (key.equals("mirroring") ? " sweep mirroring.a, mirroring.etaWm, ... instead)" : " set it in 'base')"));
         }
         if (!sweepableKeys().contains(key)) {
-            throw new ScanSpecException("scan spec: " + where + " key '" + key + "' is not a config key (sweepable: "
+            throw new ScanSpecException("scan spec: " + where + " key '" + key + "' is not a config key ("
+                    + NearestKey.of(key, sweepableKeys()).map(m -> "did you mean '" + m + "'? ").orElse("") + "sweepable: "
                     + String.join(", ", sweepableKeys()) + ")");
         }
     }

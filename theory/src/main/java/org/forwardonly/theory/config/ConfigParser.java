@@ -18,21 +18,9 @@ import java.util.Set;
  * The one place that reads, validates and writes experiment configs (JSON). Every problem
  * becomes a {@link ConfigException} with one line naming the key.
  *
- * <p>Keys (defaults in brackets): {@code rule} (required: bp|fa|afa|pepita|ff),
- * {@code activation} [erf] (erf|linear|relu), {@code teacherActivation} [= activation},
- * {@code K}, {@code M} (required, ≥ 1), {@code eta} [1], {@code etaV} [= eta], {@code sigma} [0],
- * {@code sigmaF} [0.05·√2], {@code modulationSign} [-1] (-1|+1), {@code lastLayer} [htilde]
- * (htilde|h), {@code integrator} [dp853] (euler|rk4|dp853), {@code dt} [0.01], {@code rtol}
- * [1e-9], {@code atol} [1e-12], {@code tMax} [100], {@code times} [none: {@code nTimes}
- * points spaced by {@code timeSpacing}], {@code timeSpacing} [log] (log|linear), {@code nTimes}
- * [100], {@code epsGBound} [100], {@code seed} [0], {@code N} [1000], {@code teacherSecondLayer}
- * [ones] (ones|gaussian), {@code init} [drawn at N from seed], {@code mirroring} [off],
- * {@code seeds} [1], {@code batchSize} [1], {@code testSize} [0], {@code alignF} [0] (from -1 to 1: the
- * fraction of F drawn along the student's Wᵀv, see {@link org.forwardonly.theory.init.NetworkDraw}),
- * {@code odeEngine} [auto]
- * (auto|closedForm|quadrature: auto takes the closed forms for bp/fa/afa with erf or linear and
- * no mirroring, else the exact quadrature engine of docs/model.md §5), {@code quadraturePoints} [12]
- * (Gauss-Hermite points per field dimension of the quadrature engine, 2..40).
+ * <p>Every key, its default, range, unit and meaning: docs/config.md (the test ConfigDocTest
+ * keeps that table and {@link #KEYS}, {@link #INIT_KEYS}, {@link #MIRRORING_KEYS},
+ * {@link #AVERAGING_KEYS} and the defaults here in step). An unknown key names the nearest known one ({@link NearestKey}).
  */
 public final class ConfigParser {
 
@@ -42,10 +30,13 @@ public final class ConfigParser {
             "modulationSign", "lastLayer", "integrator", "dt", "rtol", "atol", "tMax", "times",
             "timeSpacing", "nTimes", "epsGBound", "seed", "N", "teacherSecondLayer", "init",
             "mirroring", "seeds", "batchSize", "testSize", "alignF", "odeEngine", "quadraturePoints", "averaging");
-    private static final List<String> INIT_KEYS = List.of("Q", "R", "T", "v", "vStar", "b", "c", "d", "P");
-    private static final List<String> MIRRORING_KEYS = List.of("a", "r", "etaWm", "lambdaWm", "rescale");
-    private static final List<String> AVERAGING_KEYS = List.of("method", "samples", "replicates", "tolerance", "maxReplicates", "controlVariate",
-            "extrapolate");
+    /** Every key of the {@code init} object. */
+    public static final List<String> INIT_KEYS = List.of("Q", "R", "T", "v", "vStar", "b", "c", "d", "P");
+    /** Every key of the {@code mirroring} object. */
+    public static final List<String> MIRRORING_KEYS = List.of("a", "r", "etaWm", "lambdaWm", "rescale");
+    /** Every key of the {@code averaging} object. */
+    public static final List<String> AVERAGING_KEYS = List.of("method", "samples", "replicates", "tolerance", "maxReplicates",
+            "controlVariate", "extrapolate");
 
     /** Default σ_F: the PEPITA papers' 0.05·U(±√(6/N)) has this standard deviation × √N. */
     public static final double DEFAULT_SIGMA_F = 0.05 * Math.sqrt(2.0);
@@ -280,13 +271,26 @@ public final class ConfigParser {
         while (it.hasNext()) {
             String k = it.next();
             if (!allowed.contains(k)) {
-                throw new ConfigException("unknown key '" + prefix + k + "' (allowed: " + String.join(", ", allowed) + ")");
+                List<String> candidates = new ArrayList<>(allowed);
+                if (prefix.isEmpty()) {
+                    MIRRORING_KEYS.forEach(m -> candidates.add("mirroring." + m));
+                    AVERAGING_KEYS.forEach(m -> candidates.add("averaging." + m));
+                }
+                String hint = NearestKey.of(k, candidates).map(m -> "did you mean '" + prefix + m + "'? ").orElse("");
+                throw new ConfigException("unknown key '" + prefix + k + "' (" + hint + "allowed: " + String.join(", ", allowed)
+                        + "; docs/config.md)");
             }
         }
     }
 
     private static String requireText(JsonNode root, String key, String dflt, Set<String> allowed) {
-        JsonNode n = root.get(key);
+        return requireText(root, "", key, dflt, allowed);
+    }
+
+    /** A text key of an object nested under {@code prefix} ("averaging."), named in full in messages. */
+    private static String requireText(JsonNode root, String prefix, String shortKey, String dflt, Set<String> allowed) {
+        JsonNode n = root.get(shortKey);
+        String key = prefix + shortKey;
         if (n == null || n.isNull()) {
             if (dflt == null) throw new ConfigException("missing key '" + key + "' (allowed: " + sorted(allowed) + ")");
             return dflt;
@@ -404,11 +408,12 @@ public final class ConfigParser {
         if (!n.isObject()) throw new ConfigException("key 'averaging': must be an object with keys " + AVERAGING_KEYS);
         checkKeys(n, AVERAGING_KEYS, "averaging.");
         Averaging d = Averaging.DEFAULT;
-        String method = n.has("method") ? requireText(n, "method", d.method(), Set.of("auto", "tensor", "sobol")) : d.method();
-        int samples = intKey(n, "samples", d.samples(), 16, 1 << 24);
-        int replicates = intKey(n, "replicates", d.replicates(), 2, 1024);
-        double tolerance = positive(n, "tolerance", d.tolerance());
-        int maxReplicates = intKey(n, "maxReplicates", Math.max(d.maxReplicates(), replicates), 2, 1024);
+        // keys named in full (averaging.samples) in messages, like mirroring's
+        String method = requireText(n, "averaging.", "method", d.method(), Set.of("auto", "tensor", "sobol"));
+        int samples = intKey(n, "averaging.", "samples", d.samples(), 16, 1 << 24);
+        int replicates = intKey(n, "averaging.", "replicates", d.replicates(), 2, 1024);
+        double tolerance = positive(n, "averaging.", "tolerance", d.tolerance());
+        int maxReplicates = intKey(n, "averaging.", "maxReplicates", Math.max(d.maxReplicates(), replicates), 2, 1024);
         if (maxReplicates < replicates) {
             throw new ConfigException("key 'averaging.maxReplicates': must be >= averaging.replicates = " + replicates
                     + " (got " + maxReplicates + ")");

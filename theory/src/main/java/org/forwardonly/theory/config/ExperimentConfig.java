@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * A resolved experiment config (every default filled in), shared by the ODE, the simulation
- * and the scans. Built and validated only by {@link ConfigParser}; keys are documented there
- * and in the README.
+ * and the scans. Built and validated only by {@link ConfigParser}; keys are documented in
+ * docs/config.md.
  */
 public record ExperimentConfig(
         String rule,
