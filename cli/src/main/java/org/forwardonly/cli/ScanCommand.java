@@ -1,6 +1,7 @@
 package org.forwardonly.cli;
 
 import org.forwardonly.scan.ScanJob;
+import org.forwardonly.scan.exec.ExecutorUnavailableException;
 import org.forwardonly.scan.exec.LocalExecutor;
 import org.forwardonly.scan.exec.ScanExecutor;
 import org.forwardonly.scan.exec.ScanExecutorProvider;
@@ -10,6 +11,7 @@ import org.forwardonly.scan.run.PointRunner;
 import org.forwardonly.scan.spec.ScanSpec;
 import org.forwardonly.scan.spec.ScanSpecException;
 import org.forwardonly.scan.spec.ScanSpecParser;
+import org.forwardonly.scan.store.ResultStore;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -21,6 +23,7 @@ import org.forwardonly.plots.scan.ScanFigure;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -33,15 +36,20 @@ import java.util.concurrent.Callable;
  * simulation or both) and writes the tidy table DIR/scan.csv (docs/scans.md). Resumable: a
  * rerun on the same DIR computes only the missing points. Exit codes: 0 done (diverged points
  * are rows, not failures), 1 a point's run failed (finished points are kept), 2 bad input
- * (spec, DIR busy or holding another scan; nothing run).
+ * (spec, DIR busy or holding another scan, a malformed Spark URL; nothing run), 4 the Spark
+ * cluster failed (unreachable, executors cannot start, every worker lost; finished points kept).
  */
 @Command(name = "scan", mixinStandardHelpOptions = true,
         description = {"Run a parameter-space scan: a base config and a grid (or list) of values for config keys; "
                 + "each point an ODE run, a simulation, or both. Writes DIR/scan.csv (one row per point and engine, "
                 + "grid order), DIR/results.jsonl (finished points, for resuming) and DIR/scan.json (the spec and its hash).",
                 "Rerun the same command to resume after an interruption. Spec format: docs/scans.md.",
-                "Exit codes: 0 ok, 1 a point failed (finished points kept), 2 bad input (nothing run)."})
+                "Exit codes: 0 ok, 1 a point failed (finished points kept), 2 bad input (nothing run), "
+                        + "4 the Spark cluster failed: unreachable, executors cannot start, workers lost (finished points kept)."})
 public final class ScanCommand implements Callable<Integer> {
+
+    /** Exit code of a scan whose Spark cluster failed (unreachable, no executors, every worker lost). */
+    public static final int EXIT_CLUSTER = 4;
 
     @Parameters(index = "0", paramLabel = "SPEC", description = "Scan spec (JSON): base, grid or points, run, threshold.")
     Path specFile;
@@ -56,7 +64,7 @@ public final class ScanCommand implements Callable<Integer> {
 
     @Option(names = "--spark", paramLabel = "MASTER",
             description = "Run the points on Apache Spark at this master URL (local[2], spark://host:7077, ...); "
-                    + "needs the scan-spark module on the classpath (./pepita adds it when built).")
+                    + "needs the scan-spark module on the classpath (./pepita builds it and adds it). Cluster: docs/scans.md.")
     String sparkMaster;
 
     @Option(names = "--no-progress", description = "Do not draw the progress bar on stderr.")
@@ -99,6 +107,10 @@ public final class ScanCommand implements Callable<Integer> {
             return fail(err, e.getMessage(), PepitaCommand.EXIT_BAD_INPUT);
         } catch (PointFailedException e) {
             return fail(err, e.getMessage() + " (finished points are kept in " + out + "; rerun to resume)", 1);
+        } catch (ExecutorUnavailableException e) {
+            String kept = Files.exists(out.resolve(ResultStore.FILE)) ? " (finished points are kept in " + out
+                    + "; rerun the same command to resume)" : " (nothing was written)";
+            return fail(err, e.getMessage() + kept, EXIT_CLUSTER);
         }
     }
 
