@@ -107,7 +107,7 @@ public final class SparkScanExecutor implements ScanExecutor {
             if (System.nanoTime() - since > executorTimeout.toNanos()) {
                 throw new ExecutorUnavailableException("no Spark executor started within " + executorTimeout.toSeconds()
                         + " s at " + master.url() + ": does the cluster have a live worker with a free core and "
-                        + "spark.executor.memory (default 1g) free? The master's web UI (port 8080) shows its workers");
+                        + "spark.executor.memory (default 1g) free? The master's web UI (port 8080 by default) shows its workers");
             }
             sleep();
         }
@@ -118,8 +118,8 @@ public final class SparkScanExecutor implements ScanExecutor {
         if (sc.sc().isStopped()) {
             throw new ExecutorUnavailableException("Spark stopped the application at " + master.url() + ": its executors "
                     + "could not start (each worker needs Java 17 and SPARK_HOME set to a Spark 4.x installation, with "
-                    + "Spark's jars in SPARK_HOME/jars; the worker's log and SPARK_HOME/work/app-*/ say why), or the master "
-                    + "did not accept it (is it a Spark 4.x master?)");
+                    + "Spark's jars in SPARK_HOME/jars; the worker's log and its work directory, SPARK_HOME/work by default, "
+                    + "say why), or the master did not accept it (is it a Spark 4.x master?)");
         }
     }
 
