@@ -176,7 +176,13 @@ public final class SparkScanExecutor implements ScanExecutor {
         } catch (ExecutionException e) {
             inFlight.forEach(f -> f.cancel(true));
             checkAlive();   // a job that failed because Spark stopped is the cluster's failure, not a point's
-            throw new PointFailedException("Spark job failed: " + firstLine(e.getCause()), e.getCause());
+            String why = firstLine(e.getCause());
+            if (why.contains("ExecutorLostFailure")) {   // executors kept dying under a task: the cluster, not the point
+                throw new ExecutorUnavailableException("Spark gave up on a task whose executors were lost again and again at "
+                        + master.url() + " (workers dying, or executors killed for memory: try -Dspark.executor.memory=2g): "
+                        + why, e.getCause());
+            }
+            throw new PointFailedException("Spark job failed: " + why, e.getCause());
         } catch (RuntimeException e) {
             inFlight.forEach(f -> f.cancel(true));
             throw e;
