@@ -63,6 +63,11 @@ class SparkScanExecutorTest {
             Path realSpark = ScanJob.run(real, tmp.resolve("real-spark"), runner, spark, "test").table();
             assertEquals(9, Files.readAllLines(realSpark).size(), "header + 4 points x (ode, sim)");
             assertArrayEquals(Files.readAllBytes(realLocal), Files.readAllBytes(realSpark));
+
+            // Spark's own log stays off (a scan's stderr is its progress bar and, on failure, one line)
+            if (System.getenv("PEPITA_SPARK_LOG") == null) {
+                assertEquals(org.apache.logging.log4j.Level.OFF, org.apache.logging.log4j.LogManager.getRootLogger().getLevel());
+            }
         }
         assertTrue(Files.readString(local).contains("true"), "the diverged points are rows too");
     }
