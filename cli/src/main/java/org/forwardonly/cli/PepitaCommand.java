@@ -65,6 +65,9 @@ public final class PepitaCommand implements java.util.concurrent.Callable<Intege
                 + "--overwrite): one line on stderr naming the key, the problem and what is allowed; nothing written.");
         m.put("" + EXIT_DIVERGED, "a run diverged (non-finite state, or eps_g past epsGBound): one line with t and what "
                 + "to try; ode keeps DIR/metrics.csv up to the divergence, every other command writes nothing of that run.");
+        m.put("" + ScanCommand.EXIT_CLUSTER, "scan --spark only: the Spark cluster failed (unreachable master, executors that "
+                + "cannot start, every worker lost): one line naming the cause and what to try; finished points are kept, "
+                + "rerun to resume.");
         return java.util.Collections.unmodifiableMap(m);
     }
 

@@ -1,6 +1,7 @@
 package org.forwardonly.cli;
 
 import org.forwardonly.scan.ScanJob;
+import org.forwardonly.scan.exec.ExecutorUnavailableException;
 import org.forwardonly.scan.exec.LocalExecutor;
 import org.forwardonly.scan.exec.ScanExecutor;
 import org.forwardonly.scan.exec.ScanExecutorProvider;
@@ -11,6 +12,7 @@ import org.forwardonly.scan.spec.ScanSpec;
 import org.forwardonly.scan.spec.ScanSpecException;
 import org.forwardonly.scan.spec.ScanSpecParser;
 import org.forwardonly.theory.config.ConfigException;
+import org.forwardonly.scan.store.ResultStore;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -22,6 +24,7 @@ import org.forwardonly.plots.scan.ScanFigure;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +37,8 @@ import java.util.concurrent.Callable;
  * simulation or both) and writes the tidy table DIR/scan.csv (docs/scans.md). Resumable: a
  * rerun on the same DIR computes only the missing points. Exit codes: 0 done (diverged points
  * are rows, not failures), 1 a point's run failed (finished points are kept), 2 bad input
- * (spec, DIR busy or holding another scan; nothing run).
+ * (spec, DIR busy or holding another scan, a malformed Spark URL; nothing run), 4 the Spark
+ * cluster failed (unreachable, executors cannot start, every worker lost; finished points kept).
  */
 @Command(name = "scan", mixinStandardHelpOptions = true,
         description = {"Run a parameter-space scan: a base config and a grid (or list) of values for config keys; "
@@ -42,6 +46,9 @@ import java.util.concurrent.Callable;
                 + "grid order), DIR/results.jsonl (finished points, for resuming) and DIR/scan.json (the spec and its hash).",
                 "Rerun the same command to resume after an interruption. Spec format: docs/scans.md."})
 public final class ScanCommand implements Callable<Integer> {
+
+    /** Exit code of a scan whose Spark cluster failed (unreachable, no executors, every worker lost). */
+    public static final int EXIT_CLUSTER = 4;
 
     @Parameters(index = "0", paramLabel = "SPEC",
             description = "Scan spec: base, grid or points, run, threshold. JSON, or YAML (.yaml, .yml); - reads it from "
@@ -63,7 +70,7 @@ public final class ScanCommand implements Callable<Integer> {
 
     @Option(names = "--spark", paramLabel = "MASTER",
             description = "Run the points on Apache Spark at this master URL (local[2], spark://host:7077, ...); "
-                    + "needs the scan-spark module on the classpath (./pepita adds it when built).")
+                    + "needs the scan-spark module on the classpath (./pepita builds it and adds it). Cluster: docs/scans.md.")
     String sparkMaster;
 
     @Option(names = "--no-progress", description = "Do not draw the progress bar on stderr.")
@@ -118,6 +125,10 @@ public final class ScanCommand implements Callable<Integer> {
             return fail(err, e.getMessage(), PepitaCommand.EXIT_BAD_INPUT);
         } catch (PointFailedException e) {
             return fail(err, e.getMessage() + " (finished points are kept in " + out + "; rerun to resume)", PepitaCommand.EXIT_INTERNAL);
+        } catch (ExecutorUnavailableException e) {
+            String kept = Files.exists(out.resolve(ResultStore.FILE)) ? " (finished points are kept in " + out
+                    + "; rerun the same command to resume)" : " (nothing was written)";
+            return fail(err, e.getMessage() + kept, EXIT_CLUSTER);
         } catch (java.io.UncheckedIOException e) {
             // DIR's files are not what a scan writes (results.jsonl a directory, a garbage scan.json), or the disk refused
             return fail(err, "cannot use " + out + ": " + e.getMessage() + " (finished points are kept; fix it, or choose"
