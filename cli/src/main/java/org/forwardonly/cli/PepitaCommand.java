@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
                 OdeCommand.class,
                 SimulateCommand.class,
                 CompareCommand.class,
+                PowerCommand.class,
                 FigureCommand.class,
                 ReproduceCommand.class,
                 NotebookCommand.class,

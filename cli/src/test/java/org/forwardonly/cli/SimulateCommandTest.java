@@ -143,4 +143,19 @@ class SimulateCommandTest {
         JsonNode json = ConfigParser.mapper().readTree(out.resolve("config.json").toFile());
         assertEquals(1.0, ConfigParser.parse(json.get("config")).eta());
     }
+
+    @Test
+    void powerCountsDetectionsOverDisjointSeedBlocks() throws Exception {
+        // 2 repetitions of COMPARE (seeds 0-15, 16-31): the true ODE is the false-alarm row; eta = 0.5 must be
+        // detected in both (it is in the single run of compareWithAnOdeSetToAWrongRateDisagrees, p ~ 1e-4)
+        Path out = tmp.resolve("power");
+        OdeCommandTest.Run r = OdeCommandTest.run("power", config(COMPARE).toString(), "--out", out.toString(),
+                "--no-progress", "--repeats", "2", "--perturb", "eta=0.5");
+        assertEquals(0, r.exit(), r.err());
+        List<String> csv = Files.readAllLines(out.resolve("power.csv"));
+        assertEquals("change,detected,repeats,rate,p_values", csv.get(0));
+        assertTrue(csv.get(1).startsWith("\"(true ODE)\",0,2,0.000,"), csv.get(1));
+        assertTrue(csv.get(2).startsWith("\"eta=0.5\",2,2,1.000,"), csv.get(2));
+        assertTrue(r.out().contains("| eta=0.5 | 2 of 2 | 1.00 |"), r.out());
+    }
 }
