@@ -178,14 +178,21 @@ class OnlineTrainerTest {
 
     @Test
     void carriedAdaptiveFeedbackEqualsTheOverlapOfTheWeightsWithF() {
-        for (String rule : new String[] {"afa", "pepita", "ff"}) {
-            Network net = network(14);
-            OnlineTrainer tr = trainer(net, rule, Activation.ERF, -1, 1, NetworkDraw.rng(6));
-            tr.advanceTo(20 * N);
-            double[] c = tr.c().clone();
-            double[] exact = fields(net.W, K, net.F); // c = W F/√N
-            // 1e-10: rounding accumulated over 1280 increments of size O(η/N)
-            for (int k = 0; k < K; k++) assertEquals(exact[k], c[k], 1e-10, rule + " c_" + k);
+        // single samples and minibatches of 3 (the batch path carries c through its own sums)
+        for (int batch : new int[] {1, 3}) {
+            for (String rule : new String[] {"afa", "pepita", "ff"}) {
+                Network net = network(14);
+                double[] c0 = fields(net.W, K, net.F);
+                OnlineTrainer tr = trainer(net, rule, Activation.ERF, -1, batch, NetworkDraw.rng(6));
+                tr.advanceTo(20 * N);
+                double[] c = tr.c().clone();
+                double[] exact = fields(net.W, K, net.F); // c = W F/√N
+                // 1e-10: rounding accumulated over 1280 increments of size O(η/N)
+                for (int k = 0; k < K; k++) {
+                    assertEquals(exact[k], c[k], 1e-10, rule + " c_" + k + ", B = " + batch);
+                    assertTrue(Math.abs(c[k] - c0[k]) > 1e-6, "c_" + k + " moved, so carrying it is tested");
+                }
+            }
         }
     }
 
