@@ -2,7 +2,7 @@ package org.forwardonly.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.forwardonly.simulation.compare.Agreement;
-import org.forwardonly.simulation.compare.TheoryComparison;
+import org.forwardonly.simulation.compare.TwoSizeComparison;
 import org.forwardonly.simulation.training.Simulation;
 import org.forwardonly.theory.config.ConfigException;
 import org.forwardonly.theory.config.ConfigParser;
@@ -24,18 +24,22 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 
 /**
- * {@code pepita compare CONFIG --out DIR}: simulates the config's seeds, integrates the ODE from
- * each seed's own initial order parameters, and judges the agreement point by point
- * ({@link Agreement}). Writes DIR/compare.csv, DIR/agreement.txt (per-time table, verdict last),
- * DIR/metrics.csv (the simulation) and DIR/config.json (docs/simulation.md).
+ * {@code pepita compare CONFIG --out DIR}: simulates the config's seeds at N and at a smaller
+ * N_low, integrates the ODE from each run's own initial order parameters, extrapolates the paired
+ * differences in 1/N and tests them, all times and columns at once, with a sign-flip test over
+ * seeds ({@link Agreement}). Writes DIR/compare.csv, DIR/extrapolated.csv, DIR/agreement.txt
+ * (per-time table, verdict last), DIR/metrics.csv (the simulation at N) and DIR/config.json
+ * (docs/simulation.md).
  */
 @Command(name = "compare", mixinStandardHelpOptions = true,
-        description = {"Simulate CONFIG's seeds, integrate the ODE from each seed's initial order parameters and compare "
-                + "them at every output time. Writes DIR/compare.csv (t, <col>_ode, <col>_sim, <col>_sim_se, <col>_diff_se), "
-                + "DIR/agreement.txt (its last line is the verdict), DIR/metrics.csv and DIR/config.json; with --per-seed "
-                + "also DIR/per_seed.csv."})
+        description = {"Simulate CONFIG's seeds at N and at N_low, integrate the ODE from each run's initial order parameters, "
+                + "extrapolate the paired differences sim - ode in 1/N to N = infinity and test them at every output time and "
+                + "column at once (max |t|, sign-flip p-value over seeds; DISAGREE when p <= alpha, the false-alarm rate). "
+                + "Writes DIR/compare.csv (at N: t, <col>_ode, <col>_sim, <col>_sim_se, <col>_diff_se), DIR/extrapolated.csv "
+                + "(<col>_diff_extrapolated, <col>_diff_extrapolated_se), DIR/agreement.txt (its last line is the verdict), "
+                + "DIR/metrics.csv (the simulation at N) and DIR/config.json; with --per-seed also DIR/per_seed.csv."})
 public final class CompareCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "CONFIG", description = "Experiment config: JSON, or YAML (.yaml, .yml); - reads it from standard input. At least 2 seeds. Keys: docs/config.md.")
+    @Parameters(index = "0", paramLabel = "CONFIG", description = "Experiment config: JSON, or YAML (.yaml, .yml); - reads it from standard input. At least 8 seeds. Keys: docs/config.md.")
     String configFile;
 
     @CommandLine.Mixin
@@ -51,6 +55,19 @@ public final class CompareCommand implements Callable<Integer> {
                     + "simulation (AFA is PEPITA to first order in F).")
     String odeRule;
 
+    @Option(names = "--ode-set", paramLabel = "KEY=VALUE",
+            description = "Integrate the ODE with KEY replaced by VALUE while the simulation keeps CONFIG (repeatable), "
+                    + "e.g. --ode-set eta=0.95 for a negative control. VALUE is JSON if it parses, else a string.")
+    java.util.List<String> odeSettings = new java.util.ArrayList<>();
+
+    @Option(names = "--n-low", paramLabel = "N_LOW",
+            description = "The smaller input dimension of the 1/N extrapolation (default: N/4; 1 <= N_LOW < N).")
+    Integer nLow;
+
+    @Option(names = "--alpha", paramLabel = "ALPHA", defaultValue = "0.01",
+            description = "False-alarm rate: DISAGREE when the sign-flip p-value is <= ALPHA (default: ${DEFAULT-VALUE}).")
+    double alpha;
+
     @CommandLine.Mixin
     SimulationRuns runs;
 
@@ -64,16 +81,23 @@ public final class CompareCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         ExperimentConfig config;
+        ExperimentConfig lowConfig;
         ExperimentConfig odeConfig;
         double[] times;
         try {
             if (out == null) out = RunDirectory.defaultOut("compare");
             config = runs.readConfig(input.config(configFile));
-            if (config.seeds() < 2) {
-                throw new ConfigException("key 'seeds': compare needs at least 2 seeds to estimate the standard error"
-                        + " (got " + config.seeds() + "; 8 or more recommended)");
+            if (config.seeds() < 8) {
+                throw new ConfigException("key 'seeds': compare needs at least 8 seeds (got " + config.seeds()
+                        + "): with S seeds the sign-flip p-value is at least 2^-(S-1); 16 or more recommended");
             }
-            odeConfig = odeConfig(config);
+            if (!(alpha > 0 && alpha < 1)) throw new ConfigException("option '--alpha': must be in (0, 1) (got " + alpha + ")");
+            int low = nLow != null ? nLow : TwoSizeComparison.defaultLowN(config.N());
+            if (low < 1 || low >= config.N()) {
+                throw new ConfigException("option '--n-low': must be between 1 and N - 1 = " + (config.N() - 1) + " (got " + low + ")");
+            }
+            lowConfig = TwoSizeComparison.withN(config, low);
+            odeConfig = OdeOverrides.apply(odeConfig(config), odeSettings);
             try {
                 Experiments.checkSupported(odeConfig);
             } catch (ConfigException e) {
@@ -90,13 +114,14 @@ public final class CompareCommand implements Callable<Integer> {
         }
         Simulation.Result result = runs.run(config, times, err, "compare");
         if (result == null) return PepitaCommand.EXIT_DIVERGED;
-        TheoryComparison comparison = TheoryComparison.of(odeConfig, result);
-        Agreement agreement = Agreement.of(comparison, config.N());
-        String text = agreement.report()
-                + (comparison.odeDiverged() != null ? "note: " + comparison.odeDiverged() + "\n" : "")
-                + agreement.verdict() + "\n";
+        Simulation.Result lowResult = runs.run(lowConfig, times, err, "compare");
+        if (lowResult == null) return PepitaCommand.EXIT_DIVERGED;
+        TwoSizeComparison comparison = TwoSizeComparison.of(odeConfig, result, config.N(), lowResult, lowConfig.N());
+        Agreement agreement = Agreement.of(comparison, alpha);
+        String text = agreement.report() + agreement.verdict() + "\n";
         try (RunDirectory dir = RunDirectory.create(out)) {
-            TrajectoryCsv.write(comparison.table(), dir.resolve("compare.csv"));
+            TrajectoryCsv.write(comparison.high().table(), dir.resolve("compare.csv"));
+            TrajectoryCsv.write(agreement.table(), dir.resolve("extrapolated.csv"));
             TrajectoryCsv.write(SimulationRuns.table(result), dir.resolve("metrics.csv"));
             runs.writePerSeed(result, dir);
             Files.writeString(dir.resolve("agreement.txt"), text, StandardCharsets.UTF_8);

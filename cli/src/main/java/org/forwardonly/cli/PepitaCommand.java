@@ -19,6 +19,7 @@ import java.util.Map;
                 OdeCommand.class,
                 SimulateCommand.class,
                 CompareCommand.class,
+                PowerCommand.class,
                 FigureCommand.class,
                 ReproduceCommand.class,
                 NotebookCommand.class,

@@ -116,11 +116,24 @@ class SimulateCommandTest {
             "simulate|{\"rule\":\"bp\",\"K\":2,\"M\":2,\"mirroring\":{}}|key 'mirroring'",
             "simulate|{\"rule\":\"bp\",\"K\":4,\"M\":4,\"N\":2000000000}|key 'N'",
             "compare|{\"rule\":\"bp\",\"K\":2,\"M\":2,\"N\":100}|key 'seeds'",
-            "compare|{\"rule\":\"pepita\",\"K\":4,\"M\":4,\"N\":100,\"seeds\":2,\"quadraturePoints\":40,\"averaging\":{\"method\":\"tensor\"}}|key 'quadraturePoints'",
-            "compare|{\"rule\":\"bp\",\"activation\":\"relu\",\"K\":2,\"M\":2,\"N\":100,\"seeds\":2,\"odeEngine\":\"closedForm\"}|key 'odeEngine'"})
+            "compare|{\"rule\":\"bp\",\"K\":2,\"M\":2,\"N\":100,\"seeds\":8}|--ode-set: unknown key 'etta'",
+            "compare|{\"rule\":\"bp\",\"K\":2,\"M\":2,\"N\":100,\"seeds\":8}|--ode-set: key 'eta'",
+            "compare|{\"rule\":\"bp\",\"K\":2,\"M\":2,\"N\":100,\"seeds\":8}|--n-low",
+            "compare|{\"rule\":\"pepita\",\"K\":4,\"M\":4,\"N\":100,\"seeds\":8,\"quadraturePoints\":40,\"averaging\":{\"method\":\"tensor\"}}|key 'quadraturePoints'",
+            "compare|{\"rule\":\"bp\",\"activation\":\"relu\",\"K\":2,\"M\":2,\"N\":100,\"seeds\":8,\"odeEngine\":\"closedForm\"}|key 'odeEngine'"})
     void badInputIsOneLineExitTwoAndWritesNothing(String command, String json, String expected) throws Exception {
         Path out = tmp.resolve("never");
-        OdeCommandTest.Run r = OdeCommandTest.run(command, config(json).toString(), "--out", out.toString());
+        // the three compare rows with a valid config carry their bad option in the expected message
+        String[] extra = expected.startsWith("--ode-set: unknown") ? new String[]{"--ode-set", "etta=1"}
+                : expected.startsWith("--ode-set: key") ? new String[]{"--ode-set", "eta=-1"}
+                : expected.equals("--n-low") ? new String[]{"--n-low", "100"} : new String[0];
+        String[] args = new String[4 + extra.length];
+        args[0] = command;
+        args[1] = config(json).toString();
+        args[2] = "--out";
+        args[3] = out.toString();
+        System.arraycopy(extra, 0, args, 4, extra.length);
+        OdeCommandTest.Run r = OdeCommandTest.run(args);
         assertEquals(2, r.exit(), r.err());
         assertTrue(r.err().startsWith("pepita " + command + ": ") && r.err().contains(expected), r.err());
         assertEquals(1, r.err().strip().lines().count(), r.err());
@@ -141,7 +154,7 @@ class SimulateCommandTest {
     @Test
     void compareWritesTheTableAndAVerdict() throws Exception {
         Path out = tmp.resolve("cmp");
-        String json = "{\"rule\":\"fa\",\"K\":2,\"M\":2,\"N\":300,\"seeds\":4,\"tMax\":3,\"nTimes\":6,\"sigma\":0.1}";
+        String json = COMPARE;
         OdeCommandTest.Run r = OdeCommandTest.run("compare", config(json).toString(), "--out", out.toString(), "--no-progress");
         assertEquals(0, r.exit(), r.err());
         Trajectory t = TrajectoryCsv.read(out.resolve("compare.csv"));
@@ -150,8 +163,45 @@ class SimulateCommandTest {
         assertEquals(t.rows()[0][0], t.rows()[0][1], 1e-12);
         List<String> lines = Files.readAllLines(out.resolve("agreement.txt"));
         String verdict = lines.get(lines.size() - 1);
-        assertTrue(verdict.startsWith("AGREE: ") || verdict.startsWith("DISAGREE: "), verdict);
+        // the simulated config's own ODE: AGREE (a false alarm has probability 0.01; these seeds are not one)
+        assertTrue(verdict.startsWith("AGREE: max |t| = "), verdict);
+        assertTrue(verdict.contains("false-alarm rate 0.01") && verdict.contains("from N = 400 and 100"), verdict);
         assertTrue(r.out().strip().endsWith(verdict), r.out());
         assertTrue(Files.exists(out.resolve("metrics.csv")) && Files.exists(out.resolve("config.json")));
+        Trajectory e = TrajectoryCsv.read(out.resolve("extrapolated.csv"));
+        assertEquals(List.of("eps_g_diff_extrapolated", "eps_g_diff_extrapolated_se"), e.columns().subList(0, 2));
+    }
+
+    /** fa, 16 seeds at N = 400 and 100, t <= 4. */
+    private static final String COMPARE = "{\"rule\":\"fa\",\"K\":2,\"M\":2,\"N\":400,\"seeds\":16,"
+            + "\"times\":[0.5,1,2,3,4],\"sigma\":0.1}";
+
+    @Test
+    void compareWithAnOdeSetToAWrongRateDisagrees() throws Exception {
+        // the negative control from the command line: the ODE with eta = 0.5 against the eta = 1 simulation
+        Path out = tmp.resolve("cmp-wrong");
+        OdeCommandTest.Run r = OdeCommandTest.run("compare", config(COMPARE).toString(), "--out", out.toString(),
+                "--no-progress", "--ode-set", "eta=0.5");
+        assertEquals(0, r.exit(), r.err());
+        List<String> lines = Files.readAllLines(out.resolve("agreement.txt"));
+        assertTrue(lines.get(lines.size() - 1).startsWith("DISAGREE: "), String.join("\n", lines));
+        // the simulation kept eta = 1: its recorded config is the file's
+        JsonNode json = ConfigParser.mapper().readTree(out.resolve("config.json").toFile());
+        assertEquals(1.0, ConfigParser.parse(json.get("config")).eta());
+    }
+
+    @Test
+    void powerCountsDetectionsOverDisjointSeedBlocks() throws Exception {
+        // 2 repetitions of COMPARE (seeds 0-15, 16-31): the true ODE is the false-alarm row; eta = 0.5 must be
+        // detected in both (it is in the single run of compareWithAnOdeSetToAWrongRateDisagrees, p ~ 1e-4)
+        Path out = tmp.resolve("power");
+        OdeCommandTest.Run r = OdeCommandTest.run("power", config(COMPARE).toString(), "--out", out.toString(),
+                "--no-progress", "--repeats", "2", "--perturb", "eta=0.5");
+        assertEquals(0, r.exit(), r.err());
+        List<String> csv = Files.readAllLines(out.resolve("power.csv"));
+        assertEquals("change,detected,repeats,rate,p_values", csv.get(0));
+        assertTrue(csv.get(1).startsWith("\"(true ODE)\",0,2,0.000,"), csv.get(1));
+        assertTrue(csv.get(2).startsWith("\"eta=0.5\",2,2,1.000,"), csv.get(2));
+        assertTrue(r.out().contains("| eta=0.5 | 2 of 2 | 1.00 |"), r.out());
     }
 }

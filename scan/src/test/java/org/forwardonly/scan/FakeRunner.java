@@ -13,15 +13,29 @@ import java.util.List;
 public final class FakeRunner implements PointRunner {
     private static final long serialVersionUID = 1L;
     private final long sleepMillis;
+    private final int stallAfter;
+    /** Points started in this JVM (for {@link #FakeRunner(long, int)}). */
+    private static final java.util.concurrent.atomic.AtomicInteger STARTED = new java.util.concurrent.atomic.AtomicInteger();
 
     /** @param sleepMillis time each point takes */
     public FakeRunner(long sleepMillis) {
+        this(sleepMillis, Integer.MAX_VALUE);
+    }
+
+    /**
+     * @param sleepMillis time each point takes
+     * @param stallAfter points after the first {@code stallAfter} started in this JVM never finish (until the
+     *                   process is killed), so a kill test knows exactly how many points were stored
+     */
+    public FakeRunner(long sleepMillis, int stallAfter) {
         this.sleepMillis = sleepMillis;
+        this.stallAfter = stallAfter;
     }
 
     @Override
     public List<PointSummary> run(ExperimentConfig c) {
         try {
+            if (STARTED.incrementAndGet() > stallAfter) Thread.sleep(Long.MAX_VALUE);
             Thread.sleep(sleepMillis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -25,11 +25,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ScanKillResumeTest {
 
     static final int POINTS = 30;
+    /** Points the killed run stores before it stalls. */
+    static final int KILL_AFTER = 5;
 
     static Process child(Path spec, Path dir, Path log) throws Exception {
+        return child(spec, dir, log, Integer.MAX_VALUE);
+    }
+
+    /** A scan in a child JVM; the points after the first {@code stallAfter} it starts never finish. */
+    static Process child(Path spec, Path dir, Path log, int stallAfter) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), FakeScanMain.class.getName(),
-                spec.toString(), dir.toString(), "2", "100")
+                spec.toString(), dir.toString(), "2", "100", String.valueOf(stallAfter))
                 .redirectErrorStream(false).redirectOutput(log.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();
     }
@@ -54,12 +61,15 @@ class ScanKillResumeTest {
         assertTrue(p.waitFor(120, TimeUnit.SECONDS));
         assertEquals(0, p.exitValue());
 
-        // killed run: 30 points × 100 ms on 2 threads ≈ 1.5 s; kill once 5 are stored (≈ 1.2 s of work left)
+        // killed run, by progress: the victim's points after its first 5 never finish, so once 5 are stored it
+        // is stuck mid-scan with exactly 5 (and 2 in flight) however slow the machine; then kill -9
         Path dir = tmp.resolve("killed");
         Path results = dir.resolve(ResultStore.FILE);
-        Process victim = child(spec, dir, tmp.resolve("victim.log"));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (lines(results) < 5 && victim.isAlive() && System.nanoTime() < deadline) Thread.sleep(5);
+        Process victim = child(spec, dir, tmp.resolve("victim.log"), KILL_AFTER);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (lines(results) < KILL_AFTER && victim.isAlive() && System.nanoTime() < deadline) Thread.sleep(5);
+        assertTrue(victim.isAlive(), "the victim cannot finish on its own");
+        assertEquals(KILL_AFTER, lines(results), "progress reached before the deadline");
         // while it runs, a second scan on the same DIR is refused
         ScanSpecException busy = assertThrows(ScanSpecException.class,
                 () -> ScanJob.run(parsed, dir, new FakeRunner(0), new org.forwardonly.scan.exec.LocalExecutor(1), "test"));
@@ -67,7 +77,7 @@ class ScanKillResumeTest {
         victim.destroyForcibly();
         assertTrue(victim.waitFor(30, TimeUnit.SECONDS));
         int stored = lines(results);
-        assertTrue(stored >= 5 && stored < POINTS, "killed mid-run, after " + stored + " points");
+        assertEquals(KILL_AFTER, stored, "killed mid-run, after exactly the points it could finish");
         assertTrue(Files.notExists(dir.resolve(ScanTable.FILE)));
 
         // rerun: computes exactly the missing points

@@ -88,4 +88,52 @@ class BackpropagationTest {
         }
         assertTrue(diff > 1e-3, "FA's first layer must use B, not W2");
     }
+
+    @Test
+    void feedbackAlignmentSendsTheErrorBackThroughItsFixedMatrix() {
+        // computed here from the definitions, not through the rule: h = relu(x W1ᵀ), z = h W2ᵀ, e = softmax(z) − onehot,
+        // δ = (e B) ⊙ 1[h > 0], g1 = δᵀ x / rows, g2 = eᵀ h / rows, with B the documented He-uniform draw
+        // U(±√(6/H)) from the rule's generator. Tolerance 1e-12: O(1) sums in a different order.
+        TwoLayerNetwork net = network(31);
+        double[] x = inputs(32);
+        double[] g1t = new double[N * H];
+        double[] g2 = new double[C * H];
+        try (BatchMatmul mm = new BatchMatmul(1)) {
+            new FeedbackAlignment(net, ROWS, RandomSource.XO_RO_SHI_RO_128_PP.create(5L))
+                    .directions(net, mm, x, LABELS, ROWS, g1t, g2);
+        }
+        var rng = RandomSource.XO_RO_SHI_RO_128_PP.create(5L);
+        double[] b = new double[C * H];
+        for (int k = 0; k < b.length; k++) b[k] = Math.sqrt(6.0 / H) * (2 * rng.nextDouble() - 1);
+        double[] e1 = new double[N * H], e2 = new double[C * H];
+        for (int r = 0; r < ROWS; r++) {
+            double[] h = new double[H];
+            for (int j = 0; j < H; j++) {
+                double a = 0;
+                for (int i = 0; i < N; i++) a += x[r * N + i] * net.w1t[i * H + j];
+                h[j] = Math.max(0, a);
+            }
+            double[] z = new double[C];
+            double max = Double.NEGATIVE_INFINITY, sum = 0;
+            for (int c = 0; c < C; c++) {
+                for (int j = 0; j < H; j++) z[c] += h[j] * net.w2[c * H + j];
+                max = Math.max(max, z[c]);
+            }
+            for (int c = 0; c < C; c++) sum += Math.exp(z[c] - max);
+            double[] e = new double[C];
+            for (int c = 0; c < C; c++) e[c] = Math.exp(z[c] - max) / sum - (LABELS[r] == c ? 1 : 0);
+            for (int j = 0; j < H; j++) {
+                double back = 0;
+                for (int c = 0; c < C; c++) back += e[c] * b[c * H + j];
+                double delta = h[j] > 0 ? back : 0;
+                for (int i = 0; i < N; i++) e1[i * H + j] += x[r * N + i] * delta / ROWS;
+                for (int c = 0; c < C; c++) e2[c * H + j] += e[c] * h[j] / ROWS;
+            }
+        }
+        assertArrayEquals(e1, g1t, 1e-12);
+        assertArrayEquals(e2, g2, 1e-12);
+        double norm = 0;
+        for (double v : e1) norm += Math.abs(v);
+        assertTrue(norm > 1e-3, "the first-layer direction is not trivially zero");
+    }
 }

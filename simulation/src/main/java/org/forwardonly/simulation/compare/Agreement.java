@@ -1,90 +1,109 @@
 package org.forwardonly.simulation.compare;
 
+import org.forwardonly.theory.trajectory.Trajectory;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * The verdict of a {@link TheoryComparison}: at every time and for every column,
- *
- * <pre>
- *   |sim − ode| ≤ 3 se + a,     a = A · max(1, |ode|) / N,   A = 5
- * </pre>
- *
- * where se is the standard error of the seed mean of the paired differences sim − ode (each
- * seed's ODE starts from that seed's own initial order parameters, so only the simulation's
- * sampling noise is left; its O(1/√N) per-seed fluctuations shrink as 1/√seeds and are what
- * 3 se covers) and a is the finite-N allowance for the O(1/N) bias that no number of seeds
- * removes. Its constant A = 5 adds up the known O(1/N) effects on O(1) order parameters:
- * recording at step round(t·N), up to 1/(2N) from t, times |dq/dt| ≲ 1 (0.5/N); the
- * discreteness of SGD steps against the continuous ODE, O(t |d²q/dt²|/N) and small once
- * the dynamics contract; and the (K+M)/N correction of |x|²/N in the η² terms (4/N at
- * K = M = 2). The allowance scales with max(1, |ode|) because these effects are relative to the
- * size of the order parameter, and never falls below the O(1) scale of Q, R and v.
+ * The verdict of a {@link TwoSizeComparison}: one test, over every time and every column at
+ * once, of "the theory's error is zero".
+ * <ol>
+ *   <li>Per seed s, the paired differences sim − ode at N and at N_low (each run against the ODE
+ *       from its own start) are extrapolated linearly in 1/N to 1/N = 0: e_s has mean zero up to
+ *       O(1/(N N_low)) if the ODE is right, so no finite-size allowance is needed.</li>
+ *   <li>The statistic is max |t| over all (time, column) pairs after t = 0, t the studentized seed
+ *       mean of e; its p-value comes from flipping the signs of whole seed vectors
+ *       ({@link SignFlipTest}), exact for independent seeds with symmetric fluctuations.</li>
+ *   <li>AGREE when p &gt; α. The false-alarm rate (a true ODE called DISAGREE) is at most α,
+ *       {@value #DEFAULT_ALPHA} by default, for the whole comparison, not per time.</li>
+ * </ol>
+ * An ODE that diverges where the simulation did not is a DISAGREE.
  */
 public final class Agreement {
-    /** The constant A of the finite-N allowance A·max(1,|ode|)/N (see the class comment). */
-    public static final double ALLOWANCE_CONSTANT = 5.0;
-    /** Standard errors allowed. */
-    public static final double SE_FACTOR = 3.0;
+    /** The default false-alarm rate α. */
+    public static final double DEFAULT_ALPHA = 0.01;
 
     /** The statement of the rule, for outputs. */
-    public static final String RULE = "|sim - ode| <= 3 se + 5 max(1,|ode|)/N for every column "
-            + "(se: standard error over seeds of the paired difference sim - ode; 5/N: finite-N allowance, docs/simulation.md)";
+    public static final String RULE = "sign-flip test over seeds of max |t| of the paired differences sim - ode, "
+            + "extrapolated in 1/N to N = infinity (docs/simulation.md)";
 
     /**
      * The worst column at one time.
      *
      * @param t time
-     * @param column the column closest to (or furthest beyond) its tolerance
-     * @param ode its ODE value
-     * @param sim its simulation mean
-     * @param difference |sim − ode|
-     * @param tolerance 3 se + allowance
+     * @param column the column with the largest |t| at that time
+     * @param difference the seed mean of its extrapolated difference
+     * @param se its standard error over seeds
      */
-    public record Row(double t, String column, double ode, double sim, double difference, double tolerance) {
-        /** difference / tolerance: at most 1 when they agree. */
-        public double ratio() {
-            return difference / tolerance;
-        }
-
-        /** Whether this time agrees. */
-        public boolean agrees() {
-            return difference <= tolerance;
+    public record Row(double t, String column, double difference, double se) {
+        /** The studentized difference. */
+        public double tValue() {
+            return difference / se;
         }
     }
 
-    private final TheoryComparison comparison;
+    private final TwoSizeComparison comparison;
+    private final double[][] mean;
+    private final double[][] se;
     private final List<Row> rows;
-    private final int N;
+    private final SignFlipTest test;
+    private final double alpha;
 
-    private Agreement(TheoryComparison comparison, List<Row> rows, int N) {
+    private Agreement(TwoSizeComparison comparison, double[][] mean, double[][] se, List<Row> rows, SignFlipTest test,
+                      double alpha) {
         this.comparison = comparison;
+        this.mean = mean;
+        this.se = se;
         this.rows = rows;
-        this.N = N;
+        this.test = test;
+        this.alpha = alpha;
     }
 
-    /** Applies the rule to a comparison of simulations at input dimension N. */
-    public static Agreement of(TheoryComparison c, int N) {
-        List<Row> rows = new ArrayList<>();
-        for (int i = 0; i < c.times().length; i++) {
-            Row worst = null;
-            for (int j = 0; j < c.columns().size(); j++) {
-                double ode = c.ode()[i][j], sim = c.sim()[i][j];
-                double tol = tolerance(ode, c.diffSe()[i][j], N);
-                Row r = new Row(c.times()[i], c.columns().get(j), ode, sim, Math.abs(sim - ode), tol);
-                boolean nan = Double.isNaN(r.ratio());
-                if (worst == null || nan || r.ratio() > worst.ratio()) worst = r;
-                if (nan) break;
+    /** Applies the test at false-alarm rate {@code alpha}. */
+    public static Agreement of(TwoSizeComparison c, double alpha) {
+        if (!(alpha > 0 && alpha < 1)) throw new IllegalArgumentException("alpha must be in (0, 1), got " + alpha);
+        double[][][] e = c.extrapolated();
+        int S = e.length, T = c.times(), C = c.high().columns().size();
+        double[] times = c.high().times();
+        double[][] mean = new double[T][C], se = new double[T][C];
+        for (int i = 0; i < T; i++) {
+            for (int j = 0; j < C; j++) {
+                double m = 0, v = 0;
+                for (double[][] es : e) m += es[i][j];
+                m /= S;
+                for (double[][] es : e) v += (es[i][j] - m) * (es[i][j] - m);
+                mean[i][j] = m;
+                se[i][j] = Math.sqrt(v / (S - 1) / S);
             }
-            rows.add(worst);
         }
-        return new Agreement(c, List.copyOf(rows), N);
+        // the components: every (time, column) after t = 0 (both start identically, so t = 0 is no test)
+        int first = 0;
+        while (first < T && times[first] == 0) first++;
+        double[][] flat = new double[S][(T - first) * C];
+        for (int s = 0; s < S; s++) {
+            for (int i = first; i < T; i++) System.arraycopy(e[s][i], 0, flat[s], (i - first) * C, C);
+        }
+        SignFlipTest test = flat[0].length == 0 ? new SignFlipTest(0, -1, 1, 0, true, 0) : SignFlipTest.of(flat);
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < T; i++) {
+            int worst = -1;
+            for (int j = 0; j < C; j++) {
+                double t = Math.abs(mean[i][j] / se[i][j]);
+                if (Double.isFinite(mean[i][j]) && se[i][j] > 0 && (worst < 0 || t > Math.abs(mean[i][worst] / se[i][worst]))) {
+                    worst = j;
+                }
+            }
+            rows.add(worst < 0 ? new Row(times[i], "-", 0, Double.NaN)
+                    : new Row(times[i], c.high().columns().get(worst), mean[i][worst], se[i][worst]));
+        }
+        return new Agreement(c, mean, se, List.copyOf(rows), test, alpha);
     }
 
-    /** 3 se + A·max(1,|ode|)/N. */
-    public static double tolerance(double ode, double se, int N) {
-        return SE_FACTOR * se + ALLOWANCE_CONSTANT * Math.max(1.0, Math.abs(ode)) / N;
+    /** Applies the test at the default false-alarm rate {@value #DEFAULT_ALPHA}. */
+    public static Agreement of(TwoSizeComparison c) {
+        return of(c, DEFAULT_ALPHA);
     }
 
     /** One row per time. */
@@ -92,35 +111,70 @@ public final class Agreement {
         return rows;
     }
 
-    /** Whether every time agrees. */
-    public boolean agrees() {
-        return rows.stream().allMatch(Row::agrees);
+    /** The sign-flip test. */
+    public SignFlipTest test() {
+        return test;
     }
 
-    /** The per-time table: eps_g of both, and the worst column with its ratio to the tolerance. */
+    /** Whether theory and simulation agree: p &gt; α and no ODE diverged. */
+    public boolean agrees() {
+        return comparison.odeDiverged() == null && test.pValue() > alpha;
+    }
+
+    /**
+     * The extrapolated differences as a table: per column {@code <col>_diff_extrapolated} (seed
+     * mean of e) and {@code <col>_diff_extrapolated_se} (its standard error).
+     */
+    public Trajectory table() {
+        List<String> cols = comparison.high().columns();
+        List<String> names = new ArrayList<>();
+        for (String c : cols) {
+            names.add(c + "_diff_extrapolated");
+            names.add(c + "_diff_extrapolated_se");
+        }
+        double[][] out = new double[mean.length][2 * cols.size()];
+        for (int i = 0; i < mean.length; i++) {
+            for (int j = 0; j < cols.size(); j++) {
+                out[i][2 * j] = mean[i][j];
+                out[i][2 * j + 1] = se[i][j];
+            }
+        }
+        return new Trajectory(java.util.Arrays.copyOf(comparison.high().times(), mean.length), names, out);
+    }
+
+    /** The per-time table: eps_g of both at N, and the column with the largest |t| of the extrapolated difference. */
     public String report() {
+        TheoryComparison hi = comparison.high();
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "%-10s %-10s %-10s %-8s %-12s %-12s %-12s %-6s %s%n",
-                "t", "eps_g_ode", "eps_g_sim", "worst", "ode", "sim", "|sim-ode|", "/tol", "ok"));
+        sb.append(String.format(Locale.ROOT, "%-10s %-10s %-10s %-8s %-12s %-12s %s%n",
+                "t", "eps_g_ode", "eps_g_sim", "worst", "diff_extr", "se", "t_value"));
         for (int i = 0; i < rows.size(); i++) {
             Row r = rows.get(i);
-            sb.append(String.format(Locale.ROOT, "%-10.4g %-10.5f %-10.5f %-8s %-12.6g %-12.6g %-12.4g %-6.2f %s%n",
-                    r.t(), comparison.ode()[i][0], comparison.sim()[i][0], r.column(), r.ode(), r.sim(), r.difference(), r.ratio(), r.agrees() ? "yes" : "NO"));
+            sb.append(String.format(Locale.ROOT, "%-10.4g %-10.5f %-10.5f %-8s %-12.4g %-12.4g %.2f%n",
+                    r.t(), hi.ode()[i][0], hi.sim()[i][0], r.column(), r.difference(), r.se(), r.tValue()));
         }
         return sb.toString();
     }
 
-    /** The verdict line. */
+    /** The verdict line: statistic, where it is reached, p-value, α and how the bias was removed. */
     public String verdict() {
-        long bad = rows.stream().filter(r -> !r.agrees()).count();
-        Row worst = rows.stream().max(java.util.Comparator.comparingDouble(Row::ratio)).orElseThrow();
-        if (bad == 0) {
-            return String.format(Locale.ROOT, "AGREE: theory and simulation agree at all %d times (worst: %s at t = %.4g,"
-                    + " %.2f of its tolerance); rule: %s, N = %d", rows.size(), worst.column(), worst.t(), worst.ratio(), RULE, N);
+        TheoryComparison hi = comparison.high();
+        int seeds = hi.differences().length;
+        String where = "-";
+        if (test.worst() >= 0) {
+            int C = hi.columns().size();
+            int first = 0;
+            while (first < hi.times().length && hi.times()[first] == 0) first++;
+            where = String.format(Locale.ROOT, "%s at t = %.4g", hi.columns().get(test.worst() % C),
+                    hi.times()[first + test.worst() / C]);
         }
-        Row first = rows.stream().filter(r -> !r.agrees()).findFirst().orElseThrow();
-        return String.format(Locale.ROOT, "DISAGREE: theory and simulation differ beyond tolerance at %d of %d times (first: %s"
-                        + " at t = %.4g, |sim-ode| = %.4g > %.4g); rule: %s, N = %d", bad, rows.size(), first.column(), first.t(),
-                first.difference(), first.tolerance(), RULE, N);
+        String stat = String.format(Locale.ROOT, "max |t| = %.2f (%s) over %d (time, column) pairs, sign-flip p = %.3g (%s %d sign patterns of %d seeds)",
+                test.maxT(), where, test.components(), test.pValue(), test.exact() ? "all" : "random", test.patterns(), seeds);
+        String method = String.format(Locale.ROOT, "differences sim - ode extrapolated from N = %d and %d to 1/N = 0; false-alarm rate %.3g",
+                comparison.nHigh(), comparison.nLow(), alpha);
+        if (comparison.odeDiverged() != null) {
+            return "DISAGREE: " + comparison.odeDiverged() + " while the simulation did not; " + stat + "; " + method;
+        }
+        return (agrees() ? "AGREE: " : "DISAGREE: ") + stat + (agrees() ? " > " : " <= ") + "alpha; " + method;
     }
 }

@@ -16,7 +16,9 @@ import java.util.List;
  * Theory against simulation, point by point: the ODE is integrated from each seed's own initial
  * order parameters (so both start identically) and averaged over seeds; the simulation gives
  * the seed mean and its standard error. Every ODE column (eps_g and the order parameters) is
- * compared at every recording time.
+ * compared at every recording time. The ODE is sampled at the times the simulation actually
+ * recorded, step round(t·N) i.e. t' = round(t·N)/N, so that the offset t' − t (up to 1/(2N),
+ * and not a smooth function of N) adds no bias to the differences; rows are labelled by t.
  *
  * @param times the recording times
  * @param columns the compared columns (the ODE's: eps_g, then the packed state)
@@ -26,10 +28,12 @@ import java.util.List;
  * @param diffSe the standard error of the seed mean of the paired differences sim − ode, [time][column]:
  *               the statistical error of {@code sim − ode}, since each seed's ODE starts from that
  *               seed's own initial conditions and only the simulation's sampling noise remains
+ * @param differences the paired differences sim − ode of every seed, [seed][time][column] (what
+ *                    {@link Agreement} tests)
  * @param odeDiverged a message when the ODE of some seed diverged before the last time (else null)
  */
 public record TheoryComparison(double[] times, List<String> columns, double[][] ode, double[][] sim, double[][] se,
-                               double[][] diffSe, String odeDiverged) {
+                               double[][] diffSe, double[][][] differences, String odeDiverged) {
 
     /**
      * Integrates the ODE of {@code odeConfig} from every seed of {@code simulation} and lines it
@@ -39,16 +43,25 @@ public record TheoryComparison(double[] times, List<String> columns, double[][] 
      *                  a pepita simulation it may be afa's, its first-order theory)
      */
     public static TheoryComparison of(ExperimentConfig odeConfig, Simulation.Result simulation) {
+        return of(odeConfig, simulation, odeConfig.N());
+    }
+
+    /**
+     * As {@link #of(ExperimentConfig, Simulation.Result)} for a simulation at input dimension N
+     * (which fixes its recorded times round(t·N)/N).
+     */
+    public static TheoryComparison of(ExperimentConfig odeConfig, Simulation.Result simulation, int N) {
         double[] times = simulation.times();
+        double[] recorded = recordedTimes(times, N);
         List<Trajectory> odes = new ArrayList<>();
         List<Trajectory> sims = new ArrayList<>();
         String diverged = null;
         for (SeedRun.Result seed : simulation.seeds()) {
-            OdeResult r = Experiments.integrate(odeConfig, seed.initial(), times, IntegrationObserver.NONE);
+            OdeResult r = Experiments.integrate(odeConfig, seed.initial(), recorded, IntegrationObserver.NONE);
             if (r.diverged() && diverged == null) {
                 diverged = "the ODE from seed " + seed.seed() + " diverged at t = " + r.divergenceTime() + ": " + r.reason();
             }
-            odes.add(r.trajectory());
+            odes.add(expand(r.trajectory(), recorded, times, N));
             sims.add(seed.trajectory());
         }
         List<String> columns = odes.get(0).columns();
@@ -61,7 +74,27 @@ public record TheoryComparison(double[] times, List<String> columns, double[][] 
         List<Trajectory> diffs = new ArrayList<>();
         for (int s = 0; s < simCols.size(); s++) diffs.add(minus(simCols.get(s), head(odes.get(s), T)));
         double[][] diffSe = SeedStatistics.standardError(diffs);
-        return new TheoryComparison(java.util.Arrays.copyOf(times, T), columns, odeMean, simMean, se, diffSe, diverged);
+        double[][][] differences = new double[diffs.size()][][];
+        for (int s = 0; s < differences.length; s++) differences[s] = diffs.get(s).rows();
+        return new TheoryComparison(java.util.Arrays.copyOf(times, T), columns, odeMean, simMean, se, diffSe, differences,
+                diverged);
+    }
+
+    /** The distinct times t' = round(t·N)/N at which a simulation at N records {@code times}. */
+    static double[] recordedTimes(double[] times, int N) {
+        return java.util.Arrays.stream(times).map(t -> (double) SeedRun.stepsOf(t, N) / N).distinct().toArray();
+    }
+
+    /** The ODE sampled at the distinct recorded times, one row per requested time, labelled by it. */
+    private static Trajectory expand(Trajectory odeAtRecorded, double[] recorded, double[] times, int N) {
+        List<double[]> rows = new ArrayList<>();
+        for (double t : times) {
+            int i = java.util.Arrays.binarySearch(recorded, (double) SeedRun.stepsOf(t, N) / N);
+            if (i >= odeAtRecorded.size()) break; // the ODE diverged before this time
+            rows.add(odeAtRecorded.rows()[i]);
+        }
+        return new Trajectory(java.util.Arrays.copyOf(times, rows.size()), odeAtRecorded.columns(),
+                rows.toArray(new double[0][]));
     }
 
     /**

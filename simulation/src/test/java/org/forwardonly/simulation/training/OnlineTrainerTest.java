@@ -107,6 +107,57 @@ class OnlineTrainerTest {
     }
 
     @Test
+    void faStepUsesTheFixedFeedbackInPlaceOfV() {
+        // docs/model.md §2: δ_k = b_k g'(λ_k) e with b fixed, w_k ← w_k − (η/√N) δ_k x, v ← v − (η_v/N) e g(λ)
+        Network net = network(14);
+        Network before = net.copy();
+        double[] x = input(96);
+        double zeta = 0.6;
+        trainer(net, "fa", Activation.ERF, -1, 1, NetworkDraw.rng(5)).applySample(x, zeta);
+        Activation g = Activation.ERF;
+        double e = error(before, g, x, zeta);
+        double[] lam = fields(before.W, K, x);
+        for (int k = 0; k < K; k++) {
+            assertTrue(Math.abs(before.b[k] - before.v[k]) > 0.05, "b and v differ, so using v would fail the test");
+            for (int i = 0; i < N; i++) {
+                double delta = before.b[k] * g.gPrime(lam[k]) * e;
+                assertEquals(before.W[k * N + i] - ETA / Math.sqrt(N) * delta * x[i], net.W[k * N + i], TOL);
+            }
+            assertEquals(before.v[k] - ETA_V / N * e * g.g(lam[k]), net.v[k], TOL);
+        }
+        assertTrue(java.util.Arrays.equals(before.b, net.b), "b is fixed");
+    }
+
+    @Test
+    void afaStepUsesMinusSTimesTheOverlapOfWWithFAsFeedback() {
+        // docs/model.md §2: c_k = w_k·F/√N, δ_k = −s c_k g'(λ_k) e, w_k ← w_k − (η/√N) δ_k x; last layer h:
+        // v ← v − (η_v/N) e g(λ); last layer h̃ to first order in F: h̃_k = g(λ_k) + s c_k e g'(λ_k)
+        for (boolean modulated : new boolean[] {false, true}) {
+            for (int s : new int[] {-1, 1}) {
+                Network net = network(15);
+                Network before = net.copy();
+                double[] x = input(95);
+                double zeta = -0.45;
+                new OnlineTrainer(net, Rules.byName("afa", modulated), Activation.ERF, Activation.ERF, ETA, ETA_V, SIGMA, s, 1,
+                        NetworkDraw.rng(5), null).applySample(x, zeta);
+                Activation g = Activation.ERF;
+                double e = error(before, g, x, zeta);
+                double[] lam = fields(before.W, K, x), c = fields(before.W, K, before.F);
+                for (int k = 0; k < K; k++) {
+                    double delta = -s * c[k] * g.gPrime(lam[k]) * e;
+                    for (int i = 0; i < N; i++) {
+                        assertEquals(before.W[k * N + i] - ETA / Math.sqrt(N) * delta * x[i], net.W[k * N + i], TOL,
+                                "W[" + k + "][" + i + "], s = " + s);
+                    }
+                    double hPre = g.g(lam[k]) + (modulated ? s * c[k] * e * g.gPrime(lam[k]) : 0);
+                    assertEquals(before.v[k] - ETA_V / N * e * hPre, net.v[k], TOL, "v_" + k + ", s = " + s + ", h̃ = " + modulated);
+                }
+                assertTrue(anyDiffers(before.W, net.W), "the step must move W");
+            }
+        }
+    }
+
+    @Test
     void bpStepIsTheGradientOfHalfTheSquaredError() {
         Network net = network(13);
         Network before = net.copy();
@@ -127,14 +178,21 @@ class OnlineTrainerTest {
 
     @Test
     void carriedAdaptiveFeedbackEqualsTheOverlapOfTheWeightsWithF() {
-        for (String rule : new String[] {"afa", "pepita", "ff"}) {
-            Network net = network(14);
-            OnlineTrainer tr = trainer(net, rule, Activation.ERF, -1, 1, NetworkDraw.rng(6));
-            tr.advanceTo(20 * N);
-            double[] c = tr.c().clone();
-            double[] exact = fields(net.W, K, net.F); // c = W F/√N
-            // 1e-10: rounding accumulated over 1280 increments of size O(η/N)
-            for (int k = 0; k < K; k++) assertEquals(exact[k], c[k], 1e-10, rule + " c_" + k);
+        // single samples and minibatches of 3 (the batch path carries c through its own sums)
+        for (int batch : new int[] {1, 3}) {
+            for (String rule : new String[] {"afa", "pepita", "ff"}) {
+                Network net = network(14);
+                double[] c0 = fields(net.W, K, net.F);
+                OnlineTrainer tr = trainer(net, rule, Activation.ERF, -1, batch, NetworkDraw.rng(6));
+                tr.advanceTo(20 * N);
+                double[] c = tr.c().clone();
+                double[] exact = fields(net.W, K, net.F); // c = W F/√N
+                // 1e-10: rounding accumulated over 1280 increments of size O(η/N)
+                for (int k = 0; k < K; k++) {
+                    assertEquals(exact[k], c[k], 1e-10, rule + " c_" + k + ", B = " + batch);
+                    assertTrue(Math.abs(c[k] - c0[k]) > 1e-6, "c_" + k + " moved, so carrying it is tested");
+                }
+            }
         }
     }
 

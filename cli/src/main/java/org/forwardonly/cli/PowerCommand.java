@@ -1,0 +1,145 @@
+package org.forwardonly.cli;
+
+import org.forwardonly.simulation.compare.Agreement;
+import org.forwardonly.simulation.compare.TwoSizeComparison;
+import org.forwardonly.simulation.training.Simulation;
+import org.forwardonly.theory.config.ConfigException;
+import org.forwardonly.theory.config.ConfigParser;
+import org.forwardonly.theory.config.ExperimentConfig;
+import org.forwardonly.theory.ode.Experiments;
+import org.forwardonly.theory.ode.SampleTimes;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code pepita power CONFIG --out DIR --perturb KEY=VALUE ...}: the power of {@code compare}'s
+ * verdict, measured. R repetitions on disjoint seed blocks (repetition r uses seeds
+ * seed + r·seeds …); each simulates CONFIG once at N and N_low and judges it against the true
+ * ODE and against every perturbed one. The detection rate of each perturbation is its power;
+ * that of the true ODE is the measured false-alarm rate. Writes DIR/power.csv and prints a
+ * Markdown table (docs/simulation.md).
+ */
+@Command(name = "power", mixinStandardHelpOptions = true,
+        description = {"Measure compare's power: repeat CONFIG's simulation R times on disjoint seed blocks and count how "
+                + "often compare says DISAGREE against the true ODE (the false-alarm rate) and against each --perturb ODE "
+                + "(its power). Writes DIR/power.csv (change, detected, repeats, p-values) and prints a Markdown table.",
+                "Exit codes: 0 ok, 2 bad input, 3 a simulation diverged (nothing written for 2 and 3)."})
+public final class PowerCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "CONFIG", description = "Experiment config (JSON), at least 8 seeds.")
+    Path configFile;
+
+    @Option(names = {"-o", "--out"}, required = true, paramLabel = "DIR",
+            description = "Output directory (created if absent; power.csv is overwritten).")
+    Path out;
+
+    @Option(names = "--perturb", paramLabel = "KEY=VALUE",
+            description = "An ODE with KEY replaced by VALUE (as compare --ode-set); repeatable, each one judged separately. "
+                    + "Several keys at once: KEY=VALUE;KEY2=VALUE2.")
+    List<String> perturbations = new ArrayList<>();
+
+    @Option(names = "--repeats", paramLabel = "R", defaultValue = "20",
+            description = "Repetitions on disjoint seed blocks (default: ${DEFAULT-VALUE}).")
+    int repeats;
+
+    @Option(names = "--n-low", paramLabel = "N_LOW", description = "As compare's (default: N/4).")
+    Integer nLow;
+
+    @Option(names = "--alpha", paramLabel = "ALPHA", defaultValue = "0.01",
+            description = "False-alarm rate of each verdict (default: ${DEFAULT-VALUE}).")
+    double alpha;
+
+    @CommandLine.Mixin
+    SimulationRuns runs;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        ExperimentConfig config;
+        List<ExperimentConfig> odes = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        int low;
+        try {
+            config = runs.readConfig(configFile);
+            if (config.seeds() < 8) throw new ConfigException("key 'seeds': power needs at least 8 seeds (got " + config.seeds() + ")");
+            if (repeats < 1) throw new ConfigException("--repeats must be >= 1 (got " + repeats + ")");
+            if (!(alpha > 0 && alpha < 1)) throw new ConfigException("--alpha must be in (0, 1) (got " + alpha + ")");
+            low = nLow != null ? nLow : TwoSizeComparison.defaultLowN(config.N());
+            if (low < 1 || low >= config.N()) {
+                throw new ConfigException("--n-low must be between 1 and N - 1 = " + (config.N() - 1) + " (got " + low + ")");
+            }
+            labels.add("(true ODE)");
+            odes.add(config);
+            for (String p : perturbations) {
+                labels.add(p);
+                odes.add(OdeOverrides.apply(config, List.of(p.split(";"))));
+            }
+            for (ExperimentConfig o : odes) Experiments.checkSupported(o);
+            RunDirectory.check(out);
+        } catch (ConfigException e) {
+            err.println("pepita power: " + e.getMessage());
+            err.flush();
+            return PepitaCommand.EXIT_BAD_INPUT;
+        }
+        double[] times = SampleTimes.of(config);
+        double[][] p = new double[odes.size()][repeats];
+        for (int r = 0; r < repeats; r++) {
+            ExperimentConfig block = withSeed(config, config.seed() + (long) r * config.seeds());
+            ExperimentConfig blockLow = TwoSizeComparison.withN(block, low);
+            Simulation.Result hi = runs.run(block, times, err, "power");
+            if (hi == null) return PepitaCommand.EXIT_DIVERGED;
+            Simulation.Result lo = runs.run(blockLow, times, err, "power");
+            if (lo == null) return PepitaCommand.EXIT_DIVERGED;
+            for (int i = 0; i < odes.size(); i++) {
+                Agreement a = Agreement.of(TwoSizeComparison.of(odes.get(i), hi, block.N(), lo, low), alpha);
+                p[i][r] = a.agrees() ? a.test().pValue() : Math.min(a.test().pValue(), alpha); // a diverged ODE counts as detected
+            }
+        }
+        StringBuilder csv = new StringBuilder("change,detected,repeats,rate,p_values\n");
+        StringBuilder md = new StringBuilder(String.format(Locale.ROOT, "| ODE | DISAGREE in | rate |%n|---|---|---|%n"));
+        for (int i = 0; i < odes.size(); i++) {
+            int detected = 0;
+            StringBuilder ps = new StringBuilder();
+            for (int r = 0; r < repeats; r++) {
+                if (p[i][r] <= alpha) detected++;
+                ps.append(r == 0 ? "" : " ").append(String.format(Locale.ROOT, "%.3g", p[i][r]));
+            }
+            csv.append(String.format(Locale.ROOT, "\"%s\",%d,%d,%.4g,%s%n", labels.get(i).replace("\"", "\"\""), detected, repeats,
+                    detected / (double) repeats, ps));
+            md.append(String.format(Locale.ROOT, "| %s | %d of %d | %.2f |%n", labels.get(i), detected, repeats, detected / (double) repeats));
+        }
+        try {
+            RunDirectory dir = RunDirectory.create(out);
+            Files.writeString(dir.resolve("power.csv"), csv.toString(), StandardCharsets.UTF_8);
+            dir.writeConfig(config, SimulationRuns.seeds(config), RunDirectory.commandLine(spec));
+        } catch (IOException | java.io.UncheckedIOException e) {
+            err.println("pepita power: cannot write to " + out + ": " + e.getMessage());
+            err.flush();
+            return PepitaCommand.EXIT_BAD_INPUT;
+        }
+        PrintWriter stdout = spec.commandLine().getOut();
+        stdout.print(md);
+        stdout.flush();
+        return 0;
+    }
+
+    private static ExperimentConfig withSeed(ExperimentConfig c, long seed) {
+        var json = ConfigParser.toJson(c);
+        json.put("seed", seed);
+        return ConfigParser.parse(json);
+    }
+}
