@@ -34,15 +34,22 @@ import java.util.concurrent.Callable;
 @Command(name = "power", mixinStandardHelpOptions = true,
         description = {"Measure compare's power: repeat CONFIG's simulation R times on disjoint seed blocks and count how "
                 + "often compare says DISAGREE against the true ODE (the false-alarm rate) and against each --perturb ODE "
-                + "(its power). Writes DIR/power.csv (change, detected, repeats, p-values) and prints a Markdown table.",
-                "Exit codes: 0 ok, 2 bad input, 3 a simulation diverged (nothing written for 2 and 3)."})
+                + "(its power). Writes DIR/power.csv (change, detected, repeats, p-values) and prints a Markdown table."})
 public final class PowerCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "CONFIG", description = "Experiment config (JSON), at least 8 seeds.")
-    Path configFile;
+    @Parameters(index = "0", paramLabel = "CONFIG", description = "Experiment config: JSON, or YAML (.yaml, .yml); - reads it "
+            + "from standard input. At least 8 seeds. Keys: docs/config.md.")
+    String configFile;
 
-    @Option(names = {"-o", "--out"}, required = true, paramLabel = "DIR",
-            description = "Output directory (created if absent; power.csv is overwritten).")
+    @CommandLine.Mixin
+    ConfigInput input;
+
+    @Option(names = {"-o", "--out"}, paramLabel = "DIR",
+            description = "Output directory (created if absent; a non-empty one only with --overwrite). Default: "
+                    + "runs/COMMAND-YYYYMMDD-HHMMSS (UTC), printed at the end.")
     Path out;
+
+    @CommandLine.Mixin
+    OverwriteOption overwrite;
 
     @Option(names = "--perturb", paramLabel = "KEY=VALUE",
             description = "An ODE with KEY replaced by VALUE (as compare --ode-set); repeatable, each one judged separately. "
@@ -74,13 +81,14 @@ public final class PowerCommand implements Callable<Integer> {
         List<String> labels = new ArrayList<>();
         int low;
         try {
-            config = runs.readConfig(configFile);
+            if (out == null) out = RunDirectory.defaultOut("power");
+            config = runs.readConfig(input.config(configFile));
             if (config.seeds() < 8) throw new ConfigException("key 'seeds': power needs at least 8 seeds (got " + config.seeds() + ")");
-            if (repeats < 1) throw new ConfigException("--repeats must be >= 1 (got " + repeats + ")");
-            if (!(alpha > 0 && alpha < 1)) throw new ConfigException("--alpha must be in (0, 1) (got " + alpha + ")");
+            if (repeats < 1) throw new ConfigException("option '--repeats': must be >= 1 (got " + repeats + ")");
+            if (!(alpha > 0 && alpha < 1)) throw new ConfigException("option '--alpha': must be in (0, 1) (got " + alpha + ")");
             low = nLow != null ? nLow : TwoSizeComparison.defaultLowN(config.N());
             if (low < 1 || low >= config.N()) {
-                throw new ConfigException("--n-low must be between 1 and N - 1 = " + (config.N() - 1) + " (got " + low + ")");
+                throw new ConfigException("option '--n-low': must be between 1 and N - 1 = " + (config.N() - 1) + " (got " + low + ")");
             }
             labels.add("(true ODE)");
             odes.add(config);
@@ -89,7 +97,7 @@ public final class PowerCommand implements Callable<Integer> {
                 odes.add(OdeOverrides.apply(config, List.of(p.split(";"))));
             }
             for (ExperimentConfig o : odes) Experiments.checkSupported(o);
-            RunDirectory.check(out);
+            RunDirectory.check(out, overwrite.overwrite);
         } catch (ConfigException e) {
             err.println("pepita power: " + e.getMessage());
             err.flush();
@@ -122,16 +130,17 @@ public final class PowerCommand implements Callable<Integer> {
                     detected / (double) repeats, ps));
             md.append(String.format(Locale.ROOT, "| %s | %d of %d | %.2f |%n", labels.get(i), detected, repeats, detected / (double) repeats));
         }
-        try {
-            RunDirectory dir = RunDirectory.create(out);
+        try (RunDirectory dir = RunDirectory.create(out)) {
             Files.writeString(dir.resolve("power.csv"), csv.toString(), StandardCharsets.UTF_8);
             dir.writeConfig(config, SimulationRuns.seeds(config), RunDirectory.commandLine(spec));
+            dir.commit();
         } catch (IOException | java.io.UncheckedIOException e) {
             err.println("pepita power: cannot write to " + out + ": " + e.getMessage());
             err.flush();
             return PepitaCommand.EXIT_BAD_INPUT;
         }
         PrintWriter stdout = spec.commandLine().getOut();
+        stdout.println("pepita power: wrote " + out);
         stdout.print(md);
         stdout.flush();
         return 0;
