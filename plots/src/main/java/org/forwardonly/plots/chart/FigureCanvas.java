@@ -10,6 +10,7 @@ import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.block.ColumnArrangement;
+import org.jfree.chart.block.LengthConstraintType;
 import org.jfree.chart.block.RectangleConstraint;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.ui.HorizontalAlignment;
@@ -106,8 +107,10 @@ public final class FigureCanvas {
             legend.draw(g, new Rectangle2D.Double(x + (FigureStyle.PANEL_WIDTH - size.width) / 2,
                     y + (FigureStyle.PANEL_HEIGHT - size.height) / 2, size.width, size.height));
         } else if (legendHeight > 0) {
+            // centred under the panels (a title draws where it is put, so centre it here)
             double y = FigureStyle.TITLE_HEIGHT + (double) figure.rows() * FigureStyle.PANEL_HEIGHT;
-            legend.draw(g, new Rectangle2D.Double(0, y, width(), legendHeight - FigureStyle.LEGEND_GAP));
+            Size2D size = arrangeRows(legend, g, width());
+            legend.draw(g, new Rectangle2D.Double((width() - size.width) / 2, y, size.width, size.height));
         }
     }
 
@@ -148,10 +151,20 @@ public final class FigureCanvas {
     private static double measure(LegendTitle legend, double width) {
         Graphics2D g = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics();
         try {
-            return legend.arrange(g, new RectangleConstraint(width - 20, null)).height;
+            return arrangeRows(legend, g, width).height;
         } finally {
             g.dispose();
         }
+    }
+
+    /**
+     * Lays the legend out in one row of its natural width when that fits the figure (less a margin),
+     * else in rows of the figure's width.
+     */
+    private static Size2D arrangeRows(LegendTitle legend, Graphics2D g, double width) {
+        Size2D natural = legend.arrange(g, RectangleConstraint.NONE);
+        if (natural.width <= width - 20) return natural;
+        return legend.arrange(g, new RectangleConstraint(width - 20, null, LengthConstraintType.FIXED, 0, null, LengthConstraintType.NONE));
     }
 
     /** Draws a label (with subscripts) centred on x, baseline at y. */

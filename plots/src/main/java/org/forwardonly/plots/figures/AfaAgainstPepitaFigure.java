@@ -9,19 +9,25 @@ import org.forwardonly.theory.config.ExperimentConfig;
 
 import java.util.Map;
 
-/** A figure drawn from the runs of {@link AfaAgainstPepita} (computed once in a reproduce). */
+/**
+ * A figure drawn from the runs of an {@link AfaPepitaRuns} (computed once in a reproduce, since the
+ * engines remember runs by config).
+ */
 abstract class AfaAgainstPepitaFigure implements FigureDefinition {
+
+    /** Which runs the figure draws. */
+    abstract AfaPepitaRuns runs();
 
     @Override
     public final Map<String, ExperimentConfig> configs(FigureSize size) {
-        return AfaAgainstPepita.configs(size);
+        return runs().configs(size);
     }
 
     @Override
     public final FigureData compute(Map<String, ExperimentConfig> configs, FigureEngines engines) {
-        return new FigureData(AfaAgainstPepita.compute(configs, engines), plot(), AfaAgainstPepita.parameters(configs));
+        return new FigureData(runs().compute(configs, engines), plot(), AfaPepitaRuns.parameters(configs));
     }
 
-    /** The panels, drawn from the tables of {@link AfaAgainstPepita#compute}. */
+    /** The panels, drawn from the tables of {@link AfaPepitaRuns#compute}. */
     abstract PlotFigure plot();
 }

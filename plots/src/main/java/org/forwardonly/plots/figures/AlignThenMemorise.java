@@ -31,17 +31,22 @@ public final class AlignThenMemorise extends AfaAgainstPepitaFigure {
     }
 
     @Override
+    AfaPepitaRuns runs() {
+        return AfaPepitaRuns.RANDOM_START;
+    }
+
+    @Override
     PlotFigure plot() {
         return new PlotFigure(title(), 2, List.of(
                 new PlotPanel("(a) alignment of v with the feedback", "t", "cos∠(v, b)", true, false, List.of(
-                        Series.line("afa_theory_vs_pepita_sim", "t", "cos_v_feedback_ode", "afa (ODE)", BLUE, false),
-                        Series.line("pepita_theory_vs_pepita_sim", "t", "cos_v_feedback_ode", "pepita (exact ODE)", VERMILLION, false),
-                        Series.markers("afa_sim", "t", "cos_v_feedback", "cos_v_feedback_se", "afa (simulation)", SKY_BLUE),
-                        Series.markers("pepita_sim", "t", "cos_v_feedback", "cos_v_feedback_se", "pepita (simulation)", VERMILLION))),
+                        Series.line("afa_theory_vs_afa_sim", "t", "cos_v_feedback_ode", "AFA (ODE)", BLUE, false),
+                        Series.line("pepita_theory_vs_pepita_sim", "t", "cos_v_feedback_ode", "PEPITA (exact ODE)", VERMILLION, false),
+                        Series.markers("afa_sim", "t", "cos_v_feedback", "cos_v_feedback_se", "AFA (simulation)", SKY_BLUE),
+                        Series.markers("pepita_sim", "t", "cos_v_feedback", "cos_v_feedback_se", "PEPITA (simulation)", VERMILLION))),
                 new PlotPanel("(b) generalisation error", "t", "ε_g", true, true, List.of(
-                        Series.line("afa_theory_vs_pepita_sim", "t", "eps_g_ode", "afa (ODE)", BLUE, false),
-                        Series.line("pepita_theory_vs_pepita_sim", "t", "eps_g_ode", "pepita (exact ODE)", VERMILLION, false),
-                        Series.markers("afa_theory_vs_afa_sim", "t", "eps_g_sim", "eps_g_sim_se", "afa (simulation)", SKY_BLUE),
-                        Series.markers("afa_theory_vs_pepita_sim", "t", "eps_g_sim", "eps_g_sim_se", "pepita (simulation)", VERMILLION)))));
+                        Series.line("afa_theory_vs_afa_sim", "t", "eps_g_ode", "AFA (ODE)", BLUE, false),
+                        Series.line("pepita_theory_vs_pepita_sim", "t", "eps_g_ode", "PEPITA (exact ODE)", VERMILLION, false),
+                        Series.markers("afa_theory_vs_afa_sim", "t", "eps_g_sim", "eps_g_sim_se", "AFA (simulation)", SKY_BLUE),
+                        Series.markers("pepita_theory_vs_pepita_sim", "t", "eps_g_sim", "eps_g_sim_se", "PEPITA (simulation)", VERMILLION)))));
     }
 }

@@ -1,0 +1,52 @@
+package org.forwardonly.plots.figures;
+
+import org.forwardonly.notebooks.plot.PlotFigure;
+import org.forwardonly.notebooks.plot.PlotPanel;
+
+import java.util.List;
+
+import static org.forwardonly.plots.style.Palette.*;
+
+/** The paper's Fig. 2b: the theory's ε_g(t) against simulations of PEPITA and AFA. */
+public final class PaperFig2b extends AfaAgainstPepitaFigure {
+
+    @Override
+    public String name() {
+        return "fig2b-theory-vs-simulation";
+    }
+
+    @Override
+    public String paperFigure() {
+        return "Fig. 2b";
+    }
+
+    @Override
+    public String title() {
+        return "Theory against simulations of PEPITA and AFA";
+    }
+
+    @Override
+    public String description() {
+        return "ε_g(t) of the AFA ODE (dashed) and of the exact PEPITA ODE (solid), each integrated from every seed's "
+                + "initial order parameters and averaged, against PEPITA and AFA simulations (markers: mean ± standard error "
+                + "over seeds), on log-log (a) and lin-log (b) axes: the ODEs follow both simulations, and at this feedback "
+                + "scale the two ODEs nearly coincide, so AFA's ODE is a theory of PEPITA, as in the paper's Fig. 2b.";
+    }
+
+    @Override
+    AfaPepitaRuns runs() {
+        return AfaPepitaRuns.PAPER_FIG2;
+    }
+
+    @Override
+    PlotFigure plot() {
+        var series = List.of(
+                Series.line("pepita_theory_vs_pepita_sim", "t", "eps_g_ode", "PEPITA (exact ODE)", VERMILLION, false),
+                Series.line("afa_theory_vs_afa_sim", "t", "eps_g_ode", "AFA (ODE)", BLUE, true),
+                Series.markers("afa_theory_vs_afa_sim", "t", "eps_g_sim", "eps_g_sim_se", "AFA (simulation)", SKY_BLUE),
+                Series.markers("pepita_theory_vs_pepita_sim", "t", "eps_g_sim", "eps_g_sim_se", "PEPITA (simulation)", VERMILLION));
+        return new PlotFigure(title(), 2, List.of(
+                new PlotPanel("(a) log-log", "t", "ε_g", true, true, series),
+                new PlotPanel("(b) lin-log", "t", "ε_g", false, true, series)));
+    }
+}
