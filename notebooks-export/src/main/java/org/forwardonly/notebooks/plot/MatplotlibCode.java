@@ -55,10 +55,15 @@ public final class MatplotlibCode {
                 rows, cols, 5.2 * cols, 4.0 * rows, figure.sharedY() ? "True" : "False"));
         sb.append("fig.suptitle(").append(str(mathtext(figure.title()))).append(")\n");
         sb.append("legend = {}  # label -> handle: one legend entry per curve of the figure\n");
+        sb.append("\ndef errors(d, column):\n");
+        sb.append("    \"\"\"Error bars, or none when the column has no value (one seed): matplotlib 3.6 fails on all-NaN bars.\"\"\"\n");
+        sb.append("    return d[column] if d[column].notna().any() else None\n");
         for (int i = 0; i < figure.panels().size(); i++) {
             PlotPanel p = figure.panels().get(i);
             sb.append("\n# panel ").append(i + 1).append(": ").append(p.title()).append('\n');
             sb.append("ax = axes[").append(i / cols).append("][").append(i % cols).append("]\n");
+            int dots = (int) p.series().stream().filter(x -> x.style() == PlotSeries.Style.MARKERS
+                    || x.style() == PlotSeries.Style.LINE_MARKERS).count(), dot = 0;
             for (PlotSeries s : p.series()) {
                 sb.append("d = data[").append(str(s.csv())).append("]\n");
                 String label = str(mathtext(s.label()));
@@ -68,9 +73,11 @@ public final class MatplotlibCode {
                             .append(", linewidth=").append(s.dashed() ? "1.6" : "1.8")
                             .append(", zorder=").append(s.dashed() ? "2.5" : "2").append(")\n");
                     case MARKERS, LINE_MARKERS -> sb.append("h = ax.errorbar(d[").append(str(s.x())).append("], d[").append(str(s.y()))
-                            .append("], yerr=").append(s.err() == null ? "None" : "d[" + str(s.err()) + "]")
+                            .append("], yerr=").append(s.err() == null ? "None" : "errors(d, " + str(s.err()) + ")")
                             .append(", fmt=").append(str(s.style() == PlotSeries.Style.LINE_MARKERS ? "o-" : "o"))
-                            .append(", linewidth=1.2, markersize=4.5, markeredgecolor=\"white\", markeredgewidth=0.6, elinewidth=1, capsize=2")
+                            .append(", linewidth=1.2, markersize=").append(String.format(Locale.ROOT, "%.2f",
+                                    4.5 * (dots < 2 ? 1 : 1 + 0.6 * (dots - 1 - dot++) / (dots - 1.0))))
+                            .append(", markeredgecolor=\"white\", markeredgewidth=0.6, elinewidth=1, capsize=2")
                             .append(color(s)).append(", zorder=3)\n");
                     case CROSSES -> sb.append("h, = ax.plot(d[").append(str(s.x())).append("], d[").append(str(s.y()))
                             .append("], linestyle=\"none\", marker=\"x\", markersize=7, markeredgewidth=1.8")

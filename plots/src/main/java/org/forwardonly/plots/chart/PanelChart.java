@@ -56,6 +56,7 @@ public final class PanelChart {
         XYErrorRenderer markerRenderer = new XYErrorRenderer();
         Range xr = new Range(), yr = new Range();
         int key = 0;
+        int markerIndex = 0, markerCount = (int) panel.series().stream().filter(PanelChart::isDot).count();
         java.util.List<PlotSeries> ordered = new java.util.ArrayList<>();
         for (PlotSeries s : panel.series()) if (!(s.style() == PlotSeries.Style.LINE && s.dashed())) ordered.add(s);
         for (PlotSeries s : panel.series()) if (s.style() == PlotSeries.Style.LINE && s.dashed()) ordered.add(s);
@@ -99,9 +100,10 @@ public final class PanelChart {
                 if (s.style() == PlotSeries.Style.CROSSES) {
                     markerRenderer.setSeriesShape(k, ShapeUtils.createDiagonalCross((float) FigureStyle.MARKER_SIZE * 0.7f, 1.1f));
                 } else {
-                    markerRenderer.setSeriesShape(k, new Ellipse2D.Double(-FigureStyle.MARKER_SIZE / 2, -FigureStyle.MARKER_SIZE / 2,
-                            FigureStyle.MARKER_SIZE, FigureStyle.MARKER_SIZE));
+                    double d = FigureStyle.MARKER_SIZE * markerScale(markerIndex, markerCount);
+                    markerRenderer.setSeriesShape(k, new Ellipse2D.Double(-d / 2, -d / 2, d, d));
                 }
+                markerIndex++;
                 // a simulated quantity against a swept parameter: markers joined by a thin line
                 markerRenderer.setSeriesLinesVisible(k, s.style() == PlotSeries.Style.LINE_MARKERS);
                 markerRenderer.setSeriesStroke(k, new BasicStroke(1.2f));
@@ -169,6 +171,19 @@ public final class PanelChart {
             }
         }
         return new double[] {yr.min(panel.yLog()), yr.max()};
+    }
+
+    /**
+     * The size of the k-th of n series of dots, relative to {@link FigureStyle#MARKER_SIZE}: the first
+     * largest, down to 1 for the last, so that simulations that coincide (PEPITA on AFA) stay visible as
+     * rings around the later ones drawn on top.
+     */
+    public static double markerScale(int k, int n) {
+        return n < 2 ? 1 : 1 + 0.6 * (n - 1 - k) / (n - 1);
+    }
+
+    private static boolean isDot(PlotSeries s) {
+        return s.style() == PlotSeries.Style.MARKERS || s.style() == PlotSeries.Style.LINE_MARKERS;
     }
 
     /** A series key that keeps two series with one label apart; the legend shows the label. */

@@ -75,7 +75,9 @@ record AfaPepitaRuns(double sigmaF, double alignF, double tMaxDefault, double tM
      * <li>{@code afa_theory_vs_pepita_sim}, {@code afa_theory_vs_afa_sim}, {@code pepita_theory_vs_pepita_sim}:
      *     the AFA or exact PEPITA ODE from each seed's start of that simulation, against it (columns
      *     {@code <col>_ode, <col>_sim, <col>_sim_se}); the {@code _theory_vs_<rule>_sim} tables add the
-     *     per-seed means {@code cos_v_feedback_ode} (cos∠(v, b), b = −s c) and {@code c_norm_ode} (|c|);</li>
+     *     per-seed means {@code cos_v_feedback_ode} (cos∠(v, b), b = −s c) and {@code c_norm_ode} (|c|); the
+     *     {@code <rule>_theory_vs_<rule>_sim} tables add {@code eps_g_sim_minus_ode} (its standard error is
+     *     {@code eps_g_diff_se}, paired by seed);</li>
      * <li>{@code pepita_sim}, {@code afa_sim}: the simulations, seed means and {@code <col>_se};</li>
      * <li>{@code pepita_minus_afa}: ε_g(PEPITA) − ε_g(AFA), {@code eps_g_diff_sim} the seed mean of the
      *     paired per-seed difference of the two simulations (same draws, same samples) with its standard
@@ -92,10 +94,10 @@ record AfaPepitaRuns(double sigmaF, double alignF, double tMaxDefault, double tM
         Map<String, DataTable> t = new LinkedHashMap<>();
         t.put("afa_theory_vs_pepita_sim", Columns.withSeedMeanFeedback(Columns.table(engines.theoryAgainst(afa, pepitaSim)),
                 engines.odeFromEachSeed(afa, pepitaSim), "afa", afa.K(), afa.modulationSign()));
-        t.put("afa_theory_vs_afa_sim", Columns.withSeedMeanFeedback(Columns.table(engines.theoryAgainst(afa, afaSim)),
-                engines.odeFromEachSeed(afa, afaSim), "afa", afa.K(), afa.modulationSign()));
-        t.put("pepita_theory_vs_pepita_sim", Columns.withSeedMeanFeedback(Columns.table(engines.theoryAgainst(exact, pepitaSim)),
-                engines.odeFromEachSeed(exact, pepitaSim), "pepita", exact.K(), exact.modulationSign()));
+        t.put("afa_theory_vs_afa_sim", Columns.withSimMinusOde(Columns.withSeedMeanFeedback(Columns.table(engines.theoryAgainst(afa, afaSim)),
+                engines.odeFromEachSeed(afa, afaSim), "afa", afa.K(), afa.modulationSign()), "eps_g"));
+        t.put("pepita_theory_vs_pepita_sim", Columns.withSimMinusOde(Columns.withSeedMeanFeedback(Columns.table(engines.theoryAgainst(exact, pepitaSim)),
+                engines.odeFromEachSeed(exact, pepitaSim), "pepita", exact.K(), exact.modulationSign()), "eps_g"));
         t.put("pepita_sim", Columns.table(FigureEngines.ensemble(pepitaSim)));
         t.put("afa_sim", Columns.table(FigureEngines.ensemble(afaSim)));
         if (difference) {

@@ -56,6 +56,16 @@ final class Columns {
     }
 
     /**
+     * Adds {@code <col>_sim_minus_ode}: the simulation's seed mean minus the ODE's, whose standard error
+     * is the comparison's paired {@code <col>_diff_se} (each seed's ODE starts from that seed's state).
+     */
+    static DataTable withSimMinusOde(DataTable t, String col) {
+        double[] sim = t.column(col + "_sim"), ode = t.column(col + "_ode"), d = new double[sim.length];
+        for (int i = 0; i < d.length; i++) d[i] = sim[i] - ode[i];
+        return t.with(col + "_sim_minus_ode", d);
+    }
+
+    /**
      * The ODE half of a theory-against-simulation table, as a trajectory: {@code t} and each
      * {@code <col>_ode} column renamed {@code <col>}; the simulation's columns are dropped.
      */
