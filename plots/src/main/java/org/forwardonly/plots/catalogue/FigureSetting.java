@@ -22,8 +22,9 @@ public final class FigureSetting {
         List<ExperimentConfig> c = List.copyOf(configs);
         if (c.isEmpty()) return "";
         StringBuilder sb = new StringBuilder("Setting: ");
-        sb.append(values(c, ExperimentConfig::activation)).append(" network, K = ").append(values(c, x -> x.K()))
-                .append(", M = ").append(values(c, x -> x.M()));
+        String K = values(c, x -> x.K()), M = values(c, x -> x.M());
+        sb.append(values(c, ExperimentConfig::activation)).append(" network, ")
+                .append(K.equals(M) ? "K = M = " + K : "K = " + K + ", M = " + M);
         String eta = values(c, x -> num(x.eta())), etaV = values(c, x -> num(x.etaV()));
         sb.append(eta.equals(etaV) ? ", η = η_v = " + eta : ", η = " + eta + ", η_v = " + etaV);
         sb.append(", label noise σ = ").append(values(c, x -> num(x.sigma())));

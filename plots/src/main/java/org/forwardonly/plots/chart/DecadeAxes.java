@@ -36,6 +36,11 @@ public final class DecadeAxes {
         } else {
             NumberAxis a = new NumberAxis();
             a.setAutoRangeIncludesZero(false);
+            // JFreeChart's tick choice, written with a real minus sign (−0.2, not -0.2)
+            java.text.DecimalFormatSymbols symbols = java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT);
+            symbols.setMinusSign('\u2212');
+            a.setStandardTickUnits(new org.jfree.chart.axis.NumberTickUnitSource(false,
+                    new java.text.DecimalFormat("0.##########", symbols)));
             double pad = (max > min) ? 0.04 * (max - min) : Math.max(1e-3, Math.abs(max) * 0.1);
             a.setRange(min - pad, max + pad);
             axis = a;

@@ -34,8 +34,8 @@ public final class PaperFig2a extends AfaAgainstPepitaFigure {
                 + "(PEPITA: markers, mean ± standard error over seeds; AFA: line, seed mean): the curves are almost identical, "
                 + "as in the paper's Fig. 2a. "
                 + "(b) Their difference ε_g(PEPITA) − ε_g(AFA), seed by seed (markers: mean ± standard error of the paired "
-                + "difference), against the exact PEPITA ODE minus the AFA ODE (line): the difference is about 1 % of ε_g "
-                + "and is the second order in F that AFA leaves out (docs/model.md §5).";
+                + "difference), against the exact PEPITA ODE minus the AFA ODE (line): the difference stays below 1 % of ε_g "
+                + "and is what AFA leaves out, PEPITA's terms beyond first order in F (docs/model.md §5).";
     }
 
     @Override

@@ -30,9 +30,10 @@ public final class PaperFig2cd extends AfaAgainstPepitaFigure {
 
     @Override
     public String description() {
-        return "(c) cos∠(v, b) between the second-layer weights v and the adaptive feedback b = −s c: v aligns with the "
-                + "feedback before the error falls (\"align, then memorise\"); (d) the size |c| of the adaptive feedback, "
-                + "the overlap of F with the first-layer weights, which the learning rule itself changes. Exact PEPITA and "
+        return "(c) cos∠(v, b) between the second-layer weights v and the adaptive feedback b = −s c: from this aligned "
+                + "start v stays aligned with the feedback (the cosine stays close to 1) while the error falls; (d) the size |c| "
+                + "of the adaptive feedback, the overlap of F with the first-layer weights, which the learning rule itself "
+                + "changes: it shrinks as the student learns, in both rules alike. Exact PEPITA and "
                 + "AFA ODEs (lines, computed per seed and averaged) against PEPITA and AFA simulations (markers: mean ± "
                 + "standard error over seeds).";
     }
