@@ -76,7 +76,7 @@ public final class MatplotlibCode {
                             .append("], yerr=").append(s.err() == null ? "None" : "errors(d, " + str(s.err()) + ")")
                             .append(", fmt=").append(str(s.style() == PlotSeries.Style.LINE_MARKERS ? "o-" : "o"))
                             .append(", linewidth=1.2, markersize=").append(String.format(Locale.ROOT, "%.2f",
-                                    4.5 * (dots < 2 ? 1 : 1 + 0.6 * (dots - 1 - dot++) / (dots - 1.0))))
+                                    4.5 * (dots < 2 ? 1 : 1 + 0.4 * (dots - 1 - dot++) / (dots - 1.0))))
                             .append(", markeredgecolor=\"white\", markeredgewidth=0.6, elinewidth=1, capsize=2")
                             .append(color(s)).append(", zorder=3)\n");
                     case CROSSES -> sb.append("h, = ax.plot(d[").append(str(s.x())).append("], d[").append(str(s.y()))

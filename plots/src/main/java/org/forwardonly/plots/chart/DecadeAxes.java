@@ -8,7 +8,7 @@ import org.jfree.chart.axis.ValueAxis;
 /**
  * Axes of the figures' panels. A logarithmic axis spans the data and 4 % of its width either side
  * (not whole decades far past the data), with the ticks of {@link LogTicks}: labelled decades
- * written 10⁻² when it spans two decades or more, labelled 1, 2, 5 × 10ᵏ in decimals otherwise. A
+ * written 10⁻² when three decades or more lie inside it, labelled 1, 2, 5 × 10ᵏ in decimals otherwise. A
  * linear axis spans the data and 4 % either side, with JFreeChart's automatic tick choice.
  */
 public final class DecadeAxes {

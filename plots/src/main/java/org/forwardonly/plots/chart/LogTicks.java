@@ -5,10 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Where a logarithmic axis puts its ticks and what it writes there. An axis spanning two decades or
- * more labels its decades (10⁻², 10⁻¹, …) and marks 2…9 × 10ᵏ without labels; a narrower axis, which
- * would show at most one or two decades, labels 1, 2, 5 × 10ᵏ (or every 1…9 × 10ᵏ when that still gives
- * fewer than three) in plain decimals (0.1, 0.2, 0.5), so every axis has at least three labelled ticks.
+ * Where a logarithmic axis puts its ticks and what it writes there. An axis with three decades or
+ * more inside it labels its decades (10⁻², 10⁻¹, …) and marks 2…9 × 10ᵏ without labels; a narrower
+ * axis, which would show at most two labelled decades, labels 1, 2, 5 × 10ᵏ (or every 1…9 × 10ᵏ when
+ * that still gives fewer than three) in plain decimals (0.1, 0.2, 0.5), so every axis has at least
+ * three labelled ticks.
  */
 public final class LogTicks {
     private LogTicks() {}
@@ -29,7 +30,7 @@ public final class LogTicks {
     /** The ticks inside [lo, hi] (0 < lo < hi), in increasing order. */
     public static List<Tick> of(double lo, double hi) {
         int k0 = (int) Math.floor(Math.log10(lo)) - 1, k1 = (int) Math.ceil(Math.log10(hi)) + 1;
-        boolean wide = Math.log10(hi / lo) >= 2;
+        boolean wide = count(new int[] {1}, k0, k1, lo, hi) >= 3;
         List<Tick> out = new ArrayList<>();
         if (wide) {
             for (int k = k0; k <= k1; k++) {

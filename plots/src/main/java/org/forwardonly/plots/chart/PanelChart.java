@@ -179,7 +179,7 @@ public final class PanelChart {
      * rings around the later ones drawn on top.
      */
     public static double markerScale(int k, int n) {
-        return n < 2 ? 1 : 1 + 0.6 * (n - 1 - k) / (n - 1);
+        return n < 2 ? 1 : 1 + 0.4 * (n - 1 - k) / (n - 1);
     }
 
     private static boolean isDot(PlotSeries s) {

@@ -48,11 +48,11 @@ public final class PaperFig2a extends AfaAgainstPepitaFigure {
         return new PlotFigure(title(), 2, List.of(
                 new PlotPanel("(a) generalisation error", "t", "ε_g", true, true, List.of(
                         // AFA as a line under PEPITA's markers: markers on markers would hide one of the two
-                        Series.line("afa_sim", "t", "eps_g", "AFA (simulation, seed mean)", BLUE, false),
+                        Series.line("afa_sim", "t", "eps_g", "AFA (simulation)", BLUE, false),
                         Series.markers("pepita_sim", "t", "eps_g", "eps_g_se", "PEPITA (simulation)", VERMILLION))),
                 new PlotPanel("(b) PEPITA − AFA, same start", "t", "ε_g(PEPITA) − ε_g(AFA)", true, false, List.of(
                         Series.line("pepita_minus_afa", "t", "eps_g_diff_ode", "exact PEPITA ODE − AFA ODE", BLACK, false),
                         Series.markers("pepita_minus_afa", "t", "eps_g_diff_sim", "eps_g_diff_sim_se",
-                                "PEPITA − AFA (simulations, paired by seed)", REDDISH_PURPLE)))));
+                                "PEPITA − AFA (simulations)", REDDISH_PURPLE)))));
     }
 }

@@ -30,9 +30,16 @@ class DecadeAxesTest {
 
     @Test
     void wideLogAxesLabelDecadesOnly() {
-        List<LogTicks.Tick> t = LogTicks.of(0.0032, 0.71);
-        assertEquals(List.of("10⁻²", "10⁻¹"), t.stream().filter(LogTicks.Tick::labelled).map(LogTicks.Tick::label).toList());
+        List<LogTicks.Tick> t = LogTicks.of(0.0032, 7.1);
+        assertEquals(List.of("10⁻²", "10⁻¹", "10⁰"), t.stream().filter(LogTicks.Tick::labelled).map(LogTicks.Tick::label).toList());
         assertTrue(t.stream().anyMatch(x -> !x.labelled() && Math.abs(x.value() - 0.02) < 1e-15), "unlabelled minor ticks");
+    }
+
+    @Test
+    void twoDecadesAreNotEnoughLabels() {
+        // the gap panel of afa-accuracy: 0.0013 … 0.096 holds only 10⁻² and 10⁻¹
+        List<String> labels = LogTicks.of(0.0012, 0.11).stream().filter(LogTicks.Tick::labelled).map(LogTicks.Tick::label).toList();
+        assertEquals(List.of("0.002", "0.005", "0.01", "0.02", "0.05", "0.1"), labels);
     }
 
     @Test
