@@ -5,8 +5,6 @@ import org.forwardonly.notebooks.plot.PlotPanel;
 
 import java.util.List;
 
-import static org.forwardonly.plots.style.Palette.*;
-
 /**
  * Figure 2: "align, then memorise": the second-layer weights v turn towards the adaptive feedback
  * b = −s c before the error drops; theory (afa ODE) and simulation (pepita, afa).
@@ -38,15 +36,8 @@ public final class AlignThenMemorise extends AfaAgainstPepitaFigure {
     @Override
     PlotFigure plot() {
         return new PlotFigure(title(), 2, List.of(
-                new PlotPanel("(a) alignment of v with the feedback", "t", "cos∠(v, b)", true, false, List.of(
-                        Series.line("afa_theory_vs_afa_sim", "t", "cos_v_feedback_ode", "AFA (ODE)", BLUE, false),
-                        Series.line("pepita_theory_vs_pepita_sim", "t", "cos_v_feedback_ode", "PEPITA (exact ODE)", VERMILLION, false),
-                        Series.markers("afa_sim", "t", "cos_v_feedback", "cos_v_feedback_se", "AFA (simulation)", SKY_BLUE),
-                        Series.markers("pepita_sim", "t", "cos_v_feedback", "cos_v_feedback_se", "PEPITA (simulation)", VERMILLION))),
-                new PlotPanel("(b) generalisation error", "t", "ε_g", true, true, List.of(
-                        Series.line("afa_theory_vs_afa_sim", "t", "eps_g_ode", "AFA (ODE)", BLUE, false),
-                        Series.line("pepita_theory_vs_pepita_sim", "t", "eps_g_ode", "PEPITA (exact ODE)", VERMILLION, false),
-                        Series.markers("afa_theory_vs_afa_sim", "t", "eps_g_sim", "eps_g_sim_se", "AFA (simulation)", SKY_BLUE),
-                        Series.markers("pepita_theory_vs_pepita_sim", "t", "eps_g_sim", "eps_g_sim_se", "PEPITA (simulation)", VERMILLION)))));
+                new PlotPanel("(a) alignment of v with the feedback", "t", "cos∠(v, b)", true, false,
+                        bothRules("cos_v_feedback_ode", "cos_v_feedback", false)),
+                new PlotPanel("(b) generalisation error", "t", "ε_g", true, true, bothRules("eps_g_ode", "eps_g", false))));
     }
 }

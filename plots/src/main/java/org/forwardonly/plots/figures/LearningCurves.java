@@ -36,13 +36,10 @@ public final class LearningCurves extends AfaAgainstPepitaFigure {
 
     @Override
     PlotFigure plot() {
-        List<PlotSeries> series = List.of(
+        List<PlotSeries> series = new java.util.ArrayList<>(List.of(
                 Series.line("bp_ode", "t", "eps_g", "BP (ODE)", BLACK, true),
-                Series.line("fa_ode", "t", "eps_g", "FA (ODE)", BLUISH_GREEN, true),
-                Series.line("afa_theory_vs_afa_sim", "t", "eps_g_ode", "AFA (ODE)", BLUE, false),
-                Series.line("pepita_theory_vs_pepita_sim", "t", "eps_g_ode", "PEPITA (exact ODE)", VERMILLION, false),
-                Series.markers("afa_theory_vs_afa_sim", "t", "eps_g_sim", "eps_g_sim_se", "AFA (simulation)", SKY_BLUE),
-                Series.markers("pepita_theory_vs_pepita_sim", "t", "eps_g_sim", "eps_g_sim_se", "PEPITA (simulation)", VERMILLION));
+                Series.line("fa_ode", "t", "eps_g", "FA (ODE)", BLUISH_GREEN, true)));
+        series.addAll(bothRules("eps_g_ode", "eps_g", false));
         return new PlotFigure(title(), 2, List.of(
                 new PlotPanel("(a) log-log", "t", "ε_g", true, true, series),
                 new PlotPanel("(b) lin-log", "t", "ε_g", false, true, series)));

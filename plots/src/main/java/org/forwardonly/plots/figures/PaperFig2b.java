@@ -42,11 +42,7 @@ public final class PaperFig2b extends AfaAgainstPepitaFigure {
 
     @Override
     PlotFigure plot() {
-        var series = List.of(
-                Series.line("pepita_theory_vs_pepita_sim", "t", "eps_g_ode", "PEPITA (exact ODE)", VERMILLION, false),
-                Series.line("afa_theory_vs_afa_sim", "t", "eps_g_ode", "AFA (ODE)", BLUE, true),
-                Series.markers("afa_theory_vs_afa_sim", "t", "eps_g_sim", "eps_g_sim_se", "AFA (simulation)", SKY_BLUE),
-                Series.markers("pepita_theory_vs_pepita_sim", "t", "eps_g_sim", "eps_g_sim_se", "PEPITA (simulation)", VERMILLION));
+        var series = bothRules("eps_g_ode", "eps_g", true);
         return new PlotFigure(title(), 2, List.of(
                 new PlotPanel("(a) generalisation error", "t", "ε_g", true, true, series),
                 new PlotPanel("(b) simulation − its ODE", "t", "ε_g(simulation) − ε_g(ODE)", true, false, List.of(

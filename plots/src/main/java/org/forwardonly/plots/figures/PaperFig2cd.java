@@ -5,8 +5,6 @@ import org.forwardonly.notebooks.plot.PlotPanel;
 
 import java.util.List;
 
-import static org.forwardonly.plots.style.Palette.*;
-
 /**
  * The paper's Fig. 2c, d: the alignment dynamics. (c) The second layer v turns towards the adaptive
  * feedback b = −s c; (d) the size |c| of that feedback, the overlap of F with the first layer.
@@ -46,15 +44,9 @@ public final class PaperFig2cd extends AfaAgainstPepitaFigure {
     @Override
     PlotFigure plot() {
         return new PlotFigure(title(), 2, List.of(
-                new PlotPanel("(c) alignment of v with the feedback", "t", "cos∠(v, b)", true, false, List.of(
-                        Series.line("pepita_theory_vs_pepita_sim", "t", "cos_v_feedback_ode", "PEPITA (exact ODE)", VERMILLION, false),
-                        Series.line("afa_theory_vs_afa_sim", "t", "cos_v_feedback_ode", "AFA (ODE)", BLUE, true),
-                        Series.markers("afa_sim", "t", "cos_v_feedback", "cos_v_feedback_se", "AFA (simulation)", SKY_BLUE),
-                        Series.markers("pepita_sim", "t", "cos_v_feedback", "cos_v_feedback_se", "PEPITA (simulation)", VERMILLION))),
-                new PlotPanel("(d) size of the adaptive feedback", "t", "|c|", true, false, List.of(
-                        Series.line("pepita_theory_vs_pepita_sim", "t", "c_norm_ode", "PEPITA (exact ODE)", VERMILLION, false),
-                        Series.line("afa_theory_vs_afa_sim", "t", "c_norm_ode", "AFA (ODE)", BLUE, true),
-                        Series.markers("afa_sim", "t", "c_norm", "c_norm_se", "AFA (simulation)", SKY_BLUE),
-                        Series.markers("pepita_sim", "t", "c_norm", "c_norm_se", "PEPITA (simulation)", VERMILLION)))));
+                new PlotPanel("(c) alignment of v with the feedback", "t", "cos∠(v, b)", true, false,
+                        bothRules("cos_v_feedback_ode", "cos_v_feedback", true)),
+                new PlotPanel("(d) size of the adaptive feedback", "t", "|c|", true, false,
+                        bothRules("c_norm_ode", "c_norm", true))));
     }
 }
