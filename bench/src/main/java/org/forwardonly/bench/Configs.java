@@ -5,7 +5,7 @@ import org.forwardonly.theory.config.ExperimentConfig;
 
 import java.util.Locale;
 
-/** The benchmark experiments: bp, erf, both layers trained (η = η_v = 1), as in issue #7. */
+/** The benchmark experiments: bp, erf, both layers trained (η = η_v = 1), the workloads of `pepita bench` (docs/performance.md). */
 final class Configs {
     private Configs() {}
 

@@ -32,14 +32,18 @@ import java.util.concurrent.Callable;
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = {"Simulate CONFIG's seeds, integrate the ODE from each seed's initial order parameters and compare "
                 + "them at every output time. Writes DIR/compare.csv (t, <col>_ode, <col>_sim, <col>_sim_se, <col>_diff_se), "
-                + "DIR/agreement.txt (its last line is the verdict), DIR/metrics.csv and DIR/config.json.",
-                "Exit codes: 0 ok (whatever the verdict), 2 bad input, 3 diverged (nothing written for 2 and 3)."})
+                + "DIR/agreement.txt (its last line is the verdict), DIR/metrics.csv and DIR/config.json; with --per-seed "
+                + "also DIR/per_seed.csv."})
 public final class CompareCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "CONFIG", description = "Experiment config (JSON), at least 2 seeds.")
-    Path configFile;
+    @Parameters(index = "0", paramLabel = "CONFIG", description = "Experiment config: JSON, or YAML (.yaml, .yml); - reads it from standard input. At least 2 seeds. Keys: docs/config.md.")
+    String configFile;
 
-    @Option(names = {"-o", "--out"}, required = true, paramLabel = "DIR",
-            description = "Output directory (created if absent; its files are overwritten).")
+    @CommandLine.Mixin
+    ConfigInput input;
+
+    @Option(names = {"-o", "--out"}, paramLabel = "DIR",
+            description = "Output directory (created if absent; a non-empty one only with --overwrite). Files are staged "
+                    + "beside it and moved in at the end. Default: runs/COMMAND-YYYYMMDD-HHMMSS (UTC), printed at the end.")
     Path out;
 
     @Option(names = "--ode-rule", paramLabel = "RULE",
@@ -49,6 +53,9 @@ public final class CompareCommand implements Callable<Integer> {
 
     @CommandLine.Mixin
     SimulationRuns runs;
+
+    @CommandLine.Mixin
+    OverwriteOption overwrite;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -60,7 +67,8 @@ public final class CompareCommand implements Callable<Integer> {
         ExperimentConfig odeConfig;
         double[] times;
         try {
-            config = runs.readConfig(configFile);
+            if (out == null) out = RunDirectory.defaultOut("compare");
+            config = runs.readConfig(input.config(configFile));
             if (config.seeds() < 2) {
                 throw new ConfigException("key 'seeds': compare needs at least 2 seeds to estimate the standard error"
                         + " (got " + config.seeds() + "; 8 or more recommended)");
@@ -74,7 +82,7 @@ public final class CompareCommand implements Callable<Integer> {
                         : e;
             }
             times = SampleTimes.of(config);
-            RunDirectory.check(out);
+            RunDirectory.check(out, overwrite.overwrite);
         } catch (ConfigException e) {
             err.println("pepita compare: " + e.getMessage());
             err.flush();
@@ -87,26 +95,47 @@ public final class CompareCommand implements Callable<Integer> {
         String text = agreement.report()
                 + (comparison.odeDiverged() != null ? "note: " + comparison.odeDiverged() + "\n" : "")
                 + agreement.verdict() + "\n";
-        try {
-            RunDirectory dir = RunDirectory.create(out);
+        try (RunDirectory dir = RunDirectory.create(out)) {
             TrajectoryCsv.write(comparison.table(), dir.resolve("compare.csv"));
             TrajectoryCsv.write(SimulationRuns.table(result), dir.resolve("metrics.csv"));
+            runs.writePerSeed(result, dir);
             Files.writeString(dir.resolve("agreement.txt"), text, StandardCharsets.UTF_8);
             dir.writeConfig(config, SimulationRuns.seeds(config), RunDirectory.commandLine(spec));
+            dir.commit();
         } catch (IOException | java.io.UncheckedIOException e) {
             err.println("pepita compare: cannot write to " + out + ": " + e.getMessage());
             err.flush();
             return PepitaCommand.EXIT_BAD_INPUT;
         }
         PrintWriter stdout = spec.commandLine().getOut();
+        stdout.println("pepita compare: wrote " + out); // before the report, whose last line is the verdict
         stdout.print(text);
         stdout.flush();
         return 0;
     }
 
+    /** Rules whose simulations measure the feedback overlaps c, d, P (they train with F). */
+    private static final java.util.List<String> F_RULES = java.util.List.of("afa", "pepita", "ff");
+
+    /**
+     * The ODE rules a simulation of {@code rule} can be compared with: the ODE's columns must be
+     * measured by the simulation (bp's are measured by all; afa, pepita, ff need c, d, P; fa needs its b).
+     */
+    static java.util.List<String> odeRulesFor(String rule) {
+        java.util.List<String> ok = new java.util.ArrayList<>(java.util.List.of("bp"));
+        if (rule.equals("fa")) ok.add("fa");
+        if (F_RULES.contains(rule)) ok.addAll(F_RULES);
+        return ok;
+    }
+
     /** The config whose ODE is the prediction: the simulated one, or with --ode-rule its rule replaced. */
     private ExperimentConfig odeConfig(ExperimentConfig config) {
         if (odeRule == null) return config;
+        if (java.util.List.of("bp", "fa", "afa", "pepita", "ff").contains(odeRule) && !odeRulesFor(config.rule()).contains(odeRule)) {
+            throw new ConfigException("option '--ode-rule': the " + odeRule + " ODE has columns ("
+                    + (odeRule.equals("fa") ? "b" : "c, d, P") + ") that a " + config.rule() + " simulation does not measure"
+                    + " (allowed with rule " + config.rule() + ": " + String.join(", ", odeRulesFor(config.rule())) + ")");
+        }
         ObjectNode json = ConfigParser.toJson(config);
         json.put("rule", odeRule);
         try {

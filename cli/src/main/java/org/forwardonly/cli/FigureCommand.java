@@ -19,8 +19,7 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "figure", mixinStandardHelpOptions = true,
         description = {"Make one figure of the catalogue: DIR/NAME.png, .svg, .pdf, DIR/NAME.ipynb (a notebook that "
-                + "redraws it), DIR/data/*.csv and DIR/configs/*.json. 'pepita figure --list' lists the figures.",
-                "Exit codes: 0 ok, 2 bad input (unknown NAME, unwritable DIR; nothing written), 3 a run diverged."})
+                + "redraws it), DIR/data/*.csv and DIR/configs/*.json. 'pepita figure --list' lists the figures."})
 public final class FigureCommand implements Callable<Integer> {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "NAME", description = "Figure name (see --list).")
@@ -29,7 +28,7 @@ public final class FigureCommand implements Callable<Integer> {
     @Option(names = "--list", description = "List the figures and what each shows.")
     boolean list;
 
-    @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "Output directory (created if absent).")
+    @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "Output directory (created if absent; a non-empty one only with --overwrite).")
     Path out;
 
     @Option(names = "--quick", description = "Small runs (CI size): N=300, 2 seeds, short times.")
@@ -38,6 +37,9 @@ public final class FigureCommand implements Callable<Integer> {
     /** --threads and --no-progress, as for simulate and compare. */
     @CommandLine.Mixin
     SimulationRuns runs;
+
+    @CommandLine.Mixin
+    OverwriteOption overwrite;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -60,7 +62,7 @@ public final class FigureCommand implements Callable<Integer> {
             return FigureJobs.badInput(err, "figure", "unknown figure '" + name + "' (figures: " + FigureCatalogue.names() + ")");
         }
         if (out == null) return FigureJobs.badInput(err, "figure", "missing --out DIR");
-        return new FigureJobs("figure", runs.threads, !runs.noProgress, spec)
+        return new FigureJobs("figure", runs.threads, !runs.noProgress, overwrite.overwrite, spec)
                 .run(List.of(new FigureJobs.Job(figure, out)), quick ? FigureSize.QUICK : FigureSize.DEFAULT, null);
     }
 }

@@ -32,9 +32,11 @@ final class FigureJobs {
     private final int threads;
     private final boolean progress;
     private final CommandLine.Model.CommandSpec spec;
+    private final boolean overwrite;
 
-    FigureJobs(String command, int threads, boolean progress, CommandLine.Model.CommandSpec spec) {
+    FigureJobs(String command, int threads, boolean progress, boolean overwrite, CommandLine.Model.CommandSpec spec) {
         this.command = command;
+        this.overwrite = overwrite;
         this.threads = threads;
         this.progress = progress;
         this.spec = spec;
@@ -53,12 +55,14 @@ final class FigureJobs {
     int run(List<Job> jobs, FigureSize size, Path index) {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
-        if (threads < 1) return badInput(err, command, "--threads must be >= 1 (got " + threads + ")");
         List<ExperimentConfig> all = new ArrayList<>();
         try {
-            if (index != null) OutputDirectory.check(index);
+            ThreadCount.check(threads);
+            // a non-empty DIR only with --overwrite: the index directory for reproduce, the figure's for figure
+            if (index != null) OutputDirectory.checkFresh(index, overwrite);
             for (Job j : jobs) {
-                OutputDirectory.check(j.out());
+                if (index == null) OutputDirectory.checkFresh(j.out(), overwrite);
+                else OutputDirectory.check(j.out());
                 all.addAll(j.figure().configs(size).values());
             }
         } catch (IllegalArgumentException | ConfigException e) {
@@ -70,7 +74,7 @@ final class FigureJobs {
         WorkMeter meter = new WorkMeter(done -> {
             if (progress) bar.update(done);
         });
-        FigureRunner runner = new FigureRunner(new FigureEngines(threads, meter), Version.get(), line);
+        FigureRunner runner = new FigureRunner(new FigureEngines(threads, meter), Version.recorded(), line);
         long start = System.nanoTime();
         try {
             for (Job j : jobs) {
@@ -106,8 +110,13 @@ final class FigureJobs {
             md.append("\n## ").append(paper.isEmpty() ? "" : paper + ": ").append(j.figure().title()).append("\n\n![").append(name).append("](").append(name).append('/')
                     .append(name).append(".png)\n\n").append(j.figure().caption(j.figure().configs(size))).append(" (`").append(name).append("/`)\n");
         }
-        Files.createDirectories(dir);
-        Files.writeString(dir.resolve("README.md"), md.toString(), StandardCharsets.UTF_8);
+        OutputDirectory staged = OutputDirectory.open(dir);
+        try {
+            Files.writeString(staged.file("README.md"), md.toString(), StandardCharsets.UTF_8);
+            staged.commit();
+        } finally {
+            staged.abandon();
+        }
     }
 
     private List<String> commandLine() {

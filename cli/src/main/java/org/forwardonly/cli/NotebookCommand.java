@@ -18,7 +18,7 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "notebook", mixinStandardHelpOptions = true,
         description = {"Write DIR/notebook.ipynb, a Jupyter notebook (nbformat 4) that loads DIR's CSVs with pandas and draws them "
-                + "with matplotlib; a figure directory gets its figure redrawn. Exit codes: 0 ok, 2 bad input."})
+                + "with matplotlib; a figure directory gets its figure redrawn."})
 public final class NotebookCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "DIR", description = "An output directory of pepita (ode, simulate, compare, scan, figure).")
@@ -35,7 +35,14 @@ public final class NotebookCommand implements Callable<Integer> {
         Path target = dir.resolve("notebook.ipynb");
         try {
             var nb = Notebooks.forDirectory(dir, "pepita ... --out " + dir);
-            NotebookWriter.write(nb, target);
+            // staged and moved in, like every output: a killed run leaves no half-written notebook
+            org.forwardonly.plots.catalogue.OutputDirectory staged = org.forwardonly.plots.catalogue.OutputDirectory.open(dir);
+            try {
+                NotebookWriter.write(nb, staged.file("notebook.ipynb"));
+                staged.commit();
+            } finally {
+                staged.abandon();
+            }
         } catch (IOException | RuntimeException e) {
             return FigureJobs.badInput(err, "notebook", "cannot make a notebook of " + dir + ": " + e.getMessage());
         }

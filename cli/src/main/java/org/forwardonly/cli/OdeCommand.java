@@ -1,12 +1,15 @@
 package org.forwardonly.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.forwardonly.theory.config.ConfigException;
 import org.forwardonly.theory.config.ConfigParser;
 import org.forwardonly.theory.config.ExperimentConfig;
+import org.forwardonly.theory.ode.AveragingReport;
+import org.forwardonly.theory.ode.Continuation;
 import org.forwardonly.theory.ode.Experiments;
 import org.forwardonly.theory.ode.IntegrationObserver;
 import org.forwardonly.theory.ode.OdeResult;
-import org.forwardonly.theory.ode.OrderParameterDynamics;
 import org.forwardonly.theory.ode.SampleTimes;
 import org.forwardonly.theory.state.OrderParameters;
 import org.forwardonly.theory.trajectory.Trajectory;
@@ -22,6 +25,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 
 /**
  * {@code pepita ode CONFIG --out DIR}: integrates the order-parameter ODE of a config and
@@ -30,17 +34,30 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "ode", mixinStandardHelpOptions = true,
         description = {"Integrate the order-parameter ODE of CONFIG (bp, fa, afa in closed form; pepita, ff, relu and weight "
-                + "mirroring on the exact quadrature engine) and write "
-                + "DIR/metrics.csv (t, eps_g, Q_k_l, R_k_m, v_k[, c_k, d_m, P]) and DIR/config.json.",
-                "Exit codes: 0 ok, 2 bad input (nothing written), 3 diverged (metrics up to the divergence kept)."})
+                + "mirroring on the exact engine: a tensor Gauss-Hermite grid at small K+M, else scrambled Sobol points with "
+                + "an error estimate) and write DIR/metrics.csv (t, eps_g, Q_k_l, R_k_m, v_k[, c_k, d_m, P]) and "
+                + "DIR/config.json (with the engine that ran and its estimated error)."})
 public final class OdeCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "CONFIG", description = "Experiment config (JSON); keys in docs/theory.md.")
-    Path config;
+    @Parameters(index = "0", arity = "0..1", paramLabel = "CONFIG", description = "Experiment config: JSON, or YAML (.yaml, .yml); - reads it from standard input. Keys: docs/config.md.")
+    String config;
 
-    @Option(names = {"-o", "--out"}, required = true, paramLabel = "DIR",
-            description = "Output directory (created if absent; metrics.csv and config.json are overwritten).")
+    @CommandLine.Mixin
+    ConfigInput input;
+
+    @Option(names = {"-o", "--out"}, paramLabel = "DIR",
+            description = "Output directory (created if absent; a non-empty one only with --overwrite). Files are "
+                    + "staged beside it and moved in at the end. Default: runs/COMMAND-YYYYMMDD-HHMMSS (UTC), printed at the end.")
     Path out;
+
+    @CommandLine.Mixin
+    OverwriteOption overwrite;
+
+    @Option(names = "--from", paramLabel = "DIR0",
+            description = "Continue the run in DIR0 (an earlier ode --out) from the last row of DIR0/metrics.csv, with "
+                    + "DIR0/config.json's config changed by --set (rule, K, M fixed), e.g. --from runs/a --set tMax=200. "
+                    + "Writes the row at that time, then the config's output times after it. Give no CONFIG with --from.")
+    Path from;
 
     @Option(names = "--no-progress", description = "Do not draw the progress bar on stderr.")
     boolean noProgress;
@@ -48,30 +65,94 @@ public final class OdeCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "T",
             description = "Threads for the closed-form right-hand side (its I4 sums). Results do not depend on it. "
                     + "Default: 2 (at most the cores) for bp/fa/afa with erf and K >= " + Experiments.SPLIT_FROM_K
-                    + ", else 1. The quadrature engine ignores it.")
+                    + ", and for the exact engine on Sobol points (its replicates run side by side), else 1.")
     Integer threads;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** config.json's "engine" object: which engine ran and, for the exact engine, how it averaged. */
+    static ObjectNode engineNode(OdeResult result) {
+        ObjectNode n = ConfigParser.mapper().createObjectNode();
+        AveragingReport a = result.averaging();
+        if (a == null) return n;
+        n.put("method", a.method());
+        n.put("points", a.points());
+        if ("sobol".equals(a.method())) {
+            n.put("samplesPerReplicate", a.samples());
+            n.put("replicates", a.replicates());
+            n.put("estimatedRelativeErrorEpsG", a.relativeErrorEpsG());
+            n.put("largestErrorAtT", a.timeOfLargestError());
+        }
+        n.put("rhsEvaluations", result.evaluations());
+        return n;
+    }
+
+    /** The config object of an earlier run's config.json. */
+    private static ObjectNode earlierConfig(Path dir) {
+        Path file = dir.resolve("config.json");
+        JsonNode root;
+        try {
+            root = ConfigParser.mapper().readTree(ConfigParser.readText(file, "config"));
+        } catch (ConfigException e) {
+            throw new ConfigException("option '--from': " + e.getMessage() + " (an output directory of pepita ode?)");
+        } catch (IOException e) {
+            String why = e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? ConfigParser.jsonProblem(j) : e.getMessage();
+            throw new ConfigException("option '--from': cannot read " + file + " (an output directory of pepita ode?): " + why);
+        }
+        if (root == null || !root.path("config").isObject()) {
+            throw new ConfigException("option '--from': " + file + " has no 'config' object (an output directory of pepita ode?)");
+        }
+        return (ObjectNode) root.get("config");
+    }
 
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         ExperimentConfig cfg;
         OrderParameters init;
-        OrderParameterDynamics dynamics;
-        double[] times;
+        double[] times; // integrator times, from 0
+        double[] outTimes; // the times written: times, or with --from shifted by its t0
+        String fromNote = null;
+        int t;
         try {
-            if (threads != null && threads < 1) {
-                throw new ConfigException("option '--threads': must be >= 1 (got " + threads + ")");
+            if (threads != null) ThreadCount.check(threads);
+            if ((config == null) == (from == null)) {
+                throw new ConfigException(config == null ? "missing CONFIG (a config file, or - for standard input; or --from DIR0)"
+                        : "give either CONFIG or --from DIR0, not both (--from takes DIR0/config.json; change keys with --set)");
             }
-            cfg = ConfigParser.read(config);
+            if (out == null) out = RunDirectory.defaultOut("ode");
+            RunDirectory.check(out, overwrite.overwrite);
+            ExperimentConfig earlier = null;
+            Trajectory earlierMetrics = null;
+            if (from != null) {
+                ObjectNode earlierTree = earlierConfig(from);
+                earlier = ConfigParser.parse(earlierTree);
+                cfg = ConfigParser.parse(input.apply(earlierTree.deepCopy()));
+                Continuation.check(earlier, cfg);
+                try {
+                    earlierMetrics = TrajectoryCsv.read(from.resolve("metrics.csv"));
+                } catch (IOException e) {
+                    throw new ConfigException("option '--from': cannot read " + from.resolve("metrics.csv") + ": " + e.getMessage());
+                }
+            } else {
+                cfg = input.config(config);
+            }
             Experiments.checkSupported(cfg);
-            init = Experiments.initialConditions(cfg, cfg.seed());
-            times = SampleTimes.of(cfg);
-            RunDirectory.check(out);
-            int t = threads != null ? threads : Experiments.defaultThreads(cfg, Runtime.getRuntime().availableProcessors());
-            dynamics = Experiments.dynamics(cfg, init, t); // also validates the joint covariance of init
+            if (earlier != null) {
+                // the constants (T, v*, b) of the earlier run, its last row as the start
+                Continuation c = Continuation.of(earlier, earlierMetrics, cfg, Experiments.layout(cfg));
+                init = c.start();
+                times = c.shiftedTimes();
+                outTimes = c.times();
+                fromNote = from.toString();
+            } else {
+                init = Experiments.initialConditions(cfg, cfg.seed());
+                times = SampleTimes.of(cfg);
+                outTimes = times;
+            }
+            t = threads != null ? threads : Experiments.defaultThreads(cfg, Runtime.getRuntime().availableProcessors());
+            Experiments.validate(cfg, init); // an engine exists, and the joint covariance of init is valid
         } catch (ConfigException e) {
             err.println("pepita ode: " + e.getMessage());
             err.flush();
@@ -80,28 +161,46 @@ public final class OdeCommand implements Callable<Integer> {
 
         // --threads changes no output, so config.json does not record it (byte-identical for any T)
         List<String> commandLine = RunDirectory.withoutOption(RunDirectory.commandLine(spec), "--threads");
+        final String continued = fromNote;
+        final double t0 = outTimes[0] - times[0];
+        Consumer<ObjectNode> fromFields = json -> {
+            if (continued != null) {
+                json.put("from", continued);
+                json.put("fromTime", t0);
+            }
+        };
         OdeResult result;
-        try (dynamics) {
-            RunDirectory dir = RunDirectory.create(out);
-            dir.writeConfig(cfg, cfg.seed(), commandLine);
+        try (RunDirectory dir = RunDirectory.create(out)) {
+            dir.writeConfig(cfg, new long[] {cfg.seed()}, commandLine, fromFields, null);
             ProgressBar bar = new ProgressBar("ode", times[times.length - 1], err,
                     ProgressBar.consoleAttached());
             try (TrajectoryCsv.Appender csv = new TrajectoryCsv.Appender(dir.resolve("metrics.csv"),
-                    Experiments.columns(dynamics.layout()))) {
-                result = Experiments.integrate(cfg, dynamics, init, times, new IntegrationObserver() {
+                    Experiments.columns(Experiments.layout(cfg)))) {
+                result = Experiments.integrate(cfg, init, times, new IntegrationObserver() {
+                    private int sample;
+
                     @Override
                     public void onSample(double t, double[] row) {
-                        csv.append(t, row);
+                        // the i-th sample is at outTimes[i] exactly (t + t0 could round differently)
+                        csv.append(outTimes[sample++], row);
                     }
 
                     @Override
-                    public void onProgress(double t) {
+                    public synchronized void onProgress(double t) {
                         if (!noProgress) bar.update(t);
                     }
-                });
+
+                    @Override
+                    public synchronized void onNote(String note) {
+                        if (!noProgress) bar.note(note);
+                    }
+                }, t);
             } finally {
                 bar.finish();
             }
+            // the engine's own account of the run (exact engine: averaging and its error estimate)
+            dir.writeConfig(cfg, new long[] {cfg.seed()}, commandLine, fromFields, engineNode(result));
+            dir.commit(); // complete, or diverged with the samples up to then: moved into DIR in one go
         } catch (IOException | java.io.UncheckedIOException e) {
             err.println("pepita ode: cannot write to " + out + ": " + e.getMessage());
             err.flush();
@@ -110,17 +209,24 @@ public final class OdeCommand implements Callable<Integer> {
 
         Trajectory tr = result.trajectory();
         if (result.diverged()) {
-            double lastT = tr.size() > 0 ? tr.times()[tr.size() - 1] : Double.NaN;
+            String kept = tr.size() > 0
+                    ? String.format(Locale.ROOT, "%s/metrics.csv keeps the %d samples up to t = %s", out, tr.size(), outTimes[tr.size() - 1])
+                    : out + "/metrics.csv has no sample (the start itself is past the bound; is epsGBound above the initial eps_g?)";
             err.println(String.format(Locale.ROOT,
-                    "pepita ode: diverged at t = %s: %s; %s/metrics.csv keeps the %d samples up to t = %s. "
+                    "pepita ode: diverged at t = %s: %s; %s. "
                             + "Try a smaller eta or etaV, a smaller dt (euler, rk4) or a tighter rtol (dp853).",
-                    result.divergenceTime(), result.reason(), out, tr.size(), lastT));
+                    result.divergenceTime() + t0, result.reason(), kept));
             err.flush();
             return PepitaCommand.EXIT_DIVERGED;
         }
         PrintWriter stdout = spec.commandLine().getOut();
-        stdout.println(String.format(Locale.ROOT, "pepita ode: %d samples to t = %s, final eps_g = %s (%d RHS evaluations) in %s",
-                tr.size(), tr.times()[tr.size() - 1], tr.rows()[tr.size() - 1][0], result.evaluations(), out));
+        AveragingReport a = result.averaging();
+        String error = a != null && Double.isFinite(a.relativeErrorEpsG())
+                ? String.format(Locale.ROOT, ", est. rel. error of eps_g %.1e over %d Sobol replicates", a.relativeErrorEpsG(), a.replicates())
+                : "";
+        stdout.println(String.format(Locale.ROOT, "pepita ode: %d samples to t = %s, final eps_g = %s (%s engine, %d RHS evaluations%s) in %s",
+                tr.size(), outTimes[tr.size() - 1], tr.rows()[tr.size() - 1][0], Experiments.engineName(cfg),
+                result.evaluations(), error, out));
         stdout.flush();
         return 0;
     }

@@ -23,6 +23,7 @@ public final class ProgressBar {
     private final long start;
     private long lastDraw;
     private boolean drawn;
+    private String note = "";
 
     /**
      * @param label    what runs (e.g. "ode")
@@ -89,14 +90,19 @@ public final class ProgressBar {
         drawn = true;
     }
 
+    /** A status text shown after the numbers from the next redraw on (e.g. the exact engine's error estimate). */
+    public void note(String text) {
+        note = text == null ? "" : text;
+    }
+
     /** The text of the bar at progress {@code done} and clock reading {@code now} (without the bar itself). */
     String line(double done, long now) {
         double fraction = total > 0 ? Math.min(1, Math.max(0, done / total)) : 1;
         double elapsed = (now - start) * 1e-9;
         String left = done > initial ? String.format(Locale.ROOT, " ~%.0fs left", elapsed * Math.max(0, total - done) / (done - initial))
                 : "";
-        return String.format(Locale.ROOT, "%s %3.0f%% %s=%s/%s elapsed %.0fs%s", label, 100 * fraction, quantity, number(done),
-                number(total), elapsed, left);
+        return String.format(Locale.ROOT, "%s %3.0f%% %s=%s/%s elapsed %.0fs%s%s", label, 100 * fraction, quantity, number(done),
+                number(total), elapsed, left, note.isEmpty() ? "" : "; " + note);
     }
 
     /** Whole numbers (counts) as integers, others with four significant digits. */

@@ -18,11 +18,10 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "reproduce", mixinStandardHelpOptions = true,
         description = {"Make every figure of the catalogue: DIR/NAME/ for each (PNG, SVG, PDF, notebook, CSVs, configs) "
-                + "and DIR/README.md showing them all.",
-                "Exit codes: 0 ok, 2 bad input (unwritable DIR; nothing written), 3 a run diverged."})
+                + "and DIR/README.md showing them all."})
 public final class ReproduceCommand implements Callable<Integer> {
 
-    @Option(names = {"-o", "--out"}, required = true, paramLabel = "DIR", description = "Output directory (created if absent).")
+    @Option(names = {"-o", "--out"}, required = true, paramLabel = "DIR", description = "Output directory (created if absent; a non-empty one only with --overwrite).")
     Path out;
 
     @Option(names = "--quick", description = "Small runs (CI size, about a minute): N=300, 2 seeds, short times.")
@@ -32,6 +31,9 @@ public final class ReproduceCommand implements Callable<Integer> {
     @CommandLine.Mixin
     SimulationRuns runs;
 
+    @CommandLine.Mixin
+    OverwriteOption overwrite;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -39,7 +41,7 @@ public final class ReproduceCommand implements Callable<Integer> {
     public Integer call() {
         List<FigureJobs.Job> jobs = new ArrayList<>();
         for (FigureDefinition f : FigureCatalogue.all()) jobs.add(new FigureJobs.Job(f, out.resolve(f.name())));
-        return new FigureJobs("reproduce", runs.threads, !runs.noProgress, spec)
+        return new FigureJobs("reproduce", runs.threads, !runs.noProgress, overwrite.overwrite, spec)
                 .run(jobs, quick ? FigureSize.QUICK : FigureSize.DEFAULT, out);
     }
 }

@@ -1,6 +1,7 @@
 package org.forwardonly.cli;
 
 import org.forwardonly.scan.ScanJob;
+import org.forwardonly.scan.exec.ExecutorUnavailableException;
 import org.forwardonly.scan.exec.LocalExecutor;
 import org.forwardonly.scan.exec.ScanExecutor;
 import org.forwardonly.scan.exec.ScanExecutorProvider;
@@ -10,6 +11,8 @@ import org.forwardonly.scan.run.PointRunner;
 import org.forwardonly.scan.spec.ScanSpec;
 import org.forwardonly.scan.spec.ScanSpecException;
 import org.forwardonly.scan.spec.ScanSpecParser;
+import org.forwardonly.theory.config.ConfigException;
+import org.forwardonly.scan.store.ResultStore;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -21,6 +24,7 @@ import org.forwardonly.plots.scan.ScanFigure;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -33,21 +37,31 @@ import java.util.concurrent.Callable;
  * simulation or both) and writes the tidy table DIR/scan.csv (docs/scans.md). Resumable: a
  * rerun on the same DIR computes only the missing points. Exit codes: 0 done (diverged points
  * are rows, not failures), 1 a point's run failed (finished points are kept), 2 bad input
- * (spec, DIR busy or holding another scan; nothing run).
+ * (spec, DIR busy or holding another scan, a malformed Spark URL; nothing run), 4 the Spark
+ * cluster failed (unreachable, executors cannot start, every worker lost; finished points kept).
  */
 @Command(name = "scan", mixinStandardHelpOptions = true,
         description = {"Run a parameter-space scan: a base config and a grid (or list) of values for config keys; "
                 + "each point an ODE run, a simulation, or both. Writes DIR/scan.csv (one row per point and engine, "
                 + "grid order), DIR/results.jsonl (finished points, for resuming) and DIR/scan.json (the spec and its hash).",
-                "Rerun the same command to resume after an interruption. Spec format: docs/scans.md.",
-                "Exit codes: 0 ok, 1 a point failed (finished points kept), 2 bad input (nothing run)."})
+                "Rerun the same command to resume after an interruption. Spec format: docs/scans.md."})
 public final class ScanCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "SPEC", description = "Scan spec (JSON): base, grid or points, run, threshold.")
-    Path specFile;
+    /** Exit code of a scan whose Spark cluster failed (unreachable, no executors, every worker lost). */
+    public static final int EXIT_CLUSTER = 4;
 
-    @Option(names = {"-o", "--out"}, required = true, paramLabel = "DIR",
-            description = "Scan directory (created if absent; resumed if it holds this scan).")
+    @Parameters(index = "0", paramLabel = "SPEC",
+            description = "Scan spec: base, grid or points, run, threshold. JSON, or YAML (.yaml, .yml); - reads it from "
+                    + "standard input. Keys: docs/config.md.")
+    String specFile;
+
+    @CommandLine.Mixin
+    ConfigInput input;
+
+    @Option(names = {"-o", "--out"}, paramLabel = "DIR",
+            description = "Scan directory (created if absent; resumed if it holds this scan; any other non-empty one only with "
+                    + "--overwrite). Default: "
+                    + "runs/scan-YYYYMMDD-HHMMSS (UTC), printed at the end; give --out to be able to resume.")
     Path out;
 
     @Option(names = "--threads", paramLabel = "N",
@@ -56,7 +70,7 @@ public final class ScanCommand implements Callable<Integer> {
 
     @Option(names = "--spark", paramLabel = "MASTER",
             description = "Run the points on Apache Spark at this master URL (local[2], spark://host:7077, ...); "
-                    + "needs the scan-spark module on the classpath (./pepita adds it when built).")
+                    + "needs the scan-spark module on the classpath (./pepita builds it and adds it). Cluster: docs/scans.md.")
     String sparkMaster;
 
     @Option(names = "--no-progress", description = "Do not draw the progress bar on stderr.")
@@ -65,8 +79,14 @@ public final class ScanCommand implements Callable<Integer> {
     @Option(names = "--no-plots", description = "Do not draw DIR/scan.png|svg|pdf and the notebook DIR/scan.ipynb.")
     boolean noPlots;
 
+    @CommandLine.Mixin
+    OverwriteOption overwrite;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** What a scan directory holds while it is only this scan's (see {@link #checkOut}). */
+    private static final java.util.Set<String> SCAN_FILES = java.util.Set.of(".lock", "results.jsonl", "scan.json");
 
     @Override
     public Integer call() {
@@ -75,9 +95,15 @@ public final class ScanCommand implements Callable<Integer> {
         PointRunner runner;
         ScanExecutor executor;
         try {
-            if (threads != null && threads < 1) throw new ScanSpecException("option '--threads': must be >= 1 (got " + threads + ")");
+            if (threads != null) checkThreads(threads);
             if (threads != null && sparkMaster != null) throw new ScanSpecException("options '--threads' and '--spark' exclude each other");
-            scan = ScanSpecParser.read(specFile);
+            if (out == null) out = RunDirectory.defaultOut("scan");
+            try {
+                scan = ScanSpecParser.parse(input.tree(specFile, "scan spec"));
+            } catch (ConfigException e) {
+                throw new ScanSpecException(e.getMessage());
+            }
+            checkOut(out, overwrite.overwrite);
             runner = EngineRunners.forSpec(scan);
             ScanJob.checkPoints(scan, runner);
             executor = sparkMaster != null ? spark(sparkMaster)
@@ -88,7 +114,7 @@ public final class ScanCommand implements Callable<Integer> {
         ScanJob.Listener progress = noProgress ? ScanJob.Listener.NONE : progressBar(err);
         try (executor) {
             List<String> command = RunDirectory.commandLine(spec);
-            ScanJob.Outcome o = ScanJob.run(scan, out, runner, executor, Version.get(), command, progress);
+            ScanJob.Outcome o = ScanJob.run(scan, out, runner, executor, Version.recorded(), command, progress);
             PrintWriter stdout = spec.commandLine().getOut();
             stdout.println("pepita scan: " + o.total() + " points (" + o.computed() + " computed, " + o.resumed()
                     + " resumed), " + o.diverged() + " diverged run(s) -> " + o.table());
@@ -98,7 +124,44 @@ public final class ScanCommand implements Callable<Integer> {
         } catch (ScanSpecException e) {
             return fail(err, e.getMessage(), PepitaCommand.EXIT_BAD_INPUT);
         } catch (PointFailedException e) {
-            return fail(err, e.getMessage() + " (finished points are kept in " + out + "; rerun to resume)", 1);
+            return fail(err, e.getMessage() + " (finished points are kept in " + out + "; rerun to resume)", PepitaCommand.EXIT_INTERNAL);
+        } catch (ExecutorUnavailableException e) {
+            String kept = Files.exists(out.resolve(ResultStore.FILE)) ? " (finished points are kept in " + out
+                    + "; rerun the same command to resume)" : " (nothing was written)";
+            return fail(err, e.getMessage() + kept, EXIT_CLUSTER);
+        } catch (java.io.UncheckedIOException e) {
+            // DIR's files are not what a scan writes (results.jsonl a directory, a garbage scan.json), or the disk refused
+            return fail(err, "cannot use " + out + ": " + e.getMessage() + " (finished points are kept; fix it, or choose"
+                    + " another --out)", PepitaCommand.EXIT_BAD_INPUT);
+        }
+    }
+
+    private static void checkThreads(int threads) {
+        try {
+            ThreadCount.check(threads);
+        } catch (org.forwardonly.theory.config.ConfigException e) {
+            throw new ScanSpecException(e.getMessage());
+        }
+    }
+
+    /**
+     * DIR must be writable, and absent, empty or this scan's (scan.json, results.jsonl, .lock: a rerun
+     * resumes it; a different scan is refused by {@link ScanJob}); anything else only with --overwrite.
+     */
+    static void checkOut(Path dir, boolean overwrite) {
+        try {
+            org.forwardonly.plots.catalogue.OutputDirectory.check(dir);
+            boolean scanDir = java.nio.file.Files.isRegularFile(dir.resolve("scan.json"));
+            if (!scanDir && java.nio.file.Files.isDirectory(dir)) {
+                try (var s = java.nio.file.Files.list(dir)) {
+                    scanDir = s.allMatch(p -> SCAN_FILES.contains(p.getFileName().toString()));
+                }
+            }
+            if (!scanDir) org.forwardonly.plots.catalogue.OutputDirectory.checkFresh(dir, overwrite);
+        } catch (IllegalArgumentException e) {
+            throw new ScanSpecException(e.getMessage());
+        } catch (IOException e) {
+            throw new ScanSpecException("--out " + dir + ": cannot list it (" + e.getClass().getSimpleName() + ")");
         }
     }
 
@@ -136,8 +199,8 @@ public final class ScanCommand implements Callable<Integer> {
             return;
         }
         try {
-            FigureRunner.write("scan", "Final generalisation error of every scan point (" + specFile.getFileName() + ")",
-                    figure.get(), Map.of(), Version.get(), command, out);
+            FigureRunner.write("scan", "Final generalisation error of every scan point (" + (specFile.equals("-") ? "standard input" : Path.of(specFile).getFileName()) + ")",
+                    figure.get(), Map.of(), Version.recorded(), command, out);
             stdout.println("pepita scan: figure " + out.resolve("scan.png") + " and notebook " + out.resolve("scan.ipynb"));
         } catch (IOException | RuntimeException e) {
             err.println("pepita scan: the table is complete, but the figure failed: " + e.getMessage());

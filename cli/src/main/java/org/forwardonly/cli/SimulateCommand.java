@@ -26,19 +26,26 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
         description = {"Train finite-N networks online (seeds seed, seed+1, ... in parallel) and write DIR/metrics.csv "
-                + "(t, eps_g, Q_k_l, R_k_m, v_k[, c_k, d_m, P], eps_test, cos_v_feedback as seed means, then <col>_se) "
-                + "and DIR/config.json.",
-                "Exit codes: 0 ok, 2 bad input, 3 diverged (nothing written for 2 and 3)."})
+                + "(t, eps_g, Q_k_l, R_k_m, v_k[, c_k, d_m, P], eps_test if testSize > 0, cos_v_feedback as seed "
+                + "means, then <col>_se) "
+                + "and DIR/config.json; with --per-seed also DIR/per_seed.csv."})
 public final class SimulateCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "CONFIG", description = "Experiment config (JSON); keys in docs/simulation.md.")
-    Path configFile;
+    @Parameters(index = "0", paramLabel = "CONFIG", description = "Experiment config: JSON, or YAML (.yaml, .yml); - reads it from standard input. Keys: docs/config.md.")
+    String configFile;
 
-    @Option(names = {"-o", "--out"}, required = true, paramLabel = "DIR",
-            description = "Output directory (created if absent; metrics.csv and config.json are overwritten).")
+    @CommandLine.Mixin
+    ConfigInput input;
+
+    @Option(names = {"-o", "--out"}, paramLabel = "DIR",
+            description = "Output directory (created if absent; a non-empty one only with --overwrite). Files are staged "
+                    + "beside it and moved in at the end. Default: runs/COMMAND-YYYYMMDD-HHMMSS (UTC), printed at the end.")
     Path out;
 
     @CommandLine.Mixin
     SimulationRuns runs;
+
+    @CommandLine.Mixin
+    OverwriteOption overwrite;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -49,9 +56,10 @@ public final class SimulateCommand implements Callable<Integer> {
         ExperimentConfig config;
         double[] times;
         try {
-            config = runs.readConfig(configFile);
+            if (out == null) out = RunDirectory.defaultOut("simulate");
+            config = runs.readConfig(input.config(configFile));
             times = SampleTimes.of(config);
-            RunDirectory.check(out);
+            RunDirectory.check(out, overwrite.overwrite);
         } catch (ConfigException e) {
             err.println("pepita simulate: " + e.getMessage());
             err.flush();
@@ -62,10 +70,11 @@ public final class SimulateCommand implements Callable<Integer> {
         double seconds = (System.nanoTime() - start) * 1e-9;
         if (result == null) return PepitaCommand.EXIT_DIVERGED;
         Trajectory table = SimulationRuns.table(result);
-        try {
-            RunDirectory dir = RunDirectory.create(out);
+        try (RunDirectory dir = RunDirectory.create(out)) {
             TrajectoryCsv.write(table, dir.resolve("metrics.csv"));
+            runs.writePerSeed(result, dir);
             dir.writeConfig(config, SimulationRuns.seeds(config), RunDirectory.commandLine(spec));
+            dir.commit();
         } catch (IOException | java.io.UncheckedIOException e) {
             err.println("pepita simulate: cannot write to " + out + ": " + e.getMessage());
             err.flush();
@@ -75,10 +84,11 @@ public final class SimulateCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         long steps = config.seeds() * SeedRun.stepsOf(table.times()[last], config.N());
         int workers = Math.min(runs.threads, config.seeds());
+        String test = table.columns().contains("eps_test")
+                ? ", eps_test = " + table.rows()[last][table.indexOf("eps_test")] : "";
         stdout.println(String.format(Locale.ROOT, "pepita simulate: %d seeds, N = %d, %d samples to t = %s, final eps_g = %s"
-                        + " ± %s, eps_test = %s in %s", config.seeds(), config.N(), table.size(), table.times()[last],
-                table.rows()[last][0], table.rows()[last][table.indexOf("eps_g_se")],
-                table.rows()[last][table.indexOf("eps_test")], out));
+                        + " ± %s%s in %s", config.seeds(), config.N(), table.size(), table.times()[last],
+                table.rows()[last][0], table.rows()[last][table.indexOf("eps_g_se")], test, out));
         stdout.println(String.format(Locale.ROOT, "pepita simulate: %d minibatch steps in %.1f s on %d threads:"
                         + " %.1f us per step per thread (recording and test samples included)", steps, seconds, workers,
                 seconds * 1e6 * workers / Math.max(1, steps)));

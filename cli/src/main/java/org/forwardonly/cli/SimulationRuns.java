@@ -1,5 +1,6 @@
 package org.forwardonly.cli;
 
+import org.forwardonly.simulation.measure.PerSeedCsv;
 import org.forwardonly.simulation.measure.SeedStatistics;
 import org.forwardonly.simulation.mirroring.WeightMirroring;
 import org.forwardonly.simulation.training.DivergedException;
@@ -13,6 +14,7 @@ import org.forwardonly.theory.config.ExperimentConfig;
 import org.forwardonly.theory.trajectory.Trajectory;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,10 +23,13 @@ import java.util.function.LongFunction;
 
 /**
  * What the simulate and compare commands share (a picocli mixin): the {@code --threads} and
- * {@code --no-progress} options, reading and checking a config for simulation, running the
+ * {@code --no-progress} and {@code --per-seed} options, reading and checking a config for simulation, running the
  * seeds with a progress bar, and the seed table.
  */
 final class SimulationRuns {
+    /** The file {@code --per-seed} writes. */
+    static final String PER_SEED_FILE = "per_seed.csv";
+
     @Option(names = "--threads", paramLabel = "T",
             description = "Worker threads (default: all cores). Results do not depend on it.")
     int threads = Runtime.getRuntime().availableProcessors();
@@ -32,10 +37,13 @@ final class SimulationRuns {
     @Option(names = "--no-progress", description = "Do not draw the progress bar on stderr.")
     boolean noProgress;
 
-    /** Reads the config and checks it can be simulated here (ConfigException otherwise). */
-    ExperimentConfig readConfig(Path file) {
-        if (threads < 1) throw new ConfigException("--threads must be >= 1 (got " + threads + ")");
-        ExperimentConfig config = ConfigParser.read(file);
+    @Option(names = "--per-seed", description = "Also write DIR/per_seed.csv: every seed's trajectory in long form "
+            + "(seed, t, then the columns of metrics.csv without _se), one row per seed and time.")
+    boolean perSeed;
+
+    /** Checks the options and that the config can be simulated here (ConfigException otherwise). */
+    ExperimentConfig readConfig(ExperimentConfig config) {
+        ThreadCount.check(threads);
         SimulationLimits.check(config, threads, Runtime.getRuntime().maxMemory());
         return config;
     }
@@ -78,6 +86,25 @@ final class SimulationRuns {
         List<Trajectory> perSeed = new ArrayList<>();
         for (SeedRun.Result r : result.seeds()) perSeed.add(r.trajectory());
         return SeedStatistics.ensemble(perSeed);
+    }
+
+    /**
+     * Writes {@code per_seed.csv} into {@code dir} when {@code --per-seed} was given, and otherwise
+     * removes one left there by an earlier run, so that the directory describes this run only.
+     */
+    void writePerSeed(Simulation.Result result, RunDirectory dir) throws IOException {
+        Path file = dir.resolve(PER_SEED_FILE);
+        if (!perSeed) {
+            dir.removeAtCommit(PER_SEED_FILE); // staged files are moved in; an earlier run's per_seed.csv must go
+            return;
+        }
+        long[] seeds = new long[result.seeds().size()];
+        List<Trajectory> trajectories = new ArrayList<>();
+        for (int i = 0; i < seeds.length; i++) {
+            seeds[i] = result.seeds().get(i).seed();
+            trajectories.add(result.seeds().get(i).trajectory());
+        }
+        PerSeedCsv.write(seeds, trajectories, file);
     }
 
     /** The seeds of a run. */

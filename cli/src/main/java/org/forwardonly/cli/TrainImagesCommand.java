@@ -5,12 +5,12 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
+
 import org.forwardonly.images.data.DatasetMissingException;
 import org.forwardonly.images.data.FashionMnist;
 import org.forwardonly.images.data.Normalization;
@@ -24,6 +24,8 @@ import org.forwardonly.images.training.RuleSummary;
 import org.forwardonly.images.training.Trainer;
 import org.forwardonly.images.training.TrainingProgress;
 import org.forwardonly.plots.catalogue.FigureRunner;
+import org.forwardonly.plots.catalogue.OutputDirectory;
+import org.forwardonly.theory.config.ConfigException;
 import org.forwardonly.plots.training.TrainingCurvesFigure;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -47,11 +49,12 @@ public final class TrainImagesCommand implements Callable<Integer> {
     @Option(names = "--data-dir", description = "Directory with the IDX files (.gz or plain). Default: " + "/usr/share/datasets/fashion-mnist")
     Path dataDir = FashionMnist.DEBIAN_DIR;
 
-    @Option(names = {"-o", "--out"}, required = true, description = "Output directory (must not exist unless --overwrite).")
+    @Option(names = {"-o", "--out"}, required = true, description = "Output directory (created if absent; a non-empty one "
+            + "only with --overwrite). Files are staged beside it and moved in at the end.")
     Path out;
 
-    @Option(names = "--overwrite", description = "Replace an existing output directory.")
-    boolean overwrite;
+    @CommandLine.Mixin
+    OverwriteOption overwrite;
 
     @Option(names = "--rules", split = ",", defaultValue = "bp,fa,pepita,pepita-wm",
             description = "Rules to train, comma-separated. Default: ${DEFAULT-VALUE}")
@@ -138,28 +141,27 @@ public final class TrainImagesCommand implements Callable<Integer> {
         ImageTrainingConfig config;
         FashionMnist.Split data;
         try {
-            config = config();
-            if (Files.exists(out) && !overwrite) {
-                throw new IllegalArgumentException("--out: " + out + " already exists (use --overwrite to replace it)");
-            }
+            config = config().checkMemory(Runtime.getRuntime().maxMemory());
+            ThreadCount.check(threads);
+            OutputDirectory.checkFresh(out, overwrite.overwrite);
             data = FashionMnist.load(dataDir, Normalization.valueOf(normalize.toUpperCase(java.util.Locale.ROOT)));
-        } catch (IllegalArgumentException | DatasetMissingException | IOException e) {
+        } catch (IllegalArgumentException | ConfigException | DatasetMissingException | IOException e) {
             err.println("pepita train-images: " + e.getMessage());
             err.flush();
             return PepitaCommand.EXIT_BAD_INPUT;
         }
-        Path parent = out.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Path tmp = Files.createTempDirectory(parent, "." + out.getFileName() + ".tmp-");
+        OutputDirectory staged = OutputDirectory.open(out);
+        Path tmp = staged.stage();
         try (BatchMatmul mm = new BatchMatmul(threads)) {
-            ResultsWriter.writeConfig(tmp, config, Version.get(), String.join(" ", RunDirectory.commandLine(spec)));
+            ResultsWriter.writeConfig(tmp, config, Version.recorded(), String.join(" ", RunDirectory.commandLine(spec)));
             Trainer trainer = new Trainer(config, mm, quiet ? TrainingProgress.NONE : progressBars(err));
             List<List<EpochMetrics>> perRule = new ArrayList<>();
             List<RuleSummary> summaries = new ArrayList<>();
             var train = data.train().head(config.trainSize());
             var test = data.test().head(config.testSize());
             // Rows also go to a partial file in the temporary directory as they come, so a run that is stopped
-            // still leaves its finished epochs behind (in .<out>.tmp-*/metrics.partial.csv, never in --out).
+            // still leaves its finished epochs behind (in .<out>.partial-*/metrics.partial.csv, never in --out;
+            // the next run removes it once its process is gone).
             Path partial = tmp.resolve("metrics.partial.csv");
             Files.writeString(partial, ResultsWriter.METRICS_HEADER + "\n");
             for (String rule : config.rules()) {
@@ -182,20 +184,22 @@ public final class TrainImagesCommand implements Callable<Integer> {
             ResultsWriter.writeMetrics(tmp, perRule, threads);
             String table = ResultsWriter.writeSummary(tmp, summaries, config);
             writeFigure(tmp, perRule, config);
-            if (Files.exists(out)) {
-                deleteRecursively(out);
-            }
-            Files.move(tmp, out);
+            staged.commit();
             System.out.print(table);
             System.out.flush();
             return 0;
         } catch (DivergedException e) {
-            deleteRecursively(tmp);
+            staged.abandon();
             err.println("pepita train-images: " + e.getMessage());
             err.flush();
             return PepitaCommand.EXIT_DIVERGED;
-        } catch (RuntimeException | IOException e) {
-            deleteRecursively(tmp);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            staged.abandon();
+            err.println("pepita train-images: cannot write to " + out + ": " + e.getMessage());
+            err.flush();
+            return PepitaCommand.EXIT_BAD_INPUT;
+        } catch (RuntimeException | Error e) {
+            staged.abandon();
             throw e;
         }
     }
@@ -220,7 +224,7 @@ public final class TrainImagesCommand implements Callable<Integer> {
                 "the full configuration is config.json; per-epoch numbers of every rule are metrics.csv");
         FigureRunner.write("training", "Test accuracy per epoch of each rule on " + config.dataset()
                         + ", and the angle between PEPITA's feedback matrix F and the end-to-end transposed weights",
-                TrainingCurvesFigure.build(curves, parameters), Map.of(), Version.get(),
+                TrainingCurvesFigure.build(curves, parameters), Map.of(), Version.recorded(),
                 String.join(" ", RunDirectory.commandLine(spec)), dir);
     }
 
@@ -259,23 +263,9 @@ public final class TrainImagesCommand implements Callable<Integer> {
         if (!lastLayer.equals("modulated") && !lastLayer.equals("first")) {
             throw new IllegalArgumentException("--last-layer: invalid value '" + lastLayer + "' (allowed: modulated, first)");
         }
-        if (threads < 1) {
-            throw new IllegalArgumentException("--threads: invalid value '" + threads + "' (allowed: a positive integer)");
-        }
         return new ImageTrainingConfig(dataset, rules, hidden, epochs, batchSize, momentum, lr, decayEpochs, decayFactor,
                 trainSize, testSize, seed, Normalization.valueOf(normalize.toUpperCase(java.util.Locale.ROOT)),
                 feedbackScale, modulationSign, lastLayer.equals("modulated"),
                 new WeightMirror.Settings(wmNoise, wmEta, wmDecay, wmSteps, wmBatch, wmRescale), targetAccuracy).validate();
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }

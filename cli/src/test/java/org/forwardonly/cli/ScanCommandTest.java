@@ -51,7 +51,7 @@ class ScanCommandTest {
         assertEquals(0, r.exit(), r.err());
         List<String> csv = Files.readAllLines(tmp.resolve("out/scan.csv"));
         assertTrue(csv.get(1).contains(",false,20.0"), csv.get(1));
-        assertTrue(csv.get(2).startsWith("1,50,ode,,") && csv.get(2).contains(",true,"), csv.get(2));
+        assertTrue(csv.get(2).startsWith("1,50,ode,NaN,") && csv.get(2).contains(",true,"), csv.get(2));
     }
 
     static void badSpec(Path tmp, String json, String expected) throws Exception {
@@ -65,7 +65,7 @@ class ScanCommandTest {
 
     @Test
     void badSpecsFailAtOnceWithOneLineAndExitCode2(@TempDir Path tmp) throws Exception {
-        badSpec(tmp, "{" + BASE + ", 'grid': {'etaa': [1, 2]}}", "grid key 'etaa' is not a config key (sweepable: rule,");
+        badSpec(tmp, "{" + BASE + ", 'grid': {'etaa': [1, 2]}}", "grid key 'etaa' is not a config key (did you mean 'eta'? sweepable: rule,");
         badSpec(tmp, "{" + BASE + ", 'grid': {'eta': []}}", "grid key 'eta' must be a non-empty list of values");
         badSpec(tmp, "{" + BASE + ", 'grid': {'init': [1]}}", "grid key 'init' is not sweepable");
         badSpec(tmp, "{" + BASE + ", 'grid': {'eta': [1, -1]}}", "point 1 (eta=-1): key 'eta': must be >= 0");

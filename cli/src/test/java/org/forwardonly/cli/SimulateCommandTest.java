@@ -62,6 +62,52 @@ class SimulateCommandTest {
         assertArrayEquals(Files.readAllBytes(a.resolve("metrics.csv")), Files.readAllBytes(b.resolve("metrics.csv")));
     }
 
+    @Test
+    void perSeedIsTheLongFormOfEverySeedWhoseMeanIsMetricsAndIsByteIdenticalForAnyThreadCount() throws Exception {
+        Path cfg = config(SMALL);
+        Path a = tmp.resolve("a"), b = tmp.resolve("b");
+        assertEquals(0, OdeCommandTest.run("simulate", cfg.toString(), "--out", a.toString(), "--threads", "1",
+                "--no-progress", "--per-seed").exit());
+        assertEquals(0, OdeCommandTest.run("simulate", cfg.toString(), "--out", b.toString(), "--threads", "3",
+                "--no-progress", "--per-seed").exit());
+        assertArrayEquals(Files.readAllBytes(a.resolve("per_seed.csv")), Files.readAllBytes(b.resolve("per_seed.csv")));
+        List<String> lines = Files.readAllLines(a.resolve("per_seed.csv"));
+        Trajectory means = TrajectoryCsv.read(a.resolve("metrics.csv"));
+        int C = means.columns().size() / 2;  // the means, then their _se
+        assertEquals("seed,t," + String.join(",", means.columns().subList(0, C)), lines.get(0));
+        assertEquals(1 + 3 * means.size(), lines.size(), "one row per seed (3) and time");
+        // seed s's rows are lines 1 + s*T .. ; their mean over seeds is metrics.csv's mean exactly: both
+        // files hold shortest round-trip decimals, and SeedStatistics sums the same three doubles in seed
+        // order and divides by 3, as done here
+        for (int i = 0; i < means.size(); i++) {
+            for (int j = 0; j < C; j++) {
+                double sum = 0;
+                for (int s = 0; s < 3; s++) {
+                    String[] cells = lines.get(1 + s * means.size() + i).split(",");
+                    assertEquals(String.valueOf(s), cells[0]);
+                    assertEquals(means.times()[i], Double.parseDouble(cells[1]));
+                    sum += Double.parseDouble(cells[2 + j]);
+                }
+                double mean = means.rows()[i][j];
+                assertEquals(mean, sum / 3, 0.0, means.columns().get(j) + " at row " + i);
+            }
+        }
+        // without --per-seed, a rerun into the same directory (--overwrite) leaves no stale per_seed.csv
+        assertEquals(0, OdeCommandTest.run("simulate", cfg.toString(), "--out", a.toString(), "--no-progress", "--overwrite").exit());
+        assertFalse(Files.exists(a.resolve("per_seed.csv")));
+    }
+
+    @Test
+    void withoutTestSizeThereIsNoEpsTestColumnRatherThanANaNOne() throws Exception {
+        Path out = tmp.resolve("notest");
+        String json = "{\"rule\":\"bp\",\"K\":2,\"M\":2,\"N\":200,\"seeds\":2,\"tMax\":1,\"nTimes\":3}";
+        assertEquals(0, OdeCommandTest.run("simulate", config(json).toString(), "--out", out.toString(), "--no-progress").exit());
+        Trajectory t = TrajectoryCsv.read(out.resolve("metrics.csv"));
+        assertFalse(t.columns().contains("eps_test") || t.columns().contains("eps_test_se"), t.columns().toString());
+        assertTrue(t.columns().contains("cos_v_feedback"));
+        for (double[] row : t.rows()) for (double x : row) assertTrue(Double.isFinite(x), t.columns() + " has a non-finite value");
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "simulate|{\"rule\":\"bp\",\"K\":2}|missing key 'M'",
@@ -70,7 +116,7 @@ class SimulateCommandTest {
             "simulate|{\"rule\":\"bp\",\"K\":2,\"M\":2,\"mirroring\":{}}|key 'mirroring'",
             "simulate|{\"rule\":\"bp\",\"K\":4,\"M\":4,\"N\":2000000000}|key 'N'",
             "compare|{\"rule\":\"bp\",\"K\":2,\"M\":2,\"N\":100}|key 'seeds'",
-            "compare|{\"rule\":\"pepita\",\"K\":4,\"M\":4,\"N\":100,\"seeds\":2,\"quadraturePoints\":40}|key 'quadraturePoints'",
+            "compare|{\"rule\":\"pepita\",\"K\":4,\"M\":4,\"N\":100,\"seeds\":2,\"quadraturePoints\":40,\"averaging\":{\"method\":\"tensor\"}}|key 'quadraturePoints'",
             "compare|{\"rule\":\"bp\",\"activation\":\"relu\",\"K\":2,\"M\":2,\"N\":100,\"seeds\":2,\"odeEngine\":\"closedForm\"}|key 'odeEngine'"})
     void badInputIsOneLineExitTwoAndWritesNothing(String command, String json, String expected) throws Exception {
         Path out = tmp.resolve("never");

@@ -72,7 +72,8 @@ public final class ScanJob {
     /**
      * Runs the scan. Throws {@link org.forwardonly.scan.spec.ScanSpecException} if DIR is locked
      * or holds another scan, {@link org.forwardonly.scan.run.PointFailedException} if a point's
-     * run throws (finished points stay stored for the next run).
+     * run throws, {@link org.forwardonly.scan.exec.ExecutorUnavailableException} if the executor
+     * cannot start (DIR untouched) or fails mid-scan (finished points stay stored for the next run).
      */
     public static Outcome run(ScanSpec spec, Path dir, PointRunner runner, ScanExecutor executor, String version) {
         return run(spec, dir, runner, executor, version, List.of(), Listener.NONE);
@@ -84,6 +85,7 @@ public final class ScanJob {
      */
     public static Outcome run(ScanSpec spec, Path dir, PointRunner runner, ScanExecutor executor, String version,
                               List<String> command, Listener listener) {
+        executor.start();   // a cluster that cannot run the points fails here, before DIR is touched
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {

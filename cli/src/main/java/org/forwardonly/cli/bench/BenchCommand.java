@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.lang.management.ManagementFactory;
 import java.time.ZonedDateTime;
 import java.time.ZoneOffset;
@@ -18,18 +19,22 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code pepita bench}: times the ODE (fixed-step Euler and adaptive dp853) and the SGD step on
- * this machine and prints them next to the C++ reference of issue #7 and the targets, as a
- * Markdown table (docs/performance.md). Plain timing loops (System.nanoTime, warm-up, median of
- * repeats); the JMH benchmarks of the {@code bench} module measure the kernels in isolation.
+ * this machine and prints them as a Markdown table (docs/performance.md), beside the C++
+ * reference (sgoldt/nn2pp) timed in the same run when {@code --reference DIR} names its built
+ * programs ({@link ReferenceRuns}); without it the reference columns say "not measured". Plain
+ * timing loops (System.nanoTime, warm-up, median of repeats); the JMH benchmarks of the
+ * {@code bench} module measure the kernels in isolation.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Time the ODE (Euler dt=0.01 and adaptive dp853, bp erf, both layers trained) and the SGD step "
-                + "on this machine; print a Markdown table with the C++ reference, the targets and the ratios. ODE rows run "
+                + "on this machine; print a Markdown table with the targets and, with --reference, the C++ reference "
+                + "(sgoldt/nn2pp) timed in the same run on the same work, and the ratios. ODE rows run "
                 + "with pepita ode's default thread count (2 at K=M=10) and, where that is more than one, also on one thread.",
-                "Takes 1-4 minutes on 2 cores (depending on the load). Exit codes: 0 ok, 2 bad option."})
+                "Takes 1-4 minutes on 2 cores (depending on the load), about 2 more with --reference."})
 public final class BenchCommand implements Callable<Integer> {
 
-    @Option(names = "--only", paramLabel = "PART", description = "Run only 'ode' or 'sgd' (default: both).")
+    @Option(names = "--only", paramLabel = "PART", description = "Run only 'ode', 'sgd' or 'exact' (the exact engine's "
+            + "reach: exact pepita against closed-form afa from K = M = 2 to 10 and K = 2..10 at M = 2; default: all three).")
     String only;
 
     @Option(names = "--repeats", paramLabel = "R", description = "Timed repeats per row, median reported (default: ${DEFAULT-VALUE}).")
@@ -38,32 +43,67 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--rtol", paramLabel = "TOL", description = "dp853 relative tolerance for the adaptive rows (default: ${DEFAULT-VALUE}; atol = rtol/1000).")
     double rtol = 1e-7;
 
+    @Option(names = "--reference", paramLabel = "DIR", description = "Directory holding the C++ reference's "
+            + "scmpp_ode.exe and nn2pp.exe (sgoldt/nn2pp, built as docs/performance.md says): time them in this run on "
+            + "the same work (median of the same repeats). Without it the reference columns say 'not measured'.")
+    Path referenceDir;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    /** C++ reference times (issue #7): Armadillo, -O3 -march=native, one thread. */
-    private static final double[] ODE_REFERENCE_SECONDS = {2.9, 8.2, 24};
-    private static final double[] SGD_REFERENCE_SECONDS = {88e-6, 575e-6};
+    /** The absolute target for the SGD step at N = 10,000 (docs/performance.md); the other targets are relative to the reference. */
     private static final double SGD_TARGET_N10000 = 60e-6;
+    private static final String NOT_MEASURED = "not measured";
+
+    /** The reference programs of this run, or null without --reference. */
+    private ReferenceRuns reference;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (repeats < 1 || !(rtol > 0) || (only != null && !only.equals("ode") && !only.equals("sgd"))) {
-            err.println("pepita bench: --repeats must be >= 1, --rtol > 0, --only ode|sgd");
-            return 2;
+        String bad = repeats < 1 || repeats > 1000 ? "option '--repeats': must be from 1 to 1000 (got " + repeats + ")"
+                : !(rtol > 0 && rtol < 1) ? "option '--rtol': must be > 0 and < 1 (got " + rtol + ")"
+                : only != null && !only.equals("ode") && !only.equals("sgd") && !only.equals("exact")
+                        ? "option '--only': must be ode, sgd or exact (got '" + only + "')"
+                : null;
+        if (bad != null) {
+            err.println("pepita bench: " + bad);
+            err.flush();
+            return org.forwardonly.cli.PepitaCommand.EXIT_BAD_INPUT;
         }
+        if (referenceDir != null) {
+            try {
+                reference = ReferenceRuns.in(referenceDir, only == null || only.equals("ode"), only == null || only.equals("sgd"));
+            } catch (IllegalArgumentException e) {
+                err.println("pepita bench: " + e.getMessage());
+                return 2;
+            }
+        }
+        double loadAtStart = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         List<String> rows = new ArrayList<>();
-        rows.add("| work | pepita (wall) | pepita (CPU) | C++ reference | target | reference / pepita (wall; CPU) | notes |");
-        rows.add("|---|---|---|---|---|---|---|");
+        rows.add("| work | pepita (wall) | pepita (CPU) | C++ reference (wall) | C++ reference (CPU) | target "
+                + "| reference / pepita (wall; CPU) | notes |");
+        rows.add("|---|---|---|---|---|---|---|---|");
         if (only == null || only.equals("ode")) odeRows(rows, err);
         if (only == null || only.equals("sgd")) sgdRows(rows, err);
+        List<String> exact = new ArrayList<>();
+        if (only == null || only.equals("exact")) exactRows(exact, err);
         out.println("pepita bench, " + ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_LOCAL_DATE_TIME).substring(0, 16)
                 + " UTC; " + machine());
+        out.println(reference == null ? "C++ reference: not measured (--reference DIR times it in the same run)"
+                : "C++ reference: " + referenceDir.toAbsolutePath() + " (" + ReferenceRuns.ODE_PROGRAM + ", " + ReferenceRuns.SGD_PROGRAM
+                        + "), timed in this run");
         out.println();
-        rows.forEach(out::println);
-        out.printf(Locale.ROOT, "%nload average at the end: %.2f (1 min, %d cores)%n",
+        if (rows.size() > 2) rows.forEach(out::println);
+        if (!exact.isEmpty()) {
+            if (rows.size() > 2) out.println();
+            out.println("The exact engine's reach: exact pepita (random start, sigmaF 0.5, eta 0.5, to t = 100, dp853 rtol 1e-5) "
+                    + "against the closed-form afa ODE of the same config, same run:");
+            out.println();
+            exact.forEach(out::println);
+        }
+        out.printf(Locale.ROOT, "%nload average at the start: %.2f, at the end: %.2f (1 min, %d cores)%n", loadAtStart,
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), Runtime.getRuntime().availableProcessors());
         out.flush();
         return 0;
@@ -73,26 +113,39 @@ public final class BenchCommand implements Callable<Integer> {
         OdeWorkload[] work = {new OdeWorkload(4, 4, 1000), new OdeWorkload(6, 3, 1000), new OdeWorkload(10, 10, 300)};
         for (int i = 0; i < work.length; i++) {
             OdeWorkload w = work[i];
+            ReferenceRuns.Run ref = null;
+            if (reference != null) {
+                progress(err, "C++ reference ODE " + w.label() + " Euler dt=0.01 to t=" + (int) w.tMax + ", one thread");
+                ref = reference.ode(w.K, w.M, w.tMax, repeats);
+            }
             // the configuration pepita ode runs by default, and one thread when that differs
             int threads = w.defaultThreads();
-            eulerRow(rows, err, w, ODE_REFERENCE_SECONDS[i], threads);
-            if (threads > 1) eulerRow(rows, err, w, ODE_REFERENCE_SECONDS[i], 1);
-            adaptiveRow(rows, err, w, ODE_REFERENCE_SECONDS[i], threads);
-            if (threads > 1) adaptiveRow(rows, err, w, ODE_REFERENCE_SECONDS[i], 1);
+            eulerRow(rows, err, w, ref, threads);
+            if (threads > 1) eulerRow(rows, err, w, ref, 1);
+            adaptiveRow(rows, err, w, ref, threads);
+            if (threads > 1) adaptiveRow(rows, err, w, ref, 1);
         }
     }
 
-    private void eulerRow(List<String> rows, PrintWriter err, OdeWorkload w, double ref, int threads) {
+    private void exactRows(List<String> rows, PrintWriter err) {
+        rows.addAll(ExactReachWorkload.header());
+        for (int[] size : ExactReachWorkload.SIZES) {
+            progress(err, "exact pepita against closed-form afa, K=" + size[0] + " M=" + size[1] + " to t=100");
+            rows.add(new ExactReachWorkload(size[0], size[1]).row(repeats));
+        }
+    }
+
+    private void eulerRow(List<String> rows, PrintWriter err, OdeWorkload w, ReferenceRuns.Run ref, int threads) {
         progress(err, "ODE " + w.label() + " Euler dt=0.01 to t=" + (int) w.tMax + ", " + threadsNote(threads));
         ExperimentConfig euler = w.config("euler", 0.01, 1e-9, 1e-12, w.tMax);
         w.run(w.config("euler", 0.01, 1e-9, 1e-12, w.tMax / 10), threads); // warm-up
         Timing.Seconds te = Timing.median(() -> w.run(euler, threads).evaluations(), 0, repeats, threads > 1);
-        rows.add(String.format(Locale.ROOT, "| ODE %s, Euler dt=0.01, to t=%d%s | %s | %s | %s | <= %s | %.1f; %.1f | %,d steps, %s |",
-                w.label(), (int) w.tMax, threadsLabel(w, threads), seconds(te.wall()), seconds(te.cpu()), seconds(ref),
-                seconds(ref), ref / te.wall(), ref / te.cpu(), Math.round(w.tMax / 0.01), threadsNote(threads, w)));
+        rows.add(String.format(Locale.ROOT, "| ODE %s, Euler dt=0.01, to t=%d%s | %s | %s | %s | %s | %s | %,d steps, %s%s |",
+                w.label(), (int) w.tMax, threadsLabel(w, threads), seconds(te.wall()), seconds(te.cpu()), referenceColumns(ref, false),
+                target(ref, 1, false), ratios(ref, te), Math.round(w.tMax / 0.01), threadsNote(threads, w), referenceNote(ref)));
     }
 
-    private void adaptiveRow(List<String> rows, PrintWriter err, OdeWorkload w, double ref, int threads) {
+    private void adaptiveRow(List<String> rows, PrintWriter err, OdeWorkload w, ReferenceRuns.Run ref, int threads) {
         progress(err, "ODE " + w.label() + " dp853 rtol=" + rtol + " (and its reference at rtol=1e-12), " + threadsNote(threads));
         ExperimentConfig adaptive = w.config("dp853", 0.01, rtol, rtol * 1e-3, w.tMax);
         OdeResult reference = w.run(w.config("dp853", 0.01, 1e-12, 1e-15, w.tMax), threads);
@@ -100,16 +153,18 @@ public final class BenchCommand implements Callable<Integer> {
         try {
             a = w.run(adaptive, threads);
         } catch (IllegalStateException e) {
-            rows.add(String.format(Locale.ROOT, "| ODE %s, adaptive dp853 rtol=%.0e, to t=%d%s | failed | | %s | <= %s | | %s |",
-                    w.label(), rtol, (int) w.tMax, threadsLabel(w, threads), seconds(ref), seconds(ref / 10), e.getMessage()));
+            rows.add(String.format(Locale.ROOT, "| ODE %s, adaptive dp853 rtol=%.0e, to t=%d%s | failed | | %s | %s | | %s |",
+                    w.label(), rtol, (int) w.tMax, threadsLabel(w, threads), referenceColumns(ref, false), target(ref, 10, false),
+                    e.getMessage()));
             return;
         }
         double error = OdeWorkload.maxRelativeEpsGError(a, reference);
         Timing.Seconds ta = Timing.median(() -> w.run(adaptive, threads).evaluations(), 0, repeats, threads > 1);
-        rows.add(String.format(Locale.ROOT, "| ODE %s, adaptive dp853 rtol=%.0e, to t=%d%s | %s | %s | %s | <= %s | %.1f; %.1f | "
-                        + "%,d RHS evaluations, %s; max relative error of eps_g at 200 log-spaced times vs dp853 rtol=1e-12: %.1e |",
-                w.label(), rtol, (int) w.tMax, threadsLabel(w, threads), seconds(ta.wall()), seconds(ta.cpu()), seconds(ref),
-                seconds(ref / 10), ref / ta.wall(), ref / ta.cpu(), a.evaluations(), threadsNote(threads, w), error));
+        rows.add(String.format(Locale.ROOT, "| ODE %s, adaptive dp853 rtol=%.0e, to t=%d%s | %s | %s | %s | %s | %s | "
+                        + "%,d RHS evaluations, %s; max relative error of eps_g at 200 log-spaced times vs dp853 rtol=1e-12: %.1e; "
+                        + "reference: its Euler dt=0.01 run |",
+                w.label(), rtol, (int) w.tMax, threadsLabel(w, threads), seconds(ta.wall()), seconds(ta.cpu()),
+                referenceColumns(ref, false), target(ref, 10, false), ratios(ref, ta), a.evaluations(), threadsNote(threads, w), error));
     }
 
     /** Rows off the default thread count say so in the work column. */
@@ -137,17 +192,56 @@ public final class BenchCommand implements Callable<Integer> {
             Timing.Seconds gaussT = w.gaussianSeconds(steps, Math.max(5, repeats));
             Timing.Seconds flopsT = w.flopSeconds(steps, Math.max(5, repeats));
             double step = stepT.wall(), gauss = gaussT.wall(), flops = flopsT.wall(), floor = gauss + flops;
-            double ref = SGD_REFERENCE_SECONDS[i];
-            String target = sizes[i] == 10_000 ? "<= " + micros(SGD_TARGET_N10000) : "<= " + micros(ref);
-            double bound = sizes[i] == 10_000 ? SGD_TARGET_N10000 : ref;
+            ReferenceRuns.Run ref = null;
+            if (reference != null) {
+                progress(err, "C++ reference SGD " + w.label());
+                ref = reference.sgdPerStep(w.K, w.M, w.N, REFERENCE_SHORT_RUN, referenceLongRun(w.N), repeats);
+            }
+            String target = sizes[i] == 10_000 ? "<= " + micros(SGD_TARGET_N10000) : target(ref, 1, true);
             double floorCpu = gaussT.cpu() + flopsT.cpu();
-            rows.add(String.format(Locale.ROOT, "| SGD %s, per step | %s | %s | %s | %s | %.1f; %.1f | floor %s wall, %s CPU "
-                            + "(N Gaussians %s + 6(K+M)N flops %s, wall); step = %.2f x floor (wall), %.2f x floor (CPU); "
-                            + "target / pepita = %.2f (wall), %.2f (CPU) |",
-                    w.label(), micros(step), micros(stepT.cpu()), micros(ref), target, ref / step, ref / stepT.cpu(),
+            String vsTarget = sizes[i] == 10_000
+                    ? String.format(Locale.ROOT, "; target / pepita = %.2f (wall), %.2f (CPU)", SGD_TARGET_N10000 / step,
+                            SGD_TARGET_N10000 / stepT.cpu())
+                    : "";
+            rows.add(String.format(Locale.ROOT, "| SGD %s, per step | %s | %s | %s | %s | %s | floor %s wall, %s CPU "
+                            + "(N Gaussians %s + 6(K+M)N flops %s, wall); step = %.2f x floor (wall), %.2f x floor (CPU)%s%s |",
+                    w.label(), micros(step), micros(stepT.cpu()), referenceColumns(ref, true), target, ratios(ref, stepT),
                     micros(floor), micros(floorCpu), micros(gauss), micros(flops), step / floor, stepT.cpu() / floorCpu,
-                    bound / step, bound / stepT.cpu()));
+                    vsTarget, ref == null ? "" : String.format(Locale.ROOT, "; reference: nn2pp.exe, one thread, (time of %,d steps "
+                            + "- time of %,d steps) / %,d", referenceLongRun(w.N), REFERENCE_SHORT_RUN, referenceLongRun(w.N) - REFERENCE_SHORT_RUN)));
         }
+    }
+
+    /** The two reference cells (wall | CPU), or "not measured". */
+    private static String referenceColumns(ReferenceRuns.Run ref, boolean perStep) {
+        if (ref == null) return NOT_MEASURED + " | " + NOT_MEASURED;
+        return (perStep ? micros(ref.wall()) : seconds(ref.wall())) + " | "
+                + (Double.isNaN(ref.cpu()) ? "n/a" : perStep ? micros(ref.cpu()) : seconds(ref.cpu()));
+    }
+
+    /** The target: at most the reference's time divided by {@code factor}. */
+    private static String target(ReferenceRuns.Run ref, int factor, boolean perStep) {
+        if (ref == null) return factor == 1 ? "<= reference" : "<= reference / " + factor;
+        double t = ref.wall() / factor;
+        return "<= " + (perStep ? micros(t) : seconds(t));
+    }
+
+    private static String ratios(ReferenceRuns.Run ref, Timing.Seconds pepita) {
+        if (ref == null) return "–";
+        return String.format(Locale.ROOT, "%.1f; %s", ref.wall() / pepita.wall(),
+                Double.isNaN(ref.cpu()) ? "n/a" : String.format(Locale.ROOT, "%.1f", ref.cpu() / pepita.cpu()));
+    }
+
+    private static String referenceNote(ReferenceRuns.Run ref) {
+        return ref == null ? "" : String.format(Locale.ROOT, "; reference: scmpp_ode.exe, one thread, reached t = %.2f", ref.tReached());
+    }
+
+    /** Steps of the reference's short SGD run, whose time is subtracted (start-up cancels). */
+    private static final int REFERENCE_SHORT_RUN = 2000;
+
+    /** Steps of the reference's long SGD run: about a second more than the short one at its speed. */
+    private static int referenceLongRun(int N) {
+        return N <= 1000 ? 42_000 : 6000;
     }
 
     private static void progress(PrintWriter err, String what) {

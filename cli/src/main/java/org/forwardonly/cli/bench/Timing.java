@@ -48,7 +48,8 @@ final class Timing {
         return new Seconds(median(t), median(c));
     }
 
-    private static double median(double[] t) {
+    /** Median of {@code t} (sorts it). */
+    static double median(double[] t) {
         Arrays.sort(t);
         int n = t.length;
         return n % 2 == 1 ? t[n / 2] : 0.5 * (t[n / 2 - 1] + t[n / 2]);

@@ -58,6 +58,11 @@ public record ImageTrainingConfig(String dataset, List<String> rules, int hidden
                 throw bad("--lr", rule + "=" + lr, "a positive learning rate for every rule");
             }
         }
+        for (String rule : learningRates.keySet()) {
+            if (!RULES.contains(rule)) {
+                throw bad("--lr", rule + "=" + learningRates.get(rule), "RULE=RATE with RULE one of bp, fa, pepita, pepita-wm");
+            }
+        }
         if (rules.stream().distinct().count() != rules.size()) {
             throw bad("--rules", String.join(",", rules), "each rule once");
         }
@@ -83,14 +88,45 @@ public record ImageTrainingConfig(String dataset, List<String> rules, int hidden
         if (modulationSign != 1 && modulationSign != -1) {
             throw bad("--modulation-sign", modulationSign, "-1 or 1");
         }
-        if (!(mirroring.noise() > 0) || !(mirroring.eta() > 0) || !(mirroring.lambda() >= 0)
-                || mirroring.eta() * mirroring.lambda() >= 1) {
-            throw bad("--wm-noise/--wm-eta/--wm-decay", mirroring, "noise > 0, eta > 0, decay >= 0, eta*decay < 1");
+        if (!(mirroring.noise() > 0) || Double.isInfinite(mirroring.noise())) {
+            throw bad("--wm-noise", mirroring.noise(), "a positive number");
+        }
+        if (!(mirroring.eta() > 0) || Double.isInfinite(mirroring.eta())) {
+            throw bad("--wm-eta", mirroring.eta(), "a positive number");
+        }
+        if (!(mirroring.lambda() >= 0) || Double.isInfinite(mirroring.lambda())) {
+            throw bad("--wm-decay", mirroring.lambda(), "a number >= 0");
+        }
+        if (mirroring.eta() * mirroring.lambda() >= 1) {
+            throw bad("--wm-decay", mirroring.lambda(), "wm-eta * wm-decay < 1, here " + mirroring.eta() + " * decay");
         }
         positive("--wm-steps", mirroring.steps());
         positive("--wm-batch", mirroring.batch());
         if (!(targetAccuracy > 0 && targetAccuracy <= 1)) {
             throw bad("--target-accuracy", targetAccuracy, "0 < accuracy <= 1");
+        }
+        return this;
+    }
+
+    /** Largest --hidden: a 784 x hidden weight matrix must fit one Java array. */
+    public static final int MAX_HIDDEN = 2_000_000;
+
+    /**
+     * Refuses a network that cannot fit {@code maxMemory} bytes: weights, their velocity, gradient and
+     * a copy (784+10 per hidden unit each), activations of a batch, and the images as doubles.
+     *
+     * @throws IllegalArgumentException naming --hidden (or --batch-size) and what fits
+     */
+    public ImageTrainingConfig checkMemory(long maxMemory) {
+        if (hidden > MAX_HIDDEN) throw bad("--hidden", hidden, "at most " + MAX_HIDDEN);
+        double perHidden = 8.0 * (4 * (784 + 10) + 6.0 * batchSize);
+        double fixed = 8.0 * 785 * (70_000 + 2L * batchSize);
+        double needed = fixed + perHidden * hidden;
+        if (needed > 0.8 * maxMemory) {
+            long fits = (long) Math.max(0, (0.8 * maxMemory - fixed) / perHidden);
+            throw bad(hidden > 1024 ? "--hidden" : "--batch-size", hidden > 1024 ? hidden : batchSize,
+                    String.format(java.util.Locale.ROOT, "needs about %.1f GB, more than the %.1f GB available; at most about "
+                            + "%d hidden units fit, or give Java more with PEPITA_JAVA_OPTS=-Xmx...", needed / 1e9, maxMemory / 1e9, fits));
         }
         return this;
     }

@@ -103,9 +103,9 @@ public final class DirectoryNotebook {
         return new Notebook(cells);
     }
 
-    /** A scan's tidy table: point, the swept keys, engine, epsGFinal, ... (docs/scans.md). */
+    /** A scan's tidy table: point, the swept keys, engine, eps_g_final, ... (docs/scans.md). */
     private static boolean scanTable(List<String> header) {
-        return !header.isEmpty() && header.get(0).equals("point") && header.contains("engine") && header.contains("epsGFinal");
+        return !header.isEmpty() && header.get(0).equals("point") && header.contains("engine") && header.contains("eps_g_final");
     }
 
     /** Final ε_g against the last numeric swept key, one line per value of the other keys and engine. */
@@ -117,10 +117,10 @@ public final class DirectoryNotebook {
                 + "others = [k for k in swept if k != x] + [\"engine\"]\n"
                 + "fig, ax = plt.subplots(figsize=(7, 4.5), constrained_layout=True)\n"
                 + "for name, group in frame.groupby(others):\n"
-                + "    ax.plot(group[x], group[\"epsGFinal\"], marker=\"o\", label=\", \".join(f\"{k}={v}\" for k, v in zip(others, name if isinstance(name, tuple) else (name,))))\n"
+                + "    ax.plot(group[x], group[\"eps_g_final\"], marker=\"o\", label=\", \".join(f\"{k}={v}\" for k, v in zip(others, name if isinstance(name, tuple) else (name,))))\n"
                 + "ax.set_xlabel(x)\n"
                 + "ax.set_ylabel(\"final ε$_g$\")\n"
-                + "if (frame[\"epsGFinal\"].dropna() > 0).all():\n"
+                + "if (frame[\"eps_g_final\"].dropna() > 0).all():\n"
                 + "    ax.set_yscale(\"log\")\n"
                 + "if numeric and (frame[x] > 0).all() and frame[x].max() / frame[x].min() > 20:\n"
                 + "    ax.set_xscale(\"log\")\n"

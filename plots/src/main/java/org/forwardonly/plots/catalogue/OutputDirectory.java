@@ -5,18 +5,38 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * An output directory that is filled all at once: files are written into a hidden staging
- * directory next to it and moved in only when everything is written, so that a failed or
- * interrupted command leaves no half-written figure behind.
+ * An output directory that is filled all at once, the one staging mechanism of every command:
+ * files are written into a hidden staging directory next to it ({@code .NAME.partial-PID-*}) and
+ * moved in only when everything is written, so that a failed, interrupted or killed command
+ * leaves no half-written file in it and an earlier complete run intact. Moving in replaces files
+ * of the same name and merges into existing subdirectories; it never deletes a file this run did
+ * not write. A staging directory whose process is gone (killed) is removed by the next run.
+ * See docs/reliability.md.
  */
 public final class OutputDirectory {
+    /**
+     * What the project names its staging directories: {@code .NAME.partial-PID-RANDOM}, and before PIDs
+     * were in the name {@code .NAME.partial-RANDOM} or {@code .NAME.tmp-RANDOM}; RANDOM is the 10 to 20
+     * digits of {@link Files#createTempDirectory}.
+     */
+    private static final Pattern STAGING = Pattern.compile("\\.(.+)\\.(?:partial|tmp)-(?:(\\d+)-)?\\d{10,}");
+    /** The writability probes of {@link #check} (made and removed at once; never cleaned, to spare a live probe). */
+    private static final Pattern PROBE = Pattern.compile("\\.pepita-probe-\\d+");
+
     private final Path target;
     private final Path stage;
+    /** Removes the staging directory when the JVM is stopped (Ctrl-C, SIGTERM) before commit or abandon. */
+    private final Thread onExit = new Thread(this::abandonIfOpen, "pepita-staging-cleanup");
+    /** Committed or abandoned; guarded by this, so a stop during {@link #commit} waits for it to finish. */
+    private boolean settled;
 
     private OutputDirectory(Path target, Path stage) {
         this.target = target;
@@ -32,6 +52,7 @@ public final class OutputDirectory {
      * @throws IllegalArgumentException with one line saying what is wrong
      */
     public static void check(Path dir) {
+        if (dir.toString().isEmpty()) throw new IllegalArgumentException("--out: empty path (give a directory, e.g. --out runs/x)");
         Path abs = dir.toAbsolutePath().normalize();
         Path p = abs;
         while (p != null && !Files.exists(p)) p = p.getParent();
@@ -39,24 +60,92 @@ public final class OutputDirectory {
         if (!Files.isDirectory(p)) {
             throw new IllegalArgumentException("--out " + dir + ": " + (p.equals(abs) ? "exists and is not a directory" : p + " is not a directory"));
         }
+        if (abs.getParent() == null) throw new IllegalArgumentException("--out " + dir + ": the root directory cannot be an output directory");
         // the staging directory goes next to the target, so the target's parent must take new entries
-        Path where = p.equals(abs) && abs.getParent() != null ? abs.getParent() : p;
+        Path where = p.equals(abs) ? abs.getParent() : p;
         try {
             Files.delete(Files.createTempDirectory(where, ".pepita-probe-"));
             if (p.equals(abs)) Files.delete(Files.createTempDirectory(abs, ".pepita-probe-"));
         } catch (IOException | UnsupportedOperationException e) {
             throw new IllegalArgumentException("--out " + dir + ": cannot create files in " + where
-                    + " (" + e.getClass().getSimpleName() + ")");
+                    + " (" + e.getClass().getSimpleName() + (e.getMessage() != null && !e.getMessage().equals(where.toString())
+                    ? ": " + e.getMessage() : "") + ")");
         }
     }
 
-    /** Checks {@code dir} and creates the staging directory next to it. */
+    /**
+     * {@link #check} and, unless {@code overwrite}, that {@code dir} is absent or empty (the
+     * project's own stale staging directories aside): a command never mixes its files with others
+     * unasked. With {@code overwrite} files of the same names are replaced and nothing else deleted.
+     *
+     * @throws IllegalArgumentException with one line saying what is wrong and that --overwrite exists
+     */
+    public static void checkFresh(Path dir, boolean overwrite) {
+        check(dir);
+        if (overwrite || !Files.isDirectory(dir)) return;
+        List<String> held = new ArrayList<>();
+        try (Stream<Path> s = Files.list(dir)) {
+            s.map(p -> p.getFileName().toString()).filter(n -> !STAGING.matcher(n).matches() && !PROBE.matcher(n).matches()).sorted().forEach(held::add);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("--out " + dir + ": cannot list it (" + e.getClass().getSimpleName() + ")");
+        }
+        if (!held.isEmpty()) {
+            throw new IllegalArgumentException("--out " + dir + ": not empty (holds " + held.size() + " entr"
+                    + (held.size() == 1 ? "y" : "ies") + ", e.g. " + held.get(0) + "); pass --overwrite to write into it "
+                    + "(files of the same names are replaced, nothing else is deleted) or choose another directory");
+        }
+    }
+
+    /** Checks {@code dir}, removes stale staging left beside it by killed runs, and creates this run's staging directory. */
     public static OutputDirectory open(Path dir) throws IOException {
         check(dir);
         Path abs = dir.toAbsolutePath().normalize();
         Files.createDirectories(abs.getParent());
-        Path stage = Files.createTempDirectory(abs.getParent(), "." + abs.getFileName() + ".partial-");
-        return new OutputDirectory(abs, stage);
+        cleanStale(abs.getParent(), abs.getFileName().toString());
+        if (Files.isDirectory(abs)) cleanStale(abs, null); // reproduce stages its figures inside DIR
+        Path stage = Files.createTempDirectory(abs.getParent(),
+                "." + abs.getFileName() + ".partial-" + ProcessHandle.current().pid() + "-");
+        OutputDirectory out = new OutputDirectory(abs, stage);
+        Runtime.getRuntime().addShutdownHook(out.onExit);
+        return out;
+    }
+
+    /**
+     * Removes, in {@code where}, the staging directories of {@code name} ({@code .NAME.partial-PID-*},
+     * {@code .NAME.tmp-*}; of any name if null) whose process is no longer alive: what a killed run left.
+     * Names the project does not write, and the staging of a live run, are left alone.
+     *
+     * @return how many were removed
+     */
+    public static int cleanStale(Path where, String name) {
+        int removed = 0;
+        List<Path> entries;
+        try (Stream<Path> s = Files.list(where)) {
+            entries = s.toList();
+        } catch (IOException e) {
+            return 0; // nothing to clean where nothing can be listed
+        }
+        for (Path e : entries) {
+            Matcher m = STAGING.matcher(e.getFileName().toString());
+            if (!m.matches() || !Files.isDirectory(e, java.nio.file.LinkOption.NOFOLLOW_LINKS)) continue;
+            if (name != null && !name.equals(m.group(1))) continue;
+            if (m.group(2) != null && (m.group(2).length() > 18
+                    || ProcessHandle.of(Long.parseLong(m.group(2))).map(ProcessHandle::isAlive).orElse(false))) {
+                continue; // a live run (possibly this one) is still writing it, or not a PID at all
+            }
+            try {
+                deleteTree(e);
+                removed++;
+            } catch (IOException | UncheckedIOException x) {
+                // best effort: tried again by the next run
+            }
+        }
+        return removed;
+    }
+
+    /** The staging directory itself (files written here are moved into the target by {@link #commit}). */
+    public Path stage() {
+        return stage;
     }
 
     /** A path in the staging directory (parents created). */
@@ -66,31 +155,76 @@ public final class OutputDirectory {
         return p;
     }
 
-    /** Moves everything written into the target directory (replacing files and folders of the same name). */
-    public void commit() throws IOException {
+    /**
+     * Moves everything written into the target directory: files replace files of the same name,
+     * directories are merged into directories of the same name, nothing else in the target is
+     * touched. A name that is a file on one side and a directory on the other fails before
+     * anything is moved (IOException naming it).
+     */
+    public synchronized void commit() throws IOException {
+        if (settled) throw new IllegalStateException("staging of " + target + " already committed or abandoned");
         if (!Files.exists(target)) {
             Files.move(stage, target, StandardCopyOption.ATOMIC_MOVE);
-            return;
+        } else {
+            checkNoClash(stage, target);
+            merge(stage, target);
+            deleteTree(stage);
         }
-        List<Path> entries;
-        try (Stream<Path> s = Files.list(stage)) {
-            entries = s.sorted().toList();
-        }
-        for (Path e : entries) {
-            Path dest = target.resolve(e.getFileName().toString());
-            if (Files.isDirectory(dest)) deleteTree(dest);
-            Files.move(e, dest, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        }
-        Files.delete(stage);
+        settle();
     }
 
-    /** Deletes the staging directory and what it holds (after a failure). */
-    public void abandon() {
+    private void settle() {
+        settled = true;
+        try {
+            Runtime.getRuntime().removeShutdownHook(onExit);
+        } catch (IllegalStateException e) {
+            // the JVM is stopping: the hook runs and finds the staging settled
+        }
+    }
+
+    private synchronized void abandonIfOpen() {
+        if (!settled) abandon();
+    }
+
+    private static void checkNoClash(Path from, Path to) throws IOException {
+        for (Path e : list(from)) {
+            Path dest = to.resolve(e.getFileName().toString());
+            if (!Files.exists(dest, java.nio.file.LinkOption.NOFOLLOW_LINKS)) continue;
+            boolean dirHere = Files.isDirectory(e), dirThere = Files.isDirectory(dest, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+            if (dirHere != dirThere) {
+                throw new IOException(dest + " is " + (dirThere ? "a directory" : "a file") + " where this run writes "
+                        + (dirHere ? "a directory" : "a file") + "; move it away");
+            }
+            if (dirHere) checkNoClash(e, dest);
+        }
+    }
+
+    private static void merge(Path from, Path to) throws IOException {
+        for (Path e : list(from)) {
+            Path dest = to.resolve(e.getFileName().toString());
+            if (Files.isDirectory(e) && Files.isDirectory(dest, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                merge(e, dest);
+            } else {
+                Files.move(e, dest, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            }
+        }
+    }
+
+    private static List<Path> list(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.sorted().toList();
+        }
+    }
+
+    /** Deletes the staging directory and what it holds (after a failure); nothing once committed. */
+    public synchronized void abandon() {
+        if (settled) return;
         try {
             if (Files.exists(stage)) deleteTree(stage);
         } catch (IOException | UncheckedIOException e) {
-            // best effort: a leftover hidden .partial directory is harmless
+            // best effort: a leftover staging directory is removed by the next run (cleanStale)
         }
+        settle();
     }
 
     /** The directory the files end up in. */

@@ -35,7 +35,7 @@ final class FigureConfigs {
 
     /**
      * The settings of the exact (quadrature) ODE engine the figures use for pepita and ff
-     * (docs/model.md §5): 8 Gauss-Hermite points per field (6 at the quick size), rtol 1e-6, atol 1e-9.
+     * (docs/model.md §5, §8): 8 Gauss-Hermite points per field (6 at the quick size), rtol 1e-6, atol 1e-9.
      * Other rules ignore them.
      */
     static void exactOde(ObjectNode o, FigureSize size) {

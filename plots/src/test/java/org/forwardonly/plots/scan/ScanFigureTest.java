@@ -27,7 +27,7 @@ class ScanFigureTest {
         return ScanSpecParser.parse(ConfigParser.mapper().readTree(json.replace('\'', '"')));
     }
 
-    /** Point i gets epsGFinal = i + 1 (so every number can be traced), and the last point diverges. */
+    /** Point i gets eps_g_final = i + 1 (so every number can be traced), and the last point diverges. */
     static List<PointResult> results(ScanSpec s, String... engines) {
         List<PointResult> out = new ArrayList<>();
         for (ScanPoint p : s.points()) {

@@ -21,6 +21,14 @@ public interface ScanExecutor extends AutoCloseable {
      */
     void execute(List<ScanPoint> points, PointRunner runner, Consumer<PointResult> sink);
 
+    /**
+     * Connects to where the points run (a Spark cluster: the master reached, executors up) before
+     * the scan touches its directory, so that a cluster that is not there leaves nothing behind.
+     * Throws {@link ExecutorUnavailableException} (one-line message) if it cannot. Local threads
+     * need nothing.
+     */
+    default void start() {}
+
     /** A short description for the log line, e.g. {@code 2 local threads}. */
     String describe();
 

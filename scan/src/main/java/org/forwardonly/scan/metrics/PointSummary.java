@@ -8,14 +8,14 @@ import java.util.List;
  * are in {@link SummaryMetrics} and docs/scans.md.
  *
  * @param engine         ode or sim
- * @param epsGFinal      ε_g at the end of the run; null if the run diverged
- * @param tThreshold     first time ε_g reaches the spec's threshold (linear interpolation between samples)
- * @param plateauStart   start time of the longest plateau
- * @param plateauLength  its length in time units t
- * @param plateauHeight  its height (geometric mean of ε_g over the plateau's samples)
- * @param alignmentFinal cos angle between v and the feedback at the end (1 for bp)
+ * @param eps_g_final      ε_g at the end of the run; null if the run diverged
+ * @param t_threshold     first time ε_g reaches the spec's threshold (linear interpolation between samples)
+ * @param plateau_start   start time of the longest plateau
+ * @param plateau_length  its length in time units t
+ * @param plateau_height  its height (geometric mean of ε_g over the plateau's samples)
+ * @param alignment_final cos angle between v and the feedback at the end (1 for bp)
  * @param diverged       the run diverged
- * @param tEnd           time of the last sample (tMax, or when divergence was detected; NaN if unknown)
+ * @param t_end           time of the last sample (tMax, or when divergence was detected; NaN if unknown)
  */
 public record PointSummary(String engine, Double epsGFinal, Double tThreshold, Double plateauStart,
                            Double plateauLength, Double plateauHeight, Double alignmentFinal,
@@ -23,6 +23,6 @@ public record PointSummary(String engine, Double epsGFinal, Double tThreshold, D
 
     /** The metric columns, in CSV order (after point, the swept keys and engine). */
     public static final List<String> METRIC_COLUMNS = List.of(
-            "epsGFinal", "tThreshold", "plateauStart", "plateauLength", "plateauHeight",
-            "alignmentFinal", "diverged", "tEnd");
+            "eps_g_final", "t_threshold", "plateau_start", "plateau_length", "plateau_height",
+            "alignment_final", "diverged", "t_end");
 }

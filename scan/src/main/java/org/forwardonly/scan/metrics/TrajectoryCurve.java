@@ -27,15 +27,17 @@ public final class TrajectoryCurve {
     }
 
     /**
-     * A simulation's seed-averaged table (columns eps_g, eps_test, cos_v_feedback): ε_g from the
+     * A simulation's seed-averaged table (columns eps_g, cos_v_feedback, and eps_test if measured): ε_g from the
      * measured order parameters, or, where it has no closed form, eps_test − σ²/2 (docs/model.md §7);
      * the alignment is the seeds' mean cos_v_feedback at the last sample.
      */
     public static EpsGCurve simulation(ExperimentConfig config, Trajectory tr) {
         double[] epsG = tr.column("eps_g");
-        double[] test = tr.column("eps_test");
-        for (int i = 0; i < epsG.length; i++) {
-            if (Double.isNaN(epsG[i])) epsG[i] = test[i] - config.sigma() * config.sigma() / 2;
+        if (tr.columns().contains("eps_test")) {  // present only when the config sets testSize > 0
+            double[] test = tr.column("eps_test");
+            for (int i = 0; i < epsG.length; i++) {
+                if (Double.isNaN(epsG[i])) epsG[i] = test[i] - config.sigma() * config.sigma() / 2;
+            }
         }
         double[] cos = tr.column("cos_v_feedback");
         return new EpsGCurve(tr.times(), epsG, false, cos.length == 0 ? Double.NaN : cos[cos.length - 1]);

@@ -16,9 +16,9 @@ import java.util.List;
 
 /**
  * The scan's tidy table DIR/scan.csv: one row per point and engine, sorted by point index
- * (grid order), columns {@code point, <swept keys>, engine, epsGFinal, tThreshold,
- * plateauStart, plateauLength, plateauHeight, alignmentFinal, diverged, tEnd}. Numbers are
- * written in Java's shortest round-trip form, missing values as empty fields; the same
+ * (grid order), columns {@code point, <swept keys>, engine, eps_g_final, t_threshold,
+ * plateau_start, plateau_length, plateau_height, alignment_final, diverged, t_end}. Numbers are
+ * written in Java's shortest round-trip form, missing values as NaN (docs/columns.md); the same
  * results give the same bytes whichever executor produced them.
  */
 public final class ScanTable {
@@ -70,13 +70,18 @@ public final class ScanTable {
             Files.writeString(tmp, csv(spec, results), StandardCharsets.UTF_8);
             Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
+            try {
+                Files.deleteIfExists(tmp); // no half-done leftover beside the table (a full disk, scan.csv a directory)
+            } catch (IOException ignored) {
+                // the next successful write replaces it
+            }
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }
         return file;
     }
 
     private static String num(Double d) {
-        return d == null || !Double.isFinite(d) ? "" : Double.toString(d);
+        return d == null || !Double.isFinite(d) ? "NaN" : Double.toString(d); // missing: NaN, as in every file (docs/columns.md)
     }
 
     private static String field(JsonNode v) {

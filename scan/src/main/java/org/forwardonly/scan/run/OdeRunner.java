@@ -26,7 +26,8 @@ public final class OdeRunner implements PointRunner {
 
     @Override
     public void check(ExperimentConfig config) {
-        Experiments.dynamics(config, Experiments.initialConditions(config, config.seed()));
+        Experiments.checkSupported(config); // first: refuses a run that cannot finish before building anything
+        Experiments.validate(config, Experiments.initialConditions(config, config.seed()));
     }
 
     @Override

@@ -43,14 +43,14 @@ public record PointResult(int index, ObjectNode values, List<PointSummary> rows)
         for (PointSummary r : rows) {
             ObjectNode n = a.addObject();
             n.put("engine", r.engine());
-            put(n, "epsGFinal", r.epsGFinal());
-            put(n, "tThreshold", r.tThreshold());
-            put(n, "plateauStart", r.plateauStart());
-            put(n, "plateauLength", r.plateauLength());
-            put(n, "plateauHeight", r.plateauHeight());
-            put(n, "alignmentFinal", r.alignmentFinal());
+            put(n, "eps_g_final", r.epsGFinal());
+            put(n, "t_threshold", r.tThreshold());
+            put(n, "plateau_start", r.plateauStart());
+            put(n, "plateau_length", r.plateauLength());
+            put(n, "plateau_height", r.plateauHeight());
+            put(n, "alignment_final", r.alignmentFinal());
             n.put("diverged", r.diverged());
-            put(n, "tEnd", r.tEnd());
+            put(n, "t_end", r.tEnd());
         }
         return o.toString();
     }
@@ -65,9 +65,9 @@ public record PointResult(int index, ObjectNode values, List<PointSummary> rows)
             }
             List<PointSummary> rows = new ArrayList<>();
             for (JsonNode n : o.get("rows")) {
-                rows.add(new PointSummary(n.get("engine").asText(), get(n, "epsGFinal"), get(n, "tThreshold"),
-                        get(n, "plateauStart"), get(n, "plateauLength"), get(n, "plateauHeight"),
-                        get(n, "alignmentFinal"), n.get("diverged").asBoolean(), n.get("tEnd").isNull() ? Double.NaN : n.get("tEnd").asDouble()));
+                rows.add(new PointSummary(n.get("engine").asText(), get(n, "eps_g_final"), get(n, "t_threshold"),
+                        get(n, "plateau_start"), get(n, "plateau_length"), get(n, "plateau_height"),
+                        get(n, "alignment_final"), n.get("diverged").asBoolean(), n.get("t_end").isNull() ? Double.NaN : n.get("t_end").asDouble()));
             }
             return new PointResult(o.get("point").asInt(), (ObjectNode) o.get("values"), List.copyOf(rows));
         } catch (IOException | RuntimeException e) {

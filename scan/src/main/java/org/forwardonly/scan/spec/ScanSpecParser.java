@@ -7,10 +7,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.forwardonly.theory.config.ConfigException;
 import org.forwardonly.theory.config.ConfigParser;
 import org.forwardonly.theory.config.ExperimentConfig;
+import org.forwardonly.theory.config.NearestKey;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -42,8 +41,6 @@ public final class ScanSpecParser {
     /** Config keys that hold lists or objects and so cannot be swept as a whole. */
     public static final Set<String> NOT_SWEEPABLE = Set.of("init", "times", "mirroring");
 
-    /** Keys inside {@code mirroring} that can be swept as {@code mirroring.<key>}. */
-    private static final List<String> MIRRORING_KEYS = List.of("a", "r", "etaWm", "lambdaWm", "rescale");
 
     private ScanSpecParser() {}
 
@@ -51,23 +48,37 @@ public final class ScanSpecParser {
     public static List<String> sweepableKeys() {
         List<String> keys = new ArrayList<>();
         for (String k : ConfigParser.KEYS) if (!NOT_SWEEPABLE.contains(k)) keys.add(k);
-        for (String k : MIRRORING_KEYS) keys.add("mirroring." + k);
+        for (String k : ConfigParser.MIRRORING_KEYS) keys.add("mirroring." + k);
         return keys;
+    }
+
+    /**
+     * Bytes a scan holds per point while it runs: its config tree, its point and its result row
+     * (about 2 KB each for a K = M = 2 base; a 10^6-point grid ran out of a 1 GB heap).
+     */
+    static final long BYTES_PER_POINT = 3_000;
+
+    /** Refuses a grid whose points cannot be held in {@code maxMemory} bytes (ScanSpecException naming the grid). */
+    static void checkMemory(long points, long maxMemory) {
+        if (points * BYTES_PER_POINT > maxMemory * 0.8) {
+            throw new ScanSpecException(String.format(java.util.Locale.ROOT, "scan spec: the grid has %d points, which need"
+                    + " about %.1f GB, more than the %.1f GB available (fewer grid values, or PEPITA_JAVA_OPTS=-Xmx...)",
+                    points, points * BYTES_PER_POINT / 1e9, maxMemory / 1e9));
+        }
     }
 
     /** Reads and validates a spec file. */
     public static ScanSpec read(Path file) {
         String text;
         try {
-            text = Files.readString(file);
-        } catch (IOException e) {
-            throw new ScanSpecException("cannot read scan spec " + file + ": " + e.getMessage());
+            text = ConfigParser.readText(file, "scan spec");
+        } catch (org.forwardonly.theory.config.ConfigException e) {
+            throw new ScanSpecException(e.getMessage());
         }
         try {
             return parse(ConfigParser.mapper().readTree(text));
         } catch (JsonProcessingException e) {
-            throw new ScanSpecException("scan spec " + file + " is not valid JSON: "
-                    + e.getOriginalMessage().replace('\n', ' '));
+            throw new ScanSpecException("scan spec " + file + " is not valid JSON: " + ConfigParser.jsonProblem(e));
         }
     }
 
@@ -77,7 +88,8 @@ public final class ScanSpecParser {
         for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
             String k = it.next();
             if (!KEYS.contains(k)) {
-                throw new ScanSpecException("scan spec: unknown key '" + k + "' (allowed: " + String.join(", ", KEYS) + ")");
+                throw new ScanSpecException("scan spec: unknown key '" + k + "' (" + NearestKey.of(k, KEYS)
+                        .map(m -> "did you mean '" + m + "'? ").orElse("") + "allowed: " + String.join(", ", KEYS) + ")");
             }
         }
         JsonNode base = root.get("base");
@@ -147,6 +159,7 @@ public final class ScanSpecParser {
             n *= a.size();
             if (n > 10_000_000) throw new ScanSpecException("scan spec: the grid has more than 10^7 points");
         }
+        checkMemory(n, Runtime.getRuntime().maxMemory());
         List<ObjectNode> out = new ArrayList<>((int) n);
         int[] idx = new int[axes.size()];
         for (long p = 0; p < n; p++) {
@@ -201,7 +214,8 @@ public final class ScanSpecParser {
                     + (key.equals("mirroring") ? " sweep mirroring.a, mirroring.etaWm, ... instead)" : " set it in 'base')"));
         }
         if (!sweepableKeys().contains(key)) {
-            throw new ScanSpecException("scan spec: " + where + " key '" + key + "' is not a config key (sweepable: "
+            throw new ScanSpecException("scan spec: " + where + " key '" + key + "' is not a config key ("
+                    + NearestKey.of(key, sweepableKeys()).map(m -> "did you mean '" + m + "'? ").orElse("") + "sweepable: "
                     + String.join(", ", sweepableKeys()) + ")");
         }
     }

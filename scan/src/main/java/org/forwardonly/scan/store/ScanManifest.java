@@ -31,7 +31,13 @@ public final class ScanManifest {
         Path file = dir.resolve(FILE);
         try {
             if (Files.exists(file)) {
-                JsonNode old = ConfigParser.mapper().readTree(Files.readString(file));
+                JsonNode old;
+                try {
+                    old = ConfigParser.mapper().readTree(Files.readString(file));
+                } catch (java.io.IOException e) {
+                    throw new ScanSpecException("scan: " + file + " is not a scan manifest (" + e.getClass().getSimpleName()
+                            + "); it was damaged or not written by pepita scan: move it away, or use another --out");
+                }
                 String oldHash = old == null ? null : old.path("specHash").asText(null);
                 if (!spec.hash().equals(oldHash)) {
                     throw new ScanSpecException("scan: " + dir + " holds results of a different scan (spec hash "

@@ -9,8 +9,8 @@ import org.forwardonly.theory.activation.Activation;
 import org.forwardonly.theory.config.ExperimentConfig;
 import org.forwardonly.theory.averaging.QuadratureEpsG;
 import org.forwardonly.theory.init.NetworkDraw;
-import org.forwardonly.theory.integrals.ClosedFormAverages;
 import org.forwardonly.theory.integrals.EpsG;
+import org.forwardonly.theory.integrals.SecondMoment;
 import org.forwardonly.theory.ode.Experiments;
 import org.forwardonly.theory.rules.LearningRule;
 import org.forwardonly.theory.rules.Rules;
@@ -57,12 +57,13 @@ public final class SeedRun {
 
     /**
      * The metric columns recorded for {@code config} (time not included): eps_g and the order
-     * parameters as the ODE writes them, then eps_test, cos_v_feedback and, for the rules that
-     * use F, c_norm = |c| (the strength of the adaptive feedback, per seed before averaging).
+     * parameters as the ODE writes them, then eps_test (only when {@code testSize > 0}: a column
+     * that was not measured is left out rather than filled with NaN), cos_v_feedback and, for the
+     * rules that use F, c_norm = |c| (the strength of the adaptive feedback, per seed before averaging).
      */
     public static List<String> columns(ExperimentConfig config) {
         List<String> names = new java.util.ArrayList<>(Experiments.columns(layout(config)));
-        names.add("eps_test");
+        if (config.testSize() > 0) names.add("eps_test");
         names.add("cos_v_feedback");
         if (layout(config).hasF()) names.add("c_norm");
         return List.copyOf(names);
@@ -105,12 +106,15 @@ public final class SeedRun {
         TestError test = new TestError(net.N, net.K, net.M, g, gT, config.sigma(), testStream);
         StateLayout layout = layout(config);
         double[] packed = new double[layout.dimension()];
-        boolean closedFormEpsG = g == gT && ClosedFormAverages.has(g);
+        // docs/model.md §3: closed form for erf, linear and ReLU; numerical for mixed activations
+        boolean closedFormEpsG = SecondMoment.has(g, gT);
         QuadratureEpsG quadratureEpsG = closedFormEpsG ? null
-                : new QuadratureEpsG(g, gT, config.K(), config.M(), config.quadraturePoints());
+                : QuadratureEpsG.forFields(g, gT, config.K(), config.M(), config.quadraturePoints());
         List<String> columns = columns(config);
         int nCols = columns.size();
-        int iTest = 1 + layout.dimension();
+        int iEnd = 1 + layout.dimension();  // first column after the order parameters
+        int iTest = config.testSize() > 0 ? iEnd : -1;
+        int iCos = columns.indexOf("cos_v_feedback");
         double[][] rows = new double[times.length][];
         OrderParameters initial = OrderParameterMeter.measure(net);
         long chunk = Math.max(1, stepsOf(times[times.length - 1], net.N) / 1000);
@@ -125,14 +129,14 @@ public final class SeedRun {
             double[] row = new double[nCols];
             // ε_g from the measured order parameters (docs/model.md §3); without a closed form (ReLU, mixed
             // activations) by the same quadrature as the exact ODE engine
-            row[0] = closedFormEpsG ? EpsG.of(o, ClosedFormAverages.of(g))
+            row[0] = closedFormEpsG ? EpsG.of(o, SecondMoment.of(g))
                     : quadratureEpsG.epsG(o.Q(), o.R(), o.T(), o.v(), o.vStar());
             o.pack(layout, packed);
             System.arraycopy(packed, 0, row, 1, packed.length);
-            row[iTest] = test.estimate(net, config.testSize());
-            row[iTest + 1] = FeedbackCosine.of(config.rule(), o.v(), o.b(), o.c(), config.modulationSign());
-            if (layout.hasF()) row[iTest + 2] = Math.sqrt(dot(o.c(), o.c()));
-            checkFinite(row, iTest, times[i]);
+            if (iTest >= 0) row[iTest] = test.estimate(net, config.testSize());
+            row[iCos] = FeedbackCosine.of(config.rule(), o.v(), o.b(), o.c(), config.modulationSign());
+            if (layout.hasF()) row[iCos + 1] = Math.sqrt(dot(o.c(), o.c()));
+            checkFinite(row, iEnd, times[i]);
             rows[i] = row;
         }
         return new Result(seed, initial, new Trajectory(times.clone(), columns, rows));

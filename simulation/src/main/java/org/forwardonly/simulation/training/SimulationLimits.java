@@ -30,5 +30,17 @@ public final class SimulationLimits {
                             + " available (lower N or set PEPITA_JAVA_OPTS=-Xmx...)",
                     config.N(), config.K(), config.M(), needed / 1e9, Math.min(threads, config.seeds()), maxMemory / 1e9));
         }
+        // every seed's trajectory is kept until the seed means are taken: a row of doubles per sample time,
+        // Q (upper triangle), R, v, the feedback overlaps c, d, P, eps_g, eps_test and the alignment, plus a row header
+        int samples = config.times() != null ? config.times().size() : config.nTimes();
+        long columns = (long) config.K() * (config.K() + 1) / 2 + (long) config.K() * config.M() + 2L * config.K()
+                + config.M() + 6;
+        long trajectories = (long) samples * (columns * 8 + 16) * (config.seeds() + 2L);
+        if (needed + trajectories > maxMemory * 0.8) {
+            throw new ConfigException(String.format(java.util.Locale.ROOT,
+                    "key 'nTimes': %d sample times of %d seeds with %d columns need about %.1f GB, more than the"
+                            + " %.1f GB available (fewer nTimes or seeds, or set PEPITA_JAVA_OPTS=-Xmx...)",
+                    samples, config.seeds(), columns, (needed + trajectories) / 1e9, maxMemory / 1e9));
+        }
     }
 }

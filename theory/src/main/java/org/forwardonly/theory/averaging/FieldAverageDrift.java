@@ -3,6 +3,7 @@ package org.forwardonly.theory.averaging;
 import org.forwardonly.theory.activation.Activation;
 import org.forwardonly.theory.quadrature.CholeskyFactor;
 import org.forwardonly.theory.quadrature.GaussianGrid;
+import org.forwardonly.theory.quadrature.GaussianPointSet;
 import org.forwardonly.theory.rules.LearningRule;
 import org.forwardonly.theory.rules.SampleContext;
 
@@ -26,10 +27,11 @@ import org.forwardonly.theory.rules.SampleContext;
  * is one more independent coordinate when σ &gt; 0. No rule reads φ (the increments depend on
  * φ only through the constants c, d, P), so φ is integrated out exactly by conditioning:
  * E[δ_k φ] = Σ_i γ_i E[δ_k z_i] with γ = L⁻¹ Cov(u, φ) = L⁻¹ (d, c). What remains is a
- * (M+K[+1])-dimensional average, taken on a fixed tensor Gauss-Hermite grid of n points per
- * dimension ({@link GaussianGrid}). The grid does not move with the state and L is smooth in
- * (Q, R), so the drift is a smooth function of the state for smooth activations. Its error
- * for erf decays exponentially in n (≈1e-7 relative at n = 8 for K = M = 2, see
+ * (M+K[+1])-dimensional average, taken on a fixed {@link GaussianPointSet}: a tensor Gauss-Hermite
+ * grid of n points per dimension ({@link GaussianGrid}), or scrambled Sobol points whose cost
+ * grows linearly with the dimension (docs/model.md §8). The points do not move with the state and
+ * L is smooth in (Q, R), so the drift is a smooth function of the state for smooth activations.
+ * The tensor error for erf decays exponentially in n (≈1e-7 relative at n = 8 for K = M = 2, see
  * docs/exact-pepita.md); for ReLU the kinks make it algebraic.
  *
  * <p>One instance per thread: it owns scratch buffers and a {@link SampleContext}.
@@ -39,19 +41,26 @@ public final class FieldAverageDrift {
     private final int K, M, U;
     private final double eta, etaV, sigma, s;
     private final int batchSize;
-    private final GaussianGrid grid;
+    private final GaussianPointSet grid;
     private final SampleContext ctx;
     private final FieldFactor fields;
     private final CholeskyFactor chol;
 
     private final double[] z, u, gamma, covPhi;
     private final double[] delta, beta, hPre;
+    /** Optional control variate: a rule whose drift is known in closed form; only the difference is averaged. */
+    private LearningRule control;
+    private final double[] deltaC, betaC, hPreC;
     // accumulators
     private final double[][] deltaZ;   // E[δ_k z_i]
     private final double[][] deltaDelta; // E[δ_k δ_l]
     private final double[] betaMean;   // E[β_k]
     private final double[] errorH;     // E[e h_pre,k]
     private final double[][] deltaU;   // E[δ_k u_j]
+    /** Per point, Σ_m v*_m g*(ν_m): the teacher block of L is chol(T), fixed, so it is computed once per (T, v*). */
+    private double[] teacherOutputs;
+    private double[][] cachedT;
+    private double[] cachedVStar;
 
     /**
      * @param rule the learning rule (its per-sample map is what gets averaged)
@@ -68,6 +77,20 @@ public final class FieldAverageDrift {
      */
     public FieldAverageDrift(LearningRule rule, Activation g, Activation gTeacher, int K, int M, double eta,
                              double etaV, double sigma, int modulationSign, int batchSize, int pointsPerDimension) {
+        this(rule, g, gTeacher, K, M, eta, etaV, sigma, modulationSign, batchSize,
+                GaussianGrid.tensor(K + M + (sigma > 0 ? 1 : 0), pointsPerDimension));
+    }
+
+    /**
+     * As above, averaging over a given point set of dimension K + M (+1 for the label noise when
+     * σ &gt; 0).
+     */
+    public FieldAverageDrift(LearningRule rule, Activation g, Activation gTeacher, int K, int M, double eta,
+                             double etaV, double sigma, int modulationSign, int batchSize, GaussianPointSet points) {
+        int expected = K + M + (sigma > 0 ? 1 : 0);
+        if (points.dimension() != expected) {
+            throw new IllegalArgumentException("point set has dimension " + points.dimension() + ", the fields need " + expected);
+        }
         this.rule = rule;
         this.K = K;
         this.M = M;
@@ -77,7 +100,7 @@ public final class FieldAverageDrift {
         this.sigma = sigma;
         this.s = modulationSign;
         this.batchSize = batchSize;
-        this.grid = GaussianGrid.tensor(U + (sigma > 0 ? 1 : 0), pointsPerDimension);
+        this.grid = points;
         this.ctx = new SampleContext(K, M, g, gTeacher);
         ctx.s = modulationSign;
         ctx.sigma = sigma;
@@ -90,6 +113,9 @@ public final class FieldAverageDrift {
         delta = new double[K];
         beta = new double[K];
         hPre = new double[K];
+        deltaC = new double[K];
+        betaC = new double[K];
+        hPreC = new double[K];
         deltaZ = new double[K][U];
         deltaDelta = new double[K][K];
         betaMean = new double[K];
@@ -97,8 +123,19 @@ public final class FieldAverageDrift {
         deltaU = new double[K][U];
     }
 
-    /** The quadrature grid used for the drift. */
-    public GaussianGrid grid() {
+    /**
+     * Averages only the difference between this drift's rule and {@code controlRule} (same point,
+     * same fields), so that {@link #drift} returns drift(rule) − drift(controlRule) as a quadrature
+     * of a much smaller integrand; the caller adds drift(controlRule) in closed form
+     * (docs/model.md §8, control variate). The drift is linear in the averaged increments, so the
+     * sum is the rule's drift whatever the control.
+     */
+    public void useControlVariate(LearningRule controlRule) {
+        this.control = controlRule;
+    }
+
+    /** The point set used for the drift. */
+    public GaussianPointSet grid() {
         return grid;
     }
 
@@ -116,6 +153,7 @@ public final class FieldAverageDrift {
             for (int k = 0; k < K; k++) covPhi[M + k] = c[k];
             chol.solveLower(covPhi, gamma);
         }
+        prepareTeacherOutputs(T, vStar);
         averageIncrements();
         // E[δ_k u_j] = Σ_i L_ji E[δ_k z_i]
         for (int k = 0; k < K; k++) {
@@ -165,14 +203,44 @@ public final class FieldAverageDrift {
         ctx.zeta = 0.0;
     }
 
+    /** Fills {@link #teacherOutputs} unless T and v* are those it was computed for. */
+    private void prepareTeacherOutputs(double[][] T, double[] vStar) {
+        if (teacherOutputs != null && java.util.Arrays.equals(vStar, cachedVStar)
+                && java.util.Arrays.deepEquals(T, cachedT)) {
+            return;
+        }
+        cachedT = new double[M][];
+        for (int m = 0; m < M; m++) cachedT[m] = T[m].clone();
+        cachedVStar = vStar.clone();
+        teacherOutputs = new double[grid.size()];
+        for (int p = 0; p < teacherOutputs.length; p++) {
+            setFields(grid, p);
+            teacherOutputs[p] = ctx.teacherOutput();
+        }
+    }
+
     /** Sets ctx.nu, ctx.lambda (and ζ) at point p of a grid; leaves z holding the point. */
-    private void setFields(GaussianGrid g, int p) {
+    private void setFields(GaussianPointSet g, int p) {
         int D = g.dimension();
         for (int j = 0; j < D; j++) z[j] = g.node(p, j);
         chol.multiply(z, u);
         for (int m = 0; m < M; m++) ctx.nu[m] = u[m];
         for (int k = 0; k < K; k++) ctx.lambda[k] = u[M + k];
         ctx.zeta = D > U ? z[U] : 0.0;
+    }
+
+    /** One point's increments minus the control rule's (e is the same clean-pass error for both). */
+    private void accumulateDifference(double w, double e, double eControl) {
+        for (int k = 0; k < K; k++) {
+            double wd = w * (delta[k] - deltaC[k]);
+            double[] dz = deltaZ[k];
+            for (int i = 0; i < U; i++) dz[i] += wd * z[i];
+            double[] dd = deltaDelta[k];
+            double dk = delta[k], ck = deltaC[k];
+            for (int l = k; l < K; l++) dd[l] += w * (dk * delta[l] - ck * deltaC[l]);
+            betaMean[k] += w * (beta[k] - betaC[k]);
+            errorH[k] += w * (e * hPre[k] - eControl * hPreC[k]);
+        }
     }
 
     private void averageIncrements() {
@@ -185,8 +253,13 @@ public final class FieldAverageDrift {
         int points = grid.size();
         for (int p = 0; p < points; p++) {
             setFields(grid, p);
-            double e = rule.increments(ctx, delta, beta, hPre);
+            ctx.prepare(teacherOutputs[p]); // the clean pass once, for the rule and its control
+            double e = rule.incrementsPrepared(ctx, delta, beta, hPre);
             double w = grid.weight(p);
+            if (control != null) {
+                accumulateDifference(w, e, control.incrementsPrepared(ctx, deltaC, betaC, hPreC));
+                continue;
+            }
             for (int k = 0; k < K; k++) {
                 double wd = w * delta[k];
                 double[] dz = deltaZ[k];

@@ -18,21 +18,9 @@ import java.util.Set;
  * The one place that reads, validates and writes experiment configs (JSON). Every problem
  * becomes a {@link ConfigException} with one line naming the key.
  *
- * <p>Keys (defaults in brackets): {@code rule} (required: bp|fa|afa|pepita|ff),
- * {@code activation} [erf] (erf|linear|relu), {@code teacherActivation} [= activation},
- * {@code K}, {@code M} (required, ≥ 1), {@code eta} [1], {@code etaV} [= eta], {@code sigma} [0],
- * {@code sigmaF} [0.05·√2], {@code modulationSign} [-1] (-1|+1), {@code lastLayer} [htilde]
- * (htilde|h), {@code integrator} [dp853] (euler|rk4|dp853), {@code dt} [0.01], {@code rtol}
- * [1e-9], {@code atol} [1e-12], {@code tMax} [100], {@code times} [none: {@code nTimes}
- * points spaced by {@code timeSpacing}], {@code timeSpacing} [log] (log|linear), {@code nTimes}
- * [100], {@code epsGBound} [100], {@code seed} [0], {@code N} [1000], {@code teacherSecondLayer}
- * [ones] (ones|gaussian), {@code init} [drawn at N from seed], {@code mirroring} [off],
- * {@code seeds} [1], {@code batchSize} [1], {@code testSize} [0], {@code alignF} [0] (from -1 to 1: the
- * fraction of F drawn along the student's Wᵀv, see {@link org.forwardonly.theory.init.NetworkDraw}),
- * {@code odeEngine} [auto]
- * (auto|closedForm|quadrature: auto takes the closed forms for bp/fa/afa with erf or linear and
- * no mirroring, else the exact quadrature engine of docs/model.md §5), {@code quadraturePoints} [12]
- * (Gauss-Hermite points per field dimension of the quadrature engine, 2..40).
+ * <p>Every key, its default, range, unit and meaning: docs/config.md (the test ConfigDocTest
+ * keeps that table and {@link #KEYS}, {@link #INIT_KEYS}, {@link #MIRRORING_KEYS},
+ * {@link #AVERAGING_KEYS} and the defaults here in step). An unknown key names the nearest known one ({@link NearestKey}).
  */
 public final class ConfigParser {
 
@@ -41,14 +29,22 @@ public final class ConfigParser {
             "rule", "activation", "teacherActivation", "K", "M", "eta", "etaV", "sigma", "sigmaF",
             "modulationSign", "lastLayer", "integrator", "dt", "rtol", "atol", "tMax", "times",
             "timeSpacing", "nTimes", "epsGBound", "seed", "N", "teacherSecondLayer", "init",
-            "mirroring", "seeds", "batchSize", "testSize", "alignF", "odeEngine", "quadraturePoints");
-    private static final List<String> INIT_KEYS = List.of("Q", "R", "T", "v", "vStar", "b", "c", "d", "P");
-    private static final List<String> MIRRORING_KEYS = List.of("a", "r", "etaWm", "lambdaWm", "rescale");
+            "mirroring", "seeds", "batchSize", "testSize", "alignF", "odeEngine", "quadraturePoints", "averaging");
+    /** Every key of the {@code init} object. */
+    public static final List<String> INIT_KEYS = List.of("Q", "R", "T", "v", "vStar", "b", "c", "d", "P");
+    /** Every key of the {@code mirroring} object. */
+    public static final List<String> MIRRORING_KEYS = List.of("a", "r", "etaWm", "lambdaWm", "rescale");
+    /** Every key of the {@code averaging} object. */
+    public static final List<String> AVERAGING_KEYS = List.of("method", "samples", "replicates", "tolerance", "maxReplicates",
+            "controlVariate", "extrapolate");
 
     /** Default σ_F: the PEPITA papers' 0.05·U(±√(6/N)) has this standard deviation × √N. */
     public static final double DEFAULT_SIGMA_F = 0.05 * Math.sqrt(2.0);
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    // strict: a duplicate key, or text after the object (a second object), is an error, not "the last one wins"
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private ConfigParser() {}
 
@@ -56,14 +52,58 @@ public final class ConfigParser {
     public static ExperimentConfig read(Path file) {
         JsonNode root;
         try {
-            root = MAPPER.readTree(Files.readString(file));
+            root = MAPPER.readTree(readText(file, "config"));
         } catch (JsonProcessingException e) {
-            throw new ConfigException("config " + file + " is not valid JSON: "
-                    + e.getOriginalMessage().replace('\n', ' '));
-        } catch (IOException e) {
-            throw new ConfigException("cannot read config " + file + ": " + e.getMessage());
+            throw new ConfigException("config " + file + " is not valid JSON: " + jsonProblem(e));
         }
         return parse(root);
+    }
+
+    /**
+     * What is wrong with a JSON text, in one line with where: Jackson's message, but a duplicate key
+     * or text after the object (a second object) said in the config's terms.
+     */
+    public static String jsonProblem(JsonProcessingException e) {
+        String where = e.getLocation() == null ? ""
+                : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+        String m = String.valueOf(e.getOriginalMessage()).replace('\n', ' ');
+        if (m.startsWith("Trailing token")) return "more text after the JSON object" + where + "; a file holds one object";
+        if (m.startsWith("Duplicate field ")) return "key " + m.substring("Duplicate field ".length()) + " appears twice" + where;
+        return m + where;
+    }
+
+    /**
+     * The text of a JSON file ({@code what}: "config", "scan spec"), as UTF-8; every problem is one
+     * line saying why: no such file, a directory, no permission, UTF-16 or binary content.
+     */
+    public static String readText(Path file, String what) {
+        if (Files.isDirectory(file)) throw new ConfigException(what + " " + file + " is a directory, not a JSON file");
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new ConfigException("cannot read " + what + " " + file + ": no such file");
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new ConfigException("cannot read " + what + " " + file + ": permission denied");
+        } catch (IOException | OutOfMemoryError e) {
+            throw new ConfigException("cannot read " + what + " " + file + ": " + e.getClass().getSimpleName()
+                    + (e.getMessage() != null ? " " + e.getMessage() : ""));
+        }
+        if (bytes.length >= 2 && ((bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF) || (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE))) {
+            throw new ConfigException(what + " " + file + " is UTF-16 text; save it as UTF-8");
+        }
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == 0) {
+                throw new ConfigException(what + " " + file + " is not a text file (a NUL byte at offset " + i
+                        + "; UTF-16 or binary?); it must be UTF-8 JSON");
+            }
+        }
+        try {
+            return java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new ConfigException(what + " " + file + " is not UTF-8 text (binary, or another encoding); it must be UTF-8 JSON");
+        }
     }
 
     /** Parses and validates a JSON string. */
@@ -90,8 +130,11 @@ public final class ConfigParser {
         double etaV = rate(root, "etaV", eta);
         double sigma = rate(root, "sigma", 0.0);
         double sigmaF = rate(root, "sigmaF", DEFAULT_SIGMA_F);
-        int s = intKey(root, "modulationSign", -1, -1, 1);
-        if (s == 0) throw new ConfigException("key 'modulationSign': must be -1 or +1 (got 0)");
+        JsonNode sign = root.get("modulationSign");
+        int s = sign == null || sign.isNull() ? -1 : sign.isNumber() ? (int) Math.signum(sign.asDouble()) : 0;
+        if (sign != null && !sign.isNull() && !(sign.isNumber() && Math.abs(sign.asDouble()) == 1)) {
+            throw new ConfigException("key 'modulationSign': must be -1 or +1 (got " + sign + ")");
+        }
         String lastLayer = requireText(root, "lastLayer", "htilde", Set.of("htilde", "h"));
         String integrator = requireText(root, "integrator", "dp853", Set.of("euler", "rk4", "dp853"));
         double dt = positive(root, "dt", 0.01);
@@ -115,13 +158,14 @@ public final class ConfigParser {
         int testSize = intKey(root, "testSize", 0, 0, 100_000_000);
         String odeEngine = requireText(root, "odeEngine", "auto", Set.of("auto", "closedForm", "quadrature"));
         int quadraturePoints = intKey(root, "quadraturePoints", 12, 2, 40);
+        Averaging averaging = root.has("averaging") ? averaging(root.get("averaging")) : Averaging.DEFAULT;
         double alignF = root.has("alignF") ? number(root.get("alignF"), "alignF") : 0.0;
         if (alignF < -1 || alignF > 1) {
             throw new ConfigException("key 'alignF': must be between -1 and 1 (got " + root.get("alignF") + ")");
         }
         return new ExperimentConfig(rule, activation, teacherActivation, K, M, eta, etaV, sigma, sigmaF, s,
                 lastLayer, integrator, dt, rtol, atol, tMax, times, timeSpacing, nTimes, epsGBound, seed, N,
-                teacherSecondLayer, init, mirroring, seeds, batchSize, testSize, alignF, odeEngine, quadraturePoints);
+                teacherSecondLayer, init, mirroring, seeds, batchSize, testSize, alignF, odeEngine, quadraturePoints, averaging);
     }
 
     /** The resolved config as JSON, with every default filled in (for DIR/config.json). */
@@ -181,6 +225,14 @@ public final class ConfigParser {
         o.put("alignF", c.alignF());
         o.put("odeEngine", c.odeEngine());
         o.put("quadraturePoints", c.quadraturePoints());
+        ObjectNode av = o.putObject("averaging");
+        av.put("method", c.averaging().method());
+        av.put("samples", c.averaging().samples());
+        av.put("replicates", c.averaging().replicates());
+        av.put("tolerance", c.averaging().tolerance());
+        av.put("maxReplicates", c.averaging().maxReplicates());
+        av.put("controlVariate", c.averaging().controlVariate());
+        av.put("extrapolate", c.averaging().extrapolate());
         return o;
     }
 
@@ -219,13 +271,26 @@ public final class ConfigParser {
         while (it.hasNext()) {
             String k = it.next();
             if (!allowed.contains(k)) {
-                throw new ConfigException("unknown key '" + prefix + k + "' (allowed: " + String.join(", ", allowed) + ")");
+                List<String> candidates = new ArrayList<>(allowed);
+                if (prefix.isEmpty()) {
+                    MIRRORING_KEYS.forEach(m -> candidates.add("mirroring." + m));
+                    AVERAGING_KEYS.forEach(m -> candidates.add("averaging." + m));
+                }
+                String hint = NearestKey.of(k, candidates).map(m -> "did you mean '" + prefix + m + "'? ").orElse("");
+                throw new ConfigException("unknown key '" + prefix + k + "' (" + hint + "allowed: " + String.join(", ", allowed)
+                        + "; docs/config.md)");
             }
         }
     }
 
     private static String requireText(JsonNode root, String key, String dflt, Set<String> allowed) {
-        JsonNode n = root.get(key);
+        return requireText(root, "", key, dflt, allowed);
+    }
+
+    /** A text key of an object nested under {@code prefix} ("averaging."), named in full in messages. */
+    private static String requireText(JsonNode root, String prefix, String shortKey, String dflt, Set<String> allowed) {
+        JsonNode n = root.get(shortKey);
+        String key = prefix + shortKey;
         if (n == null || n.isNull()) {
             if (dflt == null) throw new ConfigException("missing key '" + key + "' (allowed: " + sorted(allowed) + ")");
             return dflt;
@@ -241,13 +306,19 @@ public final class ConfigParser {
     }
 
     private static int intKey(JsonNode root, String key, Integer dflt, int min, int max) {
-        JsonNode n = root.get(key);
+        return intKey(root, "", key, dflt, min, max);
+    }
+
+    /** An integer key of an object nested under {@code prefix} ("mirroring."), named in full in messages. */
+    private static int intKey(JsonNode root, String prefix, String shortKey, Integer dflt, int min, int max) {
+        JsonNode n = root.get(shortKey);
+        String key = prefix + shortKey;
         if (n == null || n.isNull()) {
             if (dflt == null) throw new ConfigException("missing key '" + key + "' (an integer from " + min + ")");
             return dflt;
         }
         if (!n.isIntegralNumber() && !(n.isNumber() && n.asDouble() == Math.rint(n.asDouble()))) {
-            throw new ConfigException("key '" + key + "': must be an integer (got " + n + ")");
+            throw new ConfigException("key '" + key + "': must be an integer from " + min + " to " + max + " (got " + n + ")");
         }
         double d = n.asDouble();
         if (d < min || d > max) {
@@ -259,8 +330,14 @@ public final class ConfigParser {
     private static long longKey(JsonNode root, String key, long dflt) {
         JsonNode n = root.get(key);
         if (n == null || n.isNull()) return dflt;
-        if (!n.isIntegralNumber()) throw new ConfigException("key '" + key + "': must be an integer (got " + n + ")");
-        return n.asLong();
+        // exact: an integer that fits a long (a double only while it is an integer below 2^53), never wrapped
+        boolean exact = n.isIntegralNumber() ? n.canConvertToLong()
+                : n.isNumber() && n.asDouble() == Math.rint(n.asDouble()) && Math.abs(n.asDouble()) < 0x1p53;
+        if (!exact) {
+            throw new ConfigException("key '" + key + "': must be an integer from " + Long.MIN_VALUE + " to "
+                    + Long.MAX_VALUE + " (got " + n + ")");
+        }
+        return n.isIntegralNumber() ? n.asLong() : (long) n.asDouble();
     }
 
     private static double number(JsonNode node, String key) {
@@ -274,7 +351,12 @@ public final class ConfigParser {
 
     /** A rate: finite and ≥ 0. */
     private static double rate(JsonNode root, String key, double dflt) {
-        JsonNode n = root.get(key);
+        return rate(root, "", key, dflt);
+    }
+
+    private static double rate(JsonNode root, String prefix, String shortKey, double dflt) {
+        JsonNode n = root.get(shortKey);
+        String key = prefix + shortKey;
         if (n == null || n.isNull()) return dflt;
         double d = number(n, key);
         if (d < 0) throw new ConfigException("key '" + key + "': must be >= 0 (got " + n + ")");
@@ -282,7 +364,12 @@ public final class ConfigParser {
     }
 
     private static double positive(JsonNode root, String key, double dflt) {
-        JsonNode n = root.get(key);
+        return positive(root, "", key, dflt);
+    }
+
+    private static double positive(JsonNode root, String prefix, String shortKey, double dflt) {
+        JsonNode n = root.get(shortKey);
+        String key = prefix + shortKey;
         if (n == null || n.isNull()) return dflt;
         double d = number(n, key);
         if (d <= 0) throw new ConfigException("key '" + key + "': must be > 0 (got " + n + ")");
@@ -308,13 +395,39 @@ public final class ConfigParser {
     private static Mirroring mirroring(JsonNode n) {
         if (!n.isObject()) throw new ConfigException("key 'mirroring': must be an object with keys " + MIRRORING_KEYS);
         checkKeys(n, MIRRORING_KEYS, "mirroring.");
-        double a = positive(n, "a", 1.0);
-        int r = intKey(n, "r", 1, 1, 1000);
-        double etaWm = rate(n, "etaWm", 0.5);
-        double lambdaWm = rate(n, "lambdaWm", 1.0);
+        double a = positive(n, "mirroring.", "a", 1.0);
+        int r = intKey(n, "mirroring.", "r", 1, 1, 1000);
+        double etaWm = rate(n, "mirroring.", "etaWm", 0.5);
+        double lambdaWm = rate(n, "mirroring.", "lambdaWm", 1.0);
         JsonNode rs = n.get("rescale");
         if (rs != null && !rs.isBoolean()) throw new ConfigException("key 'mirroring.rescale': must be true or false (got " + rs + ")");
         return new Mirroring(a, r, etaWm, lambdaWm, rs != null && rs.asBoolean());
+    }
+
+    private static Averaging averaging(JsonNode n) {
+        if (!n.isObject()) throw new ConfigException("key 'averaging': must be an object with keys " + AVERAGING_KEYS);
+        checkKeys(n, AVERAGING_KEYS, "averaging.");
+        Averaging d = Averaging.DEFAULT;
+        // keys named in full (averaging.samples) in messages, like mirroring's
+        String method = requireText(n, "averaging.", "method", d.method(), Set.of("auto", "tensor", "sobol"));
+        int samples = intKey(n, "averaging.", "samples", d.samples(), 16, 1 << 24);
+        int replicates = intKey(n, "averaging.", "replicates", d.replicates(), 2, 1024);
+        double tolerance = positive(n, "averaging.", "tolerance", d.tolerance());
+        int maxReplicates = intKey(n, "averaging.", "maxReplicates", Math.max(d.maxReplicates(), replicates), 2, 1024);
+        if (maxReplicates < replicates) {
+            throw new ConfigException("key 'averaging.maxReplicates': must be >= averaging.replicates = " + replicates
+                    + " (got " + maxReplicates + ")");
+        }
+        JsonNode cv = n.get("controlVariate");
+        if (cv != null && !cv.isBoolean()) {
+            throw new ConfigException("key 'averaging.controlVariate': must be true or false (got " + cv + ")");
+        }
+        JsonNode ex = n.get("extrapolate");
+        if (ex != null && !ex.isBoolean()) {
+            throw new ConfigException("key 'averaging.extrapolate': must be true or false (got " + ex + ")");
+        }
+        return new Averaging(method, samples, replicates, tolerance, maxReplicates, cv == null ? d.controlVariate() : cv.asBoolean(),
+                ex == null ? d.extrapolate() : ex.asBoolean());
     }
 
     private static InitialConditions init(JsonNode n, String rule, int K, int M) {

@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * A resolved experiment config (every default filled in), shared by the ODE, the simulation
- * and the scans. Built and validated only by {@link ConfigParser}; keys are documented there
- * and in the README.
+ * and the scans. Built and validated only by {@link ConfigParser}; keys are documented in
+ * docs/config.md.
  */
 public record ExperimentConfig(
         String rule,
@@ -38,7 +38,24 @@ public record ExperimentConfig(
         int testSize,
         double alignF,
         String odeEngine,
-        int quadraturePoints) {
+        int quadraturePoints,
+        Averaging averaging) {
+
+    /** This config with another averaging setting. */
+    public ExperimentConfig withAveraging(Averaging a) {
+        return new ExperimentConfig(rule, activation, teacherActivation, K, M, eta, etaV, sigma, sigmaF,
+                modulationSign, lastLayer, integrator, dt, rtol, atol, tMax, times, timeSpacing, nTimes, epsGBound,
+                seed, N, teacherSecondLayer, init, mirroring, seeds, batchSize, testSize, alignF, odeEngine,
+                quadraturePoints, a);
+    }
+
+    /** This config with another rule and no mirroring (the exact engine's control variate is afa's closed form). */
+    public ExperimentConfig withRuleWithoutMirroring(String otherRule) {
+        return new ExperimentConfig(otherRule, activation, teacherActivation, K, M, eta, etaV, sigma, sigmaF,
+                modulationSign, lastLayer, integrator, dt, rtol, atol, tMax, times, timeSpacing, nTimes, epsGBound,
+                seed, N, teacherSecondLayer, init, null, seeds, batchSize, testSize, alignF, odeEngine,
+                quadraturePoints, averaging);
+    }
 
     /** True when the second layer of pepita/afa learns from the modulated pass h̃. */
     public boolean modulatedLastLayer() {

@@ -12,7 +12,7 @@ public final class EpsG {
     private EpsG() {}
 
     /** ε_g of {@code p} with the averages of one activation shared by student and teacher. */
-    public static double of(OrderParameters p, GaussianAverages averages) {
+    public static double of(OrderParameters p, SecondMoment averages) {
         int K = p.K(), M = p.M(), n = K + M;
         double[][] C = new double[n][n];
         double[] w = new double[n];

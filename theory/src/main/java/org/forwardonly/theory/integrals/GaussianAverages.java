@@ -9,7 +9,7 @@ package org.forwardonly.theory.integrals;
  * {@link WeightedAverages}, which sums them with weights and shares the covariance-dependent
  * factors; tests hold the two against each other and both against Monte Carlo.
  */
-public interface GaussianAverages {
+public interface GaussianAverages extends SecondMoment {
 
     /** I2(a,b) = E[g(a) g(b)]. */
     double i2(double[][] C, int a, int b);

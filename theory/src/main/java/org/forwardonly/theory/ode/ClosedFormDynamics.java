@@ -36,7 +36,7 @@ public final class ClosedFormDynamics implements OrderParameterDynamics {
     private final FeedbackRule rule;
     private final int K, M, nG, phi;
     private final double eta, etaV, sigma2, s, etaSquaredOverB;
-    private final boolean modulatedLastLayer;
+    private final boolean modulatedLastLayer, modulatedInput;
     private final double[] vStar, bFixed;
     // scratch
     private final double[] C, w, v, c, feedback;
@@ -57,8 +57,20 @@ public final class ClosedFormDynamics implements OrderParameterDynamics {
      * not depend on it). Close the dynamics when done.
      */
     public ClosedFormDynamics(ExperimentConfig config, OrderParameters constants, int threads) {
+        this(config, constants, threads, Rules.byName(config.rule(), config.modulatedLastLayer()));
+    }
+
+    /**
+     * First-order PEPITA ({@link org.forwardonly.theory.rules.AdaptiveFeedbackAlignment#firstOrderPepita}) in
+     * closed form, on one thread: the exact engine's control variate (docs/model.md §8).
+     */
+    static ClosedFormDynamics firstOrderPepita(ExperimentConfig config, OrderParameters constants) {
+        return new ClosedFormDynamics(config, constants, 1,
+                org.forwardonly.theory.rules.AdaptiveFeedbackAlignment.firstOrderPepita(config.modulatedLastLayer()));
+    }
+
+    private ClosedFormDynamics(ExperimentConfig config, OrderParameters constants, int threads, LearningRule r) {
         if (threads < 1) throw new IllegalArgumentException("threads must be >= 1 (got " + threads + ")");
-        LearningRule r = Rules.byName(config.rule(), config.modulatedLastLayer());
         if (!(r instanceof FeedbackRule fr)) {
             throw new IllegalArgumentException("rule '" + config.rule() + "' has no closed-form ODE (closed forms: bp, fa, afa)");
         }
@@ -86,6 +98,7 @@ public final class ClosedFormDynamics implements OrderParameterDynamics {
         this.s = config.modulationSign();
         this.etaSquaredOverB = eta * eta / config.batchSize();
         this.modulatedLastLayer = fr.secondLayerFromModulatedPass();
+        this.modulatedInput = fr.modulatedInput();
         this.vStar = constants.vStar().clone();
         if (layout.hasB() && constants.b() == null) throw new IllegalArgumentException("rule 'fa' needs the feedback b");
         this.bFixed = layout.hasB() ? constants.b().clone() : new double[K];
@@ -168,6 +181,7 @@ public final class ClosedFormDynamics implements OrderParameterDynamics {
             for (int k = 0; k < K; k++) yDot[layout.cIndex(k)] = -eta * feedback[k] * avg.weightedI3(k, phi);
             for (int m = 0; m < M; m++) yDot[layout.dIndex(m)] = 0.0;
             yDot[layout.pIndex()] = 0.0;
+            if (modulatedInput) addModulatedInput(y, yDot);
         }
         pairI4.finish();
         for (int k = 0; k < K; k++) {
@@ -176,6 +190,25 @@ public final class ClosedFormDynamics implements OrderParameterDynamics {
                 double noise = etaSquaredOverB * feedback[k] * feedback[l] * (pairI4.sum(k, l) + sigma2 * avg.j2(k, l));
                 int q = layout.qIndex(k, l);
                 yDot[q] = yDot[q] + noise;
+            }
+        }
+    }
+
+    /**
+     * First-order PEPITA's presynaptic x̃ = x + s F e: β_k = s e δ_k with δ_k = −s c_k g'(λ_k) e, so
+     * E[β_k] = −c_k E[e² g'(λ_k)], which moves every overlap with F (FieldAverageDrift's drift with β):
+     * dR_km ∋ −η E[β_k] d_m, dc_k ∋ −η E[β_k] P, dQ_kl ∋ −η (E[β_k] c_l + E[β_l] c_k). docs/model.md §5.
+     */
+    private void addModulatedInput(double[] y, double[] yDot) {
+        double P = y[layout.pIndex()];
+        for (int k = 0; k < K; k++) {
+            double betaMean = -c[k] * (averages.weightedGPrimeGG(k) + sigma2 * averages.gPrime(k));
+            for (int m = 0; m < M; m++) yDot[layout.rIndex(k, m)] -= eta * betaMean * y[layout.dIndex(m)];
+            yDot[layout.cIndex(k)] -= eta * betaMean * P;
+            for (int l = 0; l < K; l++) {
+                // dQ_kl gets E[β_k] c_l + E[β_l] c_k: each k adds its part to the packed (min, max) entry
+                int q = layout.qIndex(Math.min(k, l), Math.max(k, l));
+                yDot[q] -= eta * betaMean * c[l] * (k == l ? 2 : 1);
             }
         }
     }

@@ -6,6 +6,7 @@ import org.forwardonly.theory.config.ExperimentConfig;
 import org.forwardonly.theory.init.NetworkDraw;
 import org.forwardonly.theory.integrals.ClosedFormAverages;
 import org.forwardonly.theory.mirroring.MirroringDrift;
+import org.forwardonly.theory.quadrature.ScrambledSobol;
 import org.forwardonly.theory.state.FieldCovariance;
 import org.forwardonly.theory.state.OrderParameters;
 import org.forwardonly.theory.state.StateLayout;
@@ -36,10 +37,20 @@ public final class Experiments {
 
     /**
      * Checks that an ODE engine exists for {@code config}; throws {@link ConfigException} (one line
-     * naming the key) otherwise. Call before writing anything.
+     * naming the key) otherwise, and that the run can finish ({@link OdeWork}). Call before writing anything.
      */
     public static void checkSupported(ExperimentConfig config) {
-        if (usesClosedForm(config)) return;
+        boolean closedForm = usesClosedForm(config);
+        OdeWork.check(config, closedForm);
+        if (closedForm) return;
+        if (usesSobol(config)) {
+            int D = config.K() + config.M() + (config.sigma() > 0 ? 1 : 0);
+            if (D > ScrambledSobol.MAX_DIMENSION) {
+                throw new ConfigException("key 'K': the exact engine averages over K+M" + (config.sigma() > 0 ? "+1" : "")
+                        + " = " + D + " fields, at most " + ScrambledSobol.MAX_DIMENSION);
+            }
+            return;
+        }
         int dims = config.K() + config.M() + (config.sigma() > 0 ? 1 : 0);
         boolean kinked = "relu".equals(config.activation()) || "relu".equals(config.teacherActivation());
         // ReLU also integrates on the finer grid of the 1/n extrapolation
@@ -48,8 +59,36 @@ public final class Experiments {
         if (points > MAX_GRID_POINTS) {
             throw new ConfigException("key 'quadraturePoints': the quadrature engine integrates over K+M"
                     + (config.sigma() > 0 ? "+1" : "") + " = " + dims + " fields, and " + n
-                    + "^" + dims + " points is too many (at most " + (long) MAX_GRID_POINTS + "); lower quadraturePoints");
+                    + "^" + dims + " points is too many (at most " + (long) MAX_GRID_POINTS
+                    + "); lower quadraturePoints, or set averaging.method to sobol or auto");
         }
+    }
+
+    /** Tensor grids up to this many points (before pruning) are what {@code averaging.method = auto} takes for smooth activations. */
+    static final double AUTO_TENSOR_POINTS = 1e5;
+
+    /**
+     * Whether the exact engine averages on scrambled Sobol points (docs/model.md §8) rather than a
+     * tensor Gauss-Hermite grid: {@code averaging.method} sobol, or auto when an activation has a
+     * kink (ReLU: the tensor grid carries a bias there that more points do not remove) or the grid
+     * would exceed {@value #AUTO_TENSOR_POINTS} points (it grows as n^(K+M)).
+     */
+    public static boolean usesSobol(ExperimentConfig config) {
+        if (usesClosedForm(config)) return false;
+        return switch (config.averaging().method()) {
+            case "sobol" -> true;
+            case "tensor" -> false;
+            default -> {
+                boolean kinked = "relu".equals(config.activation()) || "relu".equals(config.teacherActivation());
+                int dims = config.K() + config.M() + (config.sigma() > 0 ? 1 : 0);
+                yield kinked || Math.pow(config.quadraturePoints(), dims) > AUTO_TENSOR_POINTS;
+            }
+        };
+    }
+
+    /** The engine that runs {@code config}: "closedForm", "tensor" or "sobol". */
+    public static String engineName(ExperimentConfig config) {
+        return usesClosedForm(config) ? "closedForm" : usesSobol(config) ? "sobol" : "tensor";
     }
 
     /**
@@ -104,8 +143,9 @@ public final class Experiments {
     public static OrderParameterDynamics dynamics(ExperimentConfig config, OrderParameters init, int threads) {
         if (threads < 1) throw new IllegalArgumentException("threads must be >= 1 (got " + threads + ")");
         checkSupported(config);
+        // a Sobol config gets its first replicate here; integrate(...) runs them all
         OrderParameterDynamics dynamics = usesClosedForm(config) ? new ClosedFormDynamics(config, init, threads)
-                : new FieldAverageDynamics(config, init);
+                : new FieldAverageDynamics(config, init, usesSobol(config) ? 0 : -1);
         try {
             checkCovariance(dynamics.layout(), init);
         } catch (RuntimeException e) {
@@ -125,6 +165,7 @@ public final class Experiments {
      * Commands that run many ODEs side by side (scan, figures, compare) use 1 per ODE.
      */
     public static int defaultThreads(ExperimentConfig config, int cores) {
+        if (usesSobol(config)) return Math.max(1, Math.min(2, cores)); // replicates side by side
         boolean large = config.K() >= SPLIT_FROM_K && "erf".equals(config.activation());
         return large && usesClosedForm(config) ? Math.max(1, Math.min(2, cores)) : 1;
     }
@@ -148,9 +189,40 @@ public final class Experiments {
      */
     public static OdeResult integrate(ExperimentConfig config, OrderParameters init, double[] times,
                                       IntegrationObserver observer) {
-        try (OrderParameterDynamics dynamics = dynamics(config, init)) {
-            return integrate(config, dynamics, init, times, observer);
+        return integrate(config, init, times, observer, 1);
+    }
+
+    /**
+     * As above on {@code threads} threads: the closed-form engine splits its I4 sums, the Sobol
+     * engine integrates its replicates side by side; the result does not depend on {@code threads}.
+     * The result carries an {@link AveragingReport}.
+     */
+    public static OdeResult integrate(ExperimentConfig config, OrderParameters init, double[] times,
+                                      IntegrationObserver observer, int threads) {
+        if (usesSobol(config)) {
+            validate(config, init);
+            return ReplicatedIntegration.integrate(config, init, times, observer, threads);
         }
+        try (OrderParameterDynamics dynamics = dynamics(config, init, threads)) {
+            OdeResult r = integrate(config, dynamics, init, times, observer);
+            String points = dynamics instanceof FieldAverageDynamics f ? f.describeAveraging() : "closed forms";
+            return r.withAveraging(AveragingReport.unestimated(engineName(config), points));
+        }
+    }
+
+    /**
+     * Checks, before anything is written, that {@code config} can run from {@code init}: an engine
+     * exists and the joint covariance of the fields is positive semi-definite (else ConfigException).
+     */
+    public static void validate(ExperimentConfig config, OrderParameters init) {
+        checkSupported(config);
+        checkCovariance(layout(config), init);
+    }
+
+    /** The state layout (and so the output columns) of {@code config}'s ODE. */
+    public static StateLayout layout(ExperimentConfig config) {
+        return StateLayout.forRule(org.forwardonly.theory.rules.Rules.byName(config.rule(), config.modulatedLastLayer()),
+                config.K(), config.M());
     }
 
     /** Integrates given dynamics (any engine; the caller closes it) from {@code init}; see {@link #integrate(ExperimentConfig, OrderParameters, double[], IntegrationObserver)}. */

@@ -7,8 +7,11 @@ import org.forwardonly.theory.averaging.QuadratureEpsG;
 import org.forwardonly.theory.config.ExperimentConfig;
 import org.forwardonly.theory.integrals.ClosedFormAverages;
 import org.forwardonly.theory.integrals.EpsG;
-import org.forwardonly.theory.integrals.GaussianAverages;
+import org.forwardonly.theory.integrals.SecondMoment;
+import org.forwardonly.theory.quadrature.GaussianPointSet;
+import org.forwardonly.theory.quadrature.ScrambledSobol;
 import org.forwardonly.theory.mirroring.MirroringDrift;
+import org.forwardonly.theory.rules.AdaptiveFeedbackAlignment;
 import org.forwardonly.theory.rules.LearningRule;
 import org.forwardonly.theory.rules.Rules;
 import org.forwardonly.theory.state.OrderParameters;
@@ -25,6 +28,11 @@ import org.forwardonly.theory.state.StateLayout;
  * and ⌈4n/3⌉ points ({@link Drift#extrapolate}): about 15× more accurate at n = 12-24
  * (docs/exact-pepita.md). Odd grids have another C (a node on the kink) and are not mixed in.
  *
+ * <p>With {@code averaging.method = sobol} the average is taken instead on one scrambled Sobol
+ * point set ({@link ScrambledSobol}, {@code averaging.samples} points) chosen by a replicate index:
+ * the cost grows linearly with K + M, and {@link ReplicatedIntegration} integrates several
+ * replicates to estimate the error (docs/model.md §8).
+ *
  * <p>Holds scratch buffers: one instance per thread.
  */
 public final class FieldAverageDynamics implements OrderParameterDynamics {
@@ -35,7 +43,7 @@ public final class FieldAverageDynamics implements OrderParameterDynamics {
     private final int points, finePoints;
     private final MirroringDrift mirroring;
     private final QuadratureEpsG epsG;
-    private final GaussianAverages closedFormEpsG;
+    private final SecondMoment closedFormEpsG;
     private final int K, M;
     private final double[][] T;
     private final double[] vStar, b;
@@ -43,6 +51,9 @@ public final class FieldAverageDynamics implements OrderParameterDynamics {
     private final double[][] Q, R;
     private final double[] v, c, d;
     private final Drift out, fineOut;
+    /** The control variate's closed-form drift (afa's, for pepita on Sobol points), or null. */
+    private final ClosedFormDynamics control;
+    private final double[] controlDot;
 
     /**
      * @param config    rule, activations, rates, σ, modulationSign, lastLayer, batchSize,
@@ -50,6 +61,14 @@ public final class FieldAverageDynamics implements OrderParameterDynamics {
      * @param constants supplies T, v* and (fa) b; K and M must match the config
      */
     public FieldAverageDynamics(ExperimentConfig config, OrderParameters constants) {
+        this(config, constants, -1);
+    }
+
+    /**
+     * As above; {@code replicate} ≥ 0 averages on scrambled Sobol points (the replicate's own
+     * scrambling, from the config's seed), −1 on the tensor Gauss-Hermite grid.
+     */
+    public FieldAverageDynamics(ExperimentConfig config, OrderParameters constants, int replicate) {
         if (constants.K() != config.K() || constants.M() != config.M()) {
             throw new IllegalArgumentException("initial conditions have K=" + constants.K() + ", M=" + constants.M()
                     + " but the config has K=" + config.K() + ", M=" + config.M());
@@ -64,18 +83,30 @@ public final class FieldAverageDynamics implements OrderParameterDynamics {
         // constant C differs between odd n (a node sits on the kink at 0) and even n, so ReLU
         // grids are even: n is rounded up to even.
         boolean kinked = g == Activation.RELU || gTeacher == Activation.RELU;
-        this.points = kinked ? evenGrid(config.quadraturePoints()) : config.quadraturePoints();
-        this.drift = new FieldAverageDrift(rule, g, gTeacher, K, M, config.eta(), config.etaV(), config.sigma(),
-                config.modulationSign(), config.batchSize(), points);
-        this.finePoints = kinked ? fineGrid(points) : 0;
-        this.fineDrift = kinked ? new FieldAverageDrift(rule, g, gTeacher, K, M, config.eta(), config.etaV(),
+        GaussianPointSet sobol = replicate >= 0 ? ScrambledSobol.of(K + M + (config.sigma() > 0 ? 1 : 0),
+                config.averaging().samples(), replicateSeed(config.seed(), replicate)) : null;
+        this.points = sobol != null ? 0 : kinked ? evenGrid(config.quadraturePoints()) : config.quadraturePoints();
+        this.drift = sobol != null
+                ? new FieldAverageDrift(rule, g, gTeacher, K, M, config.eta(), config.etaV(), config.sigma(),
+                        config.modulationSign(), config.batchSize(), sobol)
+                : new FieldAverageDrift(rule, g, gTeacher, K, M, config.eta(), config.etaV(), config.sigma(),
+                        config.modulationSign(), config.batchSize(), points);
+        // Sobol points are unbiased at a kink: no extrapolation in 1/n
+        this.finePoints = kinked && sobol == null ? fineGrid(points) : 0;
+        // docs/model.md §8: on Sobol points pepita averages only its departure from afa, whose drift is closed-form
+        boolean controlled = sobol != null && config.averaging().controlVariate() && "pepita".equals(config.rule())
+                && g == gTeacher && ClosedFormAverages.has(g);
+        this.control = controlled ? ClosedFormDynamics.firstOrderPepita(config.withRuleWithoutMirroring("afa"), constants) : null;
+        if (controlled) drift.useControlVariate(AdaptiveFeedbackAlignment.firstOrderPepita(config.modulatedLastLayer()));
+        this.fineDrift = finePoints > 0 ? new FieldAverageDrift(rule, g, gTeacher, K, M, config.eta(), config.etaV(),
                 config.sigma(), config.modulationSign(), config.batchSize(), finePoints) : null;
         if (config.mirroring() != null && !layout.hasF()) {
             throw new IllegalArgumentException("mirroring needs a rule that uses F (afa, pepita, ff)");
         }
-        // ε_g: exact where docs/model.md §3 has it (erf, linear), else by quadrature (ReLU, mixed)
-        this.closedFormEpsG = g == gTeacher && ClosedFormAverages.has(g) ? ClosedFormAverages.of(g) : null;
-        this.epsG = closedFormEpsG == null ? new QuadratureEpsG(g, gTeacher, K, M, config.quadraturePoints()) : null;
+        // ε_g: exact where docs/model.md §3 has it (erf, linear, ReLU), else on the engine's points (mixed)
+        this.closedFormEpsG = SecondMoment.has(g, gTeacher) ? SecondMoment.of(g) : null;
+        this.epsG = closedFormEpsG != null ? null : sobol != null ? new QuadratureEpsG(g, gTeacher, K, M, sobol)
+                : new QuadratureEpsG(g, gTeacher, K, M, config.quadraturePoints());
         this.mirroring = config.mirroring() != null ? new MirroringDrift(config.mirroring(), g, K) : null;
         this.T = constants.T();
         this.vStar = constants.vStar().clone();
@@ -87,7 +118,21 @@ public final class FieldAverageDynamics implements OrderParameterDynamics {
         c = layout.hasF() ? new double[K] : null;
         d = layout.hasF() ? new double[M] : null;
         out = new Drift(K, M);
+        controlDot = control != null ? new double[layout.dimension()] : null;
         fineOut = new Drift(K, M);
+    }
+
+    /** The scrambling seed of replicate {@code r} of a run with config seed {@code seed} (SplitMix64 of both). */
+    public static long replicateSeed(long seed, int r) {
+        long z = seed * 0x9E3779B97F4A7C15L + (r + 1) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    /** What the drift averages over, for config.json. */
+    public String describeAveraging() {
+        return drift.grid().describe() + (control != null ? ", first-order PEPITA's closed-form drift as control variate" : "") + (fineDrift != null ? " extrapolated in 1/n with " + fineDrift.grid().describe() : "");
     }
 
     /** The ReLU grid for a requested n: n rounded up to even. */
@@ -143,6 +188,15 @@ public final class FieldAverageDynamics implements OrderParameterDynamics {
             for (int m = 0; m < M; m++) yDot[layout.dIndex(m)] = out.dd[m];
             yDot[layout.pIndex()] = out.dP;
         }
+        if (control != null) {
+            control.derivatives(y, controlDot);
+            for (int i = 0; i < controlDot.length; i++) yDot[i] += controlDot[i];
+        }
+    }
+
+    @Override
+    public void close() {
+        if (control != null) control.close();
     }
 
     @Override

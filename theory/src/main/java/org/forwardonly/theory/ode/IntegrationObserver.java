@@ -15,4 +15,10 @@ public interface IntegrationObserver {
 
     /** The integration reached time t (called after every accepted step; keep it cheap). */
     default void onProgress(double t) { }
+
+    /**
+     * A short status text worth showing beside the progress (e.g. the exact engine's current error
+     * estimate, or that it is refining); may be called from any thread the integration uses.
+     */
+    default void onNote(String note) { }
 }

@@ -10,8 +10,19 @@ import org.forwardonly.theory.trajectory.Trajectory;
  *                       or the adaptive step collapsed)
  * @param divergenceTime the time it stopped (NaN when it did not diverge)
  * @param reason         what happened (null when it did not diverge)
- * @param evaluations    right-hand-side evaluations
+ * @param evaluations    right-hand-side evaluations (summed over replicates)
+ * @param averaging      how the drift was averaged and its estimated error (null when unknown)
  */
 public record OdeResult(Trajectory trajectory, boolean diverged, double divergenceTime, String reason,
-                        long evaluations) {
+                        long evaluations, AveragingReport averaging) {
+
+    /** A result without an averaging report. */
+    public OdeResult(Trajectory trajectory, boolean diverged, double divergenceTime, String reason, long evaluations) {
+        this(trajectory, diverged, divergenceTime, reason, evaluations, null);
+    }
+
+    /** This result with an averaging report. */
+    public OdeResult withAveraging(AveragingReport report) {
+        return new OdeResult(trajectory, diverged, divergenceTime, reason, evaluations, report);
+    }
 }

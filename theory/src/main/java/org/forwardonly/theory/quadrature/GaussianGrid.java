@@ -12,7 +12,7 @@ package org.forwardonly.theory.quadrature;
  * 2e-11 and the dropped E[|z|⁴] 6e-8, far below the Gauss-Hermite error of the kept grid on
  * the erf integrands. The pruning does not depend on the integrand, so the grid stays fixed.
  */
-public final class GaussianGrid {
+public final class GaussianGrid implements GaussianPointSet {
     /** Tensor points with a smaller weight are dropped. */
     public static final double MIN_WEIGHT = 1e-14;
 
@@ -57,7 +57,13 @@ public final class GaussianGrid {
         return new GaussianGrid(D, n, java.util.Arrays.copyOf(z, kept * D), java.util.Arrays.copyOf(w, kept));
     }
 
+    @Override
+    public String describe() {
+        return "tensor Gauss-Hermite " + pointsPerDimension + "^" + dimension + " (" + size() + " points after pruning)";
+    }
+
     /** Dimension D. */
+    @Override
     public int dimension() {
         return dimension;
     }
@@ -68,16 +74,19 @@ public final class GaussianGrid {
     }
 
     /** Number of points (n^D before pruning). */
+    @Override
     public int size() {
         return weights.length;
     }
 
     /** Coordinate j of point p. */
+    @Override
     public double node(int p, int j) {
         return nodes[p * dimension + j];
     }
 
     /** Weight of point p (the weights sum to 1 up to the pruned weight). */
+    @Override
     public double weight(int p) {
         return weights[p];
     }

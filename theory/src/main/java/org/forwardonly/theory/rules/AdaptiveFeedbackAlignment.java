@@ -6,11 +6,28 @@ package org.forwardonly.theory.rules;
  */
 public final class AdaptiveFeedbackAlignment extends FeedbackRule {
     private final boolean modulatedLastLayer;
+    private final boolean modulatedInput;
 
     /** @param modulatedLastLayer true for PEPITA's default last layer (h̃), false for h */
     public AdaptiveFeedbackAlignment(boolean modulatedLastLayer) {
-        this.modulatedLastLayer = modulatedLastLayer;
+        this(modulatedLastLayer, false);
     }
+
+    private AdaptiveFeedbackAlignment(boolean modulatedLastLayer, boolean modulatedInput) {
+        this.modulatedLastLayer = modulatedLastLayer;
+        this.modulatedInput = modulatedInput;
+    }
+
+    /**
+     * PEPITA to first order in F, every part of it: afa's δ and last layer, and the modulated
+     * presynaptic input x̃ (β_k = s e δ_k) that afa drops (docs/model.md §5). Not a config rule: the
+     * exact engine's control variate (docs/model.md §8), whose drift is closed-form.
+     */
+    public static AdaptiveFeedbackAlignment firstOrderPepita(boolean modulatedLastLayer) {
+        return new AdaptiveFeedbackAlignment(modulatedLastLayer, true);
+    }
+
+    @Override public boolean modulatedInput() { return modulatedInput; }
 
     @Override public String configName() { return "afa"; }
 

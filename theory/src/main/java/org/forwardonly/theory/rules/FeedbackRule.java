@@ -24,18 +24,26 @@ public abstract class FeedbackRule implements LearningRule {
      */
     public boolean secondLayerFromModulatedPass() { return false; }
 
+    /**
+     * Whether the first layer's presynaptic input is PEPITA's modulated x̃ = x + s F e rather than
+     * x, to first order: β_k = s e δ_k. Only {@link AdaptiveFeedbackAlignment#firstOrderPepita}, the
+     * exact engine's control variate (docs/model.md §8); the afa rule keeps x.
+     */
+    public boolean modulatedInput() { return false; }
+
     @Override
-    public final double increments(SampleContext u, double[] delta, double[] beta, double[] hPre) {
-        double e = u.error();
+    public final double incrementsPrepared(SampleContext u, double[] delta, double[] beta, double[] hPre) {
+        double e = u.e;
         feedback(u.v, u.b, u.c, u.s, u.scratch);
         boolean tilde = secondLayerFromModulatedPass();
+        boolean xTilde = modulatedInput();
         for (int k = 0; k < u.K; k++) {
             double lam = u.lambda[k];
             double gp = u.g.gPrime(lam);
             delta[k] = u.scratch[k] * gp * e;
-            beta[k] = 0.0;
+            beta[k] = xTilde ? u.s * e * delta[k] : 0.0;
             // docs/model.md §2: first-order h̃ = g(λ) + s c e g'(λ) when afa mimics PEPITA's last layer
-            hPre[k] = tilde ? u.g.g(lam) + u.s * u.c[k] * e * gp : u.g.g(lam);
+            hPre[k] = tilde ? u.h[k] + u.s * u.c[k] * e * gp : u.h[k];
         }
         return e;
     }

@@ -12,12 +12,12 @@ public final class ForwardForward implements LearningRule {
     @Override public boolean usesFeedbackVector() { return true; }
 
     @Override
-    public double increments(SampleContext u, double[] delta, double[] beta, double[] hPre) {
-        double e = u.error();
+    public double incrementsPrepared(SampleContext u, double[] delta, double[] beta, double[] hPre) {
+        double e = u.e;
         for (int k = 0; k < u.K; k++) {
             double lam = u.lambda[k];
             double lamTilde = lam + u.s * u.c[k] * e;
-            double goodGrad = u.g.g(lam) * u.g.gPrime(lam);
+            double goodGrad = u.h[k] * u.g.gPrime(lam);
             double hTilde = u.g.g(lamTilde);
             double goodGradTilde = hTilde * u.g.gPrime(lamTilde);
             delta[k] = goodGrad - goodGradTilde;

@@ -2,7 +2,7 @@ package org.forwardonly.theory.rules;
 
 /**
  * One learning rule of docs/model.md §2, defined once as the per-sample map
- * {@code u ↦ (δ, β, h_pre)} (ARCHITECTURE.md): for every rule
+ * {@code u ↦ (δ, β, h_pre)} (docs/model.md §2, §8): for every rule
  *
  * <pre>
  *   w_k ← w_k − (η/√N) (δ_k x + β_k F)        first layer
@@ -27,7 +27,17 @@ public interface LearningRule {
      * @param hPre  out: the presynaptic activity of the second layer
      * @return the error e = ŷ − y of the clean pass, which multiplies h_pre in Δv
      */
-    double increments(SampleContext u, double[] delta, double[] beta, double[] hPre);
+    default double increments(SampleContext u, double[] delta, double[] beta, double[] hPre) {
+        u.prepare();
+        return incrementsPrepared(u, delta, beta, hPre);
+    }
+
+    /**
+     * As {@link #increments}, when {@link SampleContext#prepare()} has already been called for the
+     * current fields (reads {@code u.h} and {@code u.e}): the exact engine prepares a point once for
+     * a rule and its control variate.
+     */
+    double incrementsPrepared(SampleContext u, double[] delta, double[] beta, double[] hPre);
 
     /** True when the rule reads F (through c, φ or β): afa, pepita, ff. */
     default boolean usesFeedbackVector() { return false; }

@@ -17,10 +17,10 @@ public final class Pepita implements LearningRule {
     @Override public boolean usesFeedbackVector() { return true; }
 
     @Override
-    public double increments(SampleContext u, double[] delta, double[] beta, double[] hPre) {
-        double e = u.error();
+    public double incrementsPrepared(SampleContext u, double[] delta, double[] beta, double[] hPre) {
+        double e = u.e;
         for (int k = 0; k < u.K; k++) {
-            double h = u.g.g(u.lambda[k]);
+            double h = u.h[k];
             double hTilde = u.g.g(u.lambda[k] + u.s * u.c[k] * e);
             delta[k] = h - hTilde;
             beta[k] = u.s * e * delta[k];

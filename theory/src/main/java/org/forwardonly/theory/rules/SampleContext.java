@@ -40,6 +40,11 @@ public final class SampleContext {
     /** Scratch for rules: h̃ or the FF goodness gradient of the modulated pass. */
     final double[] scratch;
 
+    /** h_k = g(λ_k) of the clean pass, set by {@link #prepare()}. */
+    public final double[] h;
+    /** The error e = ŷ − y of the clean pass, set by {@link #prepare()}. */
+    public double e;
+
     /** A context for K student and M teacher units. */
     public SampleContext(int K, int M, Activation g, Activation gTeacher) {
         this.K = K;
@@ -53,6 +58,30 @@ public final class SampleContext {
         b = new double[K];
         c = new double[K];
         scratch = new double[K];
+        h = new double[K];
+    }
+
+    /**
+     * Computes the clean pass of the current fields once, h_k = g(λ_k) and e = ŷ − y (the sums in
+     * the same order as {@link #error()}, so the same bits), for rules to read; returns e. Call after
+     * setting λ, ν and ζ, before {@link LearningRule#incrementsPrepared}.
+     */
+    public double prepare() {
+        return prepare(teacherOutput());
+    }
+
+    /**
+     * As {@link #prepare()}, given the noiseless teacher output Σ_m v*_m g*(ν_m) of the current
+     * fields (the exact engine keeps it per point: the teacher's fields never change).
+     */
+    public double prepare(double teacherOutput) {
+        double yHat = 0;
+        for (int k = 0; k < K; k++) {
+            h[k] = g.g(lambda[k]);
+            yHat += v[k] * h[k];
+        }
+        e = yHat - teacherOutput - sigma * zeta;
+        return e;
     }
 
     /** The student output ŷ = Σ_k v_k g(λ_k). */

@@ -86,7 +86,9 @@ class ClosedFormThreadsTest {
         assertEquals(1, Experiments.defaultThreads(config("bp", "erf", 10, 10, "euler"), 1));
         assertEquals(1, Experiments.defaultThreads(config("bp", "erf", 7, 7, "euler"), 2));
         assertEquals(1, Experiments.defaultThreads(config("bp", "linear", 10, 10, "euler"), 2));
-        assertEquals(1, Experiments.defaultThreads(config("pepita", "erf", 10, 10, "euler"), 2));
+        // the exact engine: the tensor grid (K = 2, M = 1 with label noise: 12^4 points) on one thread, Sobol replicates on two
+        assertEquals(1, Experiments.defaultThreads(config("pepita", "erf", 2, 1, "euler"), 2));
+        assertEquals(2, Experiments.defaultThreads(config("pepita", "erf", 10, 10, "euler"), 2));
     }
 
     @Test

@@ -1,0 +1,121 @@
+package org.forwardonly.cli.serve;
+
+import org.forwardonly.theory.config.ConfigException;
+import org.forwardonly.theory.config.ConfigParser;
+import org.forwardonly.theory.config.ExperimentConfig;
+import org.forwardonly.theory.ode.Experiments;
+import org.forwardonly.theory.ode.IntegrationObserver;
+import org.forwardonly.theory.ode.OdeResult;
+import org.forwardonly.theory.ode.OrderParameterDynamics;
+import org.forwardonly.theory.ode.SampleTimes;
+import org.forwardonly.theory.state.OrderParameters;
+import org.forwardonly.theory.trajectory.Trajectory;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One ODE run of the explorer, checked exactly as {@code pepita ode} checks it (parse, engine,
+ * initial conditions, sample times, covariance of the start) before anything is sent, then
+ * integrated on one thread with the same engine, so its rows are the bytes of {@code metrics.csv}.
+ * Not thread-safe; run it once.
+ */
+final class OdeRun implements StreamedRun {
+    private final ExperimentConfig config;
+    private final OrderParameters init;
+    private final double[] times;
+    private final OrderParameterDynamics dynamics;
+
+    private OdeRun(ExperimentConfig config, OrderParameters init, double[] times, OrderParameterDynamics dynamics) {
+        this.config = config;
+        this.init = init;
+        this.times = times;
+        this.dynamics = dynamics;
+    }
+
+    /** Parses and checks a config (JSON text); {@link ConfigException} with the CLI's one line otherwise. */
+    static OdeRun prepare(String json) {
+        ExperimentConfig cfg = ConfigParser.parse(json);
+        Experiments.checkSupported(cfg);
+        OrderParameters init = Experiments.initialConditions(cfg, cfg.seed());
+        double[] times = SampleTimes.of(cfg);
+        // one thread: results do not depend on it (docs/theory.md), and many clients share the cores.
+        // The Sobol engine integrates its replicates inside Experiments.integrate (no single dynamics).
+        if (Experiments.usesSobol(cfg)) {
+            Experiments.validate(cfg, init);
+            return new OdeRun(cfg, init, times, null);
+        }
+        return new OdeRun(cfg, init, times, Experiments.dynamics(cfg, init, 1));
+    }
+
+    /** The resolved config. */
+    ExperimentConfig config() {
+        return config;
+    }
+
+    /** The CSV columns after t (eps_g, then the packed state). */
+    @Override
+    public List<String> columns() {
+        return Experiments.columns(Experiments.layout(config));
+    }
+
+    /** The exact quadrature engine (docs/model.md §5-6) or the closed forms (§4). */
+    @Override
+    public String engine() {
+        return switch (Experiments.engineName(config)) {
+            case "closedForm" -> "closed forms";
+            case "sobol" -> "exact engine on Sobol points";
+            default -> "exact engine on the tensor grid";
+        };
+    }
+
+    /** The last sample time. */
+    @Override
+    public double tEnd() {
+        return times[times.length - 1];
+    }
+
+    /**
+     * Integrates; the sink may throw an unchecked exception (the client went away, the parameters
+     * changed) to stop the run, which then propagates.
+     */
+    @Override
+    public String run(Sink sink) {
+        IntegrationObserver observer = new IntegrationObserver() {
+            @Override
+            public void onSample(double t, double[] row) {
+                sink.sample(t, row);
+            }
+
+            @Override
+            public void onProgress(double t) {
+                sink.progress(t);
+            }
+        };
+        // the same path as pepita ode, so POST /api/ode returns its bytes
+        OdeResult result = dynamics == null ? Experiments.integrate(config, init, times, observer, 1)
+                : Experiments.integrate(config, dynamics, init, times, observer);
+        return result.diverged() ? divergenceMessage(result) : null;
+    }
+
+    /** The one line {@code pepita ode} prints when a run diverged (without its file part). */
+    static String divergenceMessage(OdeResult result) {
+        Trajectory tr = result.trajectory();
+        double lastT = tr.size() > 0 ? tr.times()[tr.size() - 1] : Double.NaN;
+        return String.format(Locale.ROOT, "diverged at t = %s: %s; the %d samples up to t = %s are kept. "
+                        + "Try a smaller eta or etaV, a smaller dt (euler, rk4) or a tighter rtol (dp853).",
+                result.divergenceTime(), result.reason(), tr.size(), lastT);
+    }
+
+    @Override
+    public void close() {
+        if (dynamics != null) dynamics.close();
+    }
+
+    /** Thrown by an observer to stop a run whose client has gone. */
+    static final class Abandoned extends RuntimeException {
+        Abandoned(Throwable cause) {
+            super("client went away", cause, false, false);
+        }
+    }
+}

@@ -1,0 +1,204 @@
+package org.forwardonly.cli.serve;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.forwardonly.theory.config.ConfigParser;
+import org.forwardonly.theory.trajectory.Trajectory;
+import org.forwardonly.theory.trajectory.TrajectoryCsv;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * The explorer in a real browser (Debian's chromium driven by chromedriver through Selenium):
+ * the page loads and plots, a moved control redraws a different series that equals
+ * {@code pepita ode} for the new parameters, a bad value shows the CLI's message on the page,
+ * the download buttons give pepita ode's CSV, the config and a notebook,
+ * the URL restores the view, and the comparison, AFA-preview and simulation overlays draw, and a long exact run
+ * stops when its parameters change and when the tab goes. Saves a
+ * screenshot to {@code cli/target/serve.png} (and to {@code -Dserve.screenshot=PATH}; the
+ * README's is made so). Without chromium it skips on a developer's machine and fails in CI
+ * ({@code CI=true}), where .ci/run installs it.
+ */
+class ExplorerBrowserTest {
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void movingAControlRedrawsWhatPepitaOdeComputes() throws Exception {
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+            String why = "the browser test needs " + CHROMIUM + " and " + CHROMEDRIVER
+                    + " (apt-get install chromium chromium-driver)";
+            if ("true".equals(System.getenv("CI"))) fail(why);
+            Assumptions.abort(why);
+        }
+        StringWriter log = new StringWriter();
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().build();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--window-size=1420,1120", "--user-data-dir=" + tmp.resolve("profile"));
+        Path downloads = Files.createDirectories(tmp.resolve("downloads"));
+        options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
+                "download.prompt_for_download", false));
+        try (ExplorerServer server = new ExplorerServer("127.0.0.1", 0, 1, new PrintWriter(log, true))) {
+            WebDriver driver = new ChromeDriver(service, options);
+            try {
+                String base = "http://127.0.0.1:" + server.port() + "/";
+                driver.get(base);
+                WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+                waitDone(wait, driver, "progress-A");
+                String before = series(driver, "A", "eps_g").getAttribute("points");
+                assertTrue(before.split(" ").length > 50, "eps_g(t) is plotted");
+
+                // move a control: η from 1 to 0.4
+                WebElement eta = driver.findElement(By.id("A-eta"));
+                eta.clear();
+                eta.sendKeys("0.4");
+                wait.until(d -> !before.equals(series(d, "A", "eps_g").getAttribute("points"))
+                        && "done".equals(d.findElement(By.id("progress-A")).getAttribute("data-state")));
+                String config = (String) ((JavascriptExecutor) driver)
+                        .executeScript("return JSON.stringify(window.pepitaExplorer.curves.A.config)");
+                assertTrue(config.contains("\"eta\":0.4"), config);
+                // every plotted series of A equals pepita ode's metrics.csv for the new parameters (t > 0: log axis)
+                ServeTesting.Ode cli = ServeTesting.pepitaOde(tmp, config);
+                assertEquals(0, cli.exit(), cli.err());
+                Path metrics = tmp.resolve("metrics.csv");
+                Files.write(metrics, cli.metrics());
+                Trajectory expected = TrajectoryCsv.read(metrics);
+                List<WebElement> plotted = driver.findElements(By.cssSelector("polyline[data-curve='A']"));
+                assertTrue(plotted.size() >= 1 + 3 + 4 + 2, "eps_g and the panels Q, R, v are drawn");
+                for (WebElement line : plotted) {
+                    String column = line.getAttribute("data-column");
+                    String[] t = line.getAttribute("data-t").split(" ");
+                    String[] y = line.getAttribute("data-y").split(" ");
+                    double[] want = expected.column(column);
+                    assertEquals(expected.size() - 1, t.length, column + ": every sample after t = 0");
+                    for (int i = 0; i < t.length; i++) {
+                        assertEquals(expected.times()[i + 1], Double.parseDouble(t[i]), 0.0, column);
+                        assertEquals(want[i + 1], Double.parseDouble(y[i]), 0.0, column + " at t = " + t[i]);
+                    }
+                }
+                assertTrue(driver.getCurrentUrl().contains("eta=0.4"), "the URL holds the state: " + driver.getCurrentUrl());
+
+                // the download buttons: the CSV is pepita ode's file, the config runs the same, the notebook parses
+                driver.findElement(By.id("download-csv")).click();
+                assertArrayEquals(cli.metrics(), Files.readAllBytes(downloaded(downloads, "metrics.csv")));
+                driver.findElement(By.id("download-config")).click();
+                assertEquals(ConfigParser.parse(config), ConfigParser.read(downloaded(downloads, "pepita-config.json")));
+                driver.findElement(By.id("download-notebook")).click();
+                JsonNode nb = ConfigParser.mapper().readTree(downloaded(downloads, "pepita-serve.ipynb").toFile());
+                assertEquals(4, nb.get("nbformat").asInt());
+
+                // a bad value: the page shows the CLI's message and draws nothing new
+                WebElement k = driver.findElement(By.id("A-K"));
+                k.clear();
+                k.sendKeys("0");
+                wait.until(d -> d.findElement(By.id("message-A")).getText().startsWith("key 'K'"));
+                String message = driver.findElement(By.id("message-A")).getText();
+                assertEquals(expected.size() - 1, series(driver, "A", "eps_g").getAttribute("data-y").split(" ").length,
+                        "the last good curve stays");
+                ServeTesting.Ode bad = ServeTesting.pepitaOde(tmp, config.replace("\"K\":2", "\"K\":0"));
+                assertEquals(bad.err().trim(), "pepita ode: " + message, "the page shows the CLI's line");
+                k.clear();
+                k.sendKeys("2");
+                wait.until(d -> d.findElement(By.id("message-A")).getText().isEmpty());
+                waitDone(wait, driver, "progress-A");
+
+                // the URL restores the view
+                String url = driver.getCurrentUrl();
+                String points = series(driver, "A", "eps_g").getAttribute("points");
+                driver.get(url);
+                waitDone(wait, driver, "progress-A");
+                assertEquals("0.4", driver.findElement(By.id("A-eta")).getAttribute("value"));
+                assertEquals(points, series(driver, "A", "eps_g").getAttribute("points"));
+
+                // a second set (bp, dashed) and the simulation overlay, then the README's screenshot
+                driver.get(base + "?rule=pepita&K=2&M=2&eta=1&etaV=1&sigmaF=0.5&N=500&seeds=1&seed=0&tMax=100"
+                        + "&compare=1&simulate=1&b.rule=bp&b.K=2&b.M=2&b.eta=1&b.etaV=1&b.sigmaF=0.5&b.N=500&b.seeds=1"
+                        + "&b.seed=0&b.tMax=100");
+                waitDone(wait, driver, "progress-A");
+                waitDone(wait, driver, "progress-B");
+                waitDone(wait, driver, "progress-simA");
+                waitDone(wait, driver, "progress-simB");
+                String dashed = series(driver, "B", "eps_g").getAttribute("stroke-dasharray");
+                assertNotEquals("none", dashed, "set B is dashed");
+                assertNotEquals(series(driver, "A", "eps_g").getAttribute("data-y"), series(driver, "B", "eps_g").getAttribute("data-y"));
+                assertTrue(driver.findElements(By.cssSelector("g[data-curve='simA'][data-column='eps_g'] circle")).size() > 10,
+                        "simulation markers are drawn");
+                waitDone(wait, driver, "progress-afaA");
+                assertTrue(series(driver, "afaA", "eps_g").getAttribute("data-y").length() > 100,
+                        "PEPITA's exact run has AFA's closed form beside it");
+                Path shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
+                Files.createDirectories(Path.of("target"));
+                Files.copy(shot, Path.of("target", "serve.png"), StandardCopyOption.REPLACE_EXISTING);
+                String readme = System.getProperty("serve.screenshot");
+                if (readme != null && !readme.isBlank()) Files.copy(shot, Path.of(readme), StandardCopyOption.REPLACE_EXISTING);
+
+                // a long exact run, its parameters changed, then the tab left: nothing keeps computing
+                driver.get(base + "?rule=pepita&K=2&M=2&tMax=100000");
+                ExplorerServerTest.waitFor(() -> server.activeRuns() >= 1, 30);
+                WebElement sigmaF = driver.findElement(By.id("A-sigmaF"));
+                sigmaF.clear();
+                sigmaF.sendKeys("0.3");
+                wait.until(d -> d.getCurrentUrl().contains("sigmaF=0.3"));
+                Thread.sleep(1000);
+                assertTrue(server.activeRuns() <= 2, "the run of the old parameters stopped (A and AFA's at most)");
+                driver.get("about:blank");
+                ExplorerServerTest.waitFor(() -> server.activeRuns() == 0, 30);
+            } finally {
+                driver.quit();
+                service.stop();
+            }
+        }
+        assertEquals("", log.toString(), "no unexpected failure was logged");
+    }
+
+    /** Waits (30 s at most) for the browser to finish writing a download. */
+    static Path downloaded(Path dir, String name) throws InterruptedException {
+        Path file = dir.resolve(name);
+        long end = System.nanoTime() + 30_000_000_000L;
+        while (!Files.exists(file) || Files.exists(dir.resolve(name + ".crdownload"))) {
+            if (System.nanoTime() > end) throw new AssertionError("no download " + name + " in " + dir);
+            Thread.sleep(50);
+        }
+        return file;
+    }
+
+    static WebElement series(WebDriver driver, String curve, String column) {
+        return driver.findElement(By.cssSelector("polyline[data-curve='" + curve + "'][data-column='" + column + "']"));
+    }
+
+    static void waitDone(WebDriverWait wait, WebDriver driver, String id) {
+        wait.until(d -> "done".equals(d.findElement(By.id(id)).getAttribute("data-state")));
+    }
+}

@@ -1,0 +1,77 @@
+"""Finding and running the pepita command-line program (the jar built by Maven)."""
+
+import os
+import shlex
+import subprocess
+import sys
+from pathlib import Path
+
+from ._errors import PepitaError
+
+#: the jar, relative to the repository root
+JAR = Path("cli") / "target" / "pepita.jar"
+
+
+def _is_repository(d):
+    return (d / "pepita").is_file() and (d / "cli" / "pom.xml").is_file()
+
+
+def _repository():
+    """The repository holding the ``./pepita`` script, or None.
+
+    In order: ``$PEPITA_HOME``; the directories above this package (``PYTHONPATH=python`` or an
+    editable install); the current directory and those above it (a notebook run inside the repo).
+    """
+    home = os.environ.get("PEPITA_HOME")
+    if home:
+        d = Path(home).expanduser().resolve()
+        if not _is_repository(d):
+            raise PepitaError(f"PEPITA_HOME={home} is not a pepita repository (no ./pepita script and cli/pom.xml there)", 2)
+        return d
+    for start in (Path(__file__).resolve().parent, Path.cwd().resolve()):
+        for d in (start, *start.parents):
+            if _is_repository(d):
+                return d
+    return None
+
+
+def command():
+    """The argument list that starts the pepita program.
+
+    ``$PEPITA_JAR`` (a built ``cli/target/pepita.jar``) is run with ``java -jar``; otherwise the
+    repository's ``./pepita`` script, which builds the jar when it is missing or older than the
+    sources. Raises PepitaError when neither can be found.
+    """
+    jar = os.environ.get("PEPITA_JAR")
+    if jar:
+        if not Path(jar).is_file():
+            raise PepitaError(f"PEPITA_JAR={jar}: no such file (build it with `mvn -B install -DskipTests` "
+                              f"in the repository, or unset PEPITA_JAR)", 2)
+        java = Path(os.environ["JAVA_HOME"]) / "bin" / "java" if os.environ.get("JAVA_HOME") else "java"
+        opts = shlex.split(os.environ.get("PEPITA_JAVA_OPTS", "-Xmx8g"))
+        return [str(java), *opts, "-Djava.awt.headless=true", "-jar", str(jar)]
+    repo = _repository()
+    if repo is None:
+        raise PepitaError("cannot find the pepita program: set PEPITA_HOME to the repository (the directory with "
+                          "the ./pepita script) or PEPITA_JAR to its cli/target/pepita.jar", 2)
+    if not (repo / JAR).is_file():
+        print(f"pepita: building {repo / JAR} (first use: `mvn install`, about a minute)...", file=sys.stderr, flush=True)
+    return [str(repo / "pepita")]
+
+
+def run(args):
+    """Runs ``pepita ARGS`` and returns its standard output.
+
+    A non-zero exit raises PepitaError with the program's one-line message (the last line it
+    wrote on standard error) and its exit code.
+    """
+    argv = [*command(), *[str(a) for a in args]]
+    try:
+        done = subprocess.run(argv, stdin=subprocess.DEVNULL, capture_output=True, text=True)
+    except OSError as e:
+        raise PepitaError(f"cannot start {argv[0]}: {e}", 2) from e
+    if done.returncode != 0:
+        lines = [line for line in done.stderr.splitlines() if line.strip()]
+        message = lines[-1].strip() if lines else f"pepita {args[0]} exited with code {done.returncode}"
+        raise PepitaError(message, done.returncode, stderr=done.stderr)
+    return done.stdout

@@ -1,0 +1,41 @@
+package org.forwardonly.theory.config;
+
+/**
+ * How the exact engine averages a rule's increments over the Gaussian local fields
+ * (docs/model.md §8), the config's {@code averaging} object.
+ *
+ * @param method     {@code tensor} (Gauss-Hermite product grid, {@code quadraturePoints} per field),
+ *                   {@code sobol} (scrambled Sobol points, {@code samples} per replicate), or
+ *                   {@code auto} (tensor where it is small and the activations are smooth, else sobol)
+ * @param samples    Sobol points per replicate (a power of two keeps the points balanced)
+ * @param replicates independent scramblings integrated first, each as its own trajectory; the run
+ *                   reports their mean and, from their spread, an error estimate
+ * @param tolerance  target relative error of ε_g: while the estimate exceeds it, replicates are
+ *                   added (in pairs, as many as the estimate says are needed), up to
+ *                   {@code maxReplicates}
+ * @param maxReplicates the most replicates a run may integrate
+ * @param controlVariate on Sobol points, average only PEPITA's departure from its first-order
+ *                   (afa) increments and add the afa drift in closed form, where closed forms
+ *                   exist (pepita with erf or linear): the same limit, a much smaller error
+ * @param extrapolate integrate each replicate also on the first half of its points and report
+ *                   2·(n points) − (n/2 points), which removes a bias of order 1/n in the
+ *                   trajectory; off by default: near a plateau the bias of a noisy drift is not yet
+ *                   of that order at affordable n (measured, docs/exact-pepita.md §7), and it costs
+ *                   1.5× and doubles the variance
+ */
+public record Averaging(String method, int samples, int replicates, double tolerance, int maxReplicates,
+                        boolean controlVariate, boolean extrapolate) {
+
+    /**
+     * The defaults: auto, 512 samples, 8 replicates first, tolerance 1e-3, at most 128 replicates,
+     * control variate on. Eight replicates give the error estimate 7 degrees of freedom (with 4, a
+     * true error 3× the estimate is not rare; measured, docs/exact-pepita.md); at large K + M the
+     * error falls as 1/√(all points), so 8 × 512 costs what 4 × 1024 does.
+     */
+    public static final Averaging DEFAULT = new Averaging("auto", 512, 8, 1e-3, 128, true, false);
+
+    /** This setting with another number of points per replicate. */
+    public Averaging withSamples(int n) {
+        return new Averaging(method, n, replicates, tolerance, maxReplicates, controlVariate, extrapolate);
+    }
+}
