@@ -54,6 +54,9 @@ record AfaPepitaRuns(double sigmaF, double alignF, double tMaxDefault, double tM
         m.put("afa_ode", FigureConfigs.parse(FigureConfigs.withRule(base, "afa")));
         ObjectNode exact = base.deepCopy();
         FigureConfigs.exactOde(exact, size);
+        // the tensor grid named, not left to averaging.method auto (which takes it here, K + M = 4 fields,
+        // but takes Sobol points with a control variate elsewhere): the grid error must be the same for both ODEs
+        if (difference) exact.putObject("averaging").put("method", "tensor");
         m.put("pepita_ode", FigureConfigs.parse(exact));
         if (difference) {
             // AFA on the exact ODE's own quadrature grid: the grid's error (about 5e-4 in the drift at 8 points,

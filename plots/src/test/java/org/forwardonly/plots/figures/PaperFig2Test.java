@@ -79,6 +79,16 @@ class PaperFig2Test {
     }
 
     @Test
+    void bothOdesOfTheDifferenceRunOnTheSameTensorGrid() {
+        // the grid's error cancels in "exact PEPITA ODE − AFA ODE" only if both average on the same points
+        ExperimentConfig p = configs.get("pepita_ode"), a = configs.get("afa_ode_same_grid");
+        assertEquals("tensor", Experiments.engineName(p));
+        assertEquals("tensor", Experiments.engineName(a));
+        assertEquals(p.quadraturePoints(), a.quadraturePoints());
+        assertEquals("closedForm", Experiments.engineName(configs.get("afa_ode")));
+    }
+
+    @Test
     void simulationColumnsAreTheSimulationsSeedMeans() {
         // same config, same seeds: the same bits whatever the thread count, so equality up to the summation order
         assertArrayEquals(seedMeanEpsG(pepita), data.tables().get("pepita_sim").column("eps_g"), 1e-15);
