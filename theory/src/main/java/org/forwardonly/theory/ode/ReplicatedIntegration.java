@@ -83,6 +83,9 @@ final class ReplicatedIntegration {
         private final IntegrationObserver observer;
         private final int first, end;
         private final double[] progress;
+        /** ε_g of each replicate of this batch at each sampled time so far, for the live estimate. */
+        private final List<List<Double>> epsG = new ArrayList<>();
+        private double liveError;
         volatile String pointsDescription;
 
         Batch(ExperimentConfig config, OrderParameters init, double[] times, IntegrationObserver observer, int first, int end) {
@@ -93,6 +96,7 @@ final class ReplicatedIntegration {
             this.first = first;
             this.end = end;
             this.progress = new double[end - first];
+            for (int r = first; r < end; r++) epsG.add(new ArrayList<>());
         }
 
         List<OdeResult> run(int threads) {
@@ -146,6 +150,11 @@ final class ReplicatedIntegration {
                 if (r == first && full) pointsDescription = dynamics.describeAveraging();
                 return Experiments.integrate(c, dynamics, init, times, new IntegrationObserver() {
                     @Override
+                    public void onSample(double t, double[] row) {
+                        if (full) sampled(r - first, row[0]);
+                    }
+
+                    @Override
                     public void onProgress(double t) {
                         // the half-point run is a third of the work: progress counts the full one
                         if (full) progressed(r - first, t);
@@ -168,6 +177,35 @@ final class ReplicatedIntegration {
             OdeResult first = !half.diverged() || (full.diverged() && full.divergenceTime() <= half.divergenceTime()) ? full : half;
             return new OdeResult(new Trajectory(t, a.columns(), rows), full.diverged() || half.diverged(),
                     first.divergenceTime(), first.reason(), full.evaluations() + half.evaluations());
+        }
+
+        /**
+         * The progress line's estimate while the batch runs: at every time that at least two of its
+         * replicates have reached, their spread scaled to this batch's size (the final estimate,
+         * over all replicates, is computed when they are done).
+         */
+        private synchronized void sampled(int i, double eps) {
+            List<Double> mine = epsG.get(i);
+            mine.add(eps);
+            int index = mine.size() - 1;
+            double sum = 0, sum2 = 0;
+            int k = 0;
+            for (List<Double> other : epsG) {
+                if (other.size() > index) {
+                    double x = other.get(index);
+                    sum += x;
+                    sum2 += x * x;
+                    k++;
+                }
+            }
+            if (k < 2) return;
+            double mean = sum / k, var = Math.max(0, (sum2 - k * mean * mean) / (k - 1));
+            double error = Math.sqrt(var / (end - first)) / Math.abs(mean);
+            if (error > liveError) {
+                liveError = error;
+                observer.onNote(String.format(Locale.ROOT, "sobol replicates %d-%d, est. rel. error of eps_g so far %.1e",
+                        first + 1, end, liveError));
+            }
         }
 
         private synchronized void progressed(int i, double t) {
