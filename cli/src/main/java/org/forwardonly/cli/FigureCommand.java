@@ -49,7 +49,7 @@ public final class FigureCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         if (list) {
             for (FigureDefinition f : FigureCatalogue.all()) {
-                stdout.println(f.name());
+                stdout.println(f.name() + "  [" + (f.paperFigure().isEmpty() ? "the project's extension" : "paper " + f.paperFigure()) + "]");
                 stdout.println("    " + f.description());
             }
             stdout.flush();

@@ -84,7 +84,7 @@ final class FigureJobs {
                         j.out().resolve(j.figure().name() + ".png"), (System.nanoTime() - start) * 1e-9));
                 out.flush();
             }
-            if (index != null) writeIndex(jobs, index, line);
+            if (index != null) writeIndex(jobs, size, index, line);
         } catch (DivergedException e) {
             bar.finish();
             err.println("pepita " + command + ": a simulation diverged: " + e.getMessage());
@@ -101,13 +101,14 @@ final class FigureJobs {
     }
 
     /** DIR/README.md: every figure's PNG and what it shows. */
-    private static void writeIndex(List<Job> jobs, Path dir, String line) throws IOException {
+    private static void writeIndex(List<Job> jobs, FigureSize size, Path dir, String line) throws IOException {
         StringBuilder md = new StringBuilder("# Figures\n\nMade by `" + line + "`. Each directory also holds the SVG and PDF, "
                 + "the CSVs behind every curve (`data/`), the resolved configs (`configs/`) and a notebook that redraws the figure.\n");
         for (Job j : jobs) {
             String name = j.figure().name();
-            md.append("\n## ").append(j.figure().title()).append("\n\n![").append(name).append("](").append(name).append('/')
-                    .append(name).append(".png)\n\n").append(j.figure().description()).append(" (`").append(name).append("/`)\n");
+            String paper = j.figure().paperFigure();
+            md.append("\n## ").append(paper.isEmpty() ? "" : paper + ": ").append(j.figure().title()).append("\n\n![").append(name).append("](").append(name).append('/')
+                    .append(name).append(".png)\n\n").append(j.figure().caption(j.figure().configs(size))).append(" (`").append(name).append("/`)\n");
         }
         OutputDirectory staged = OutputDirectory.open(dir);
         try {

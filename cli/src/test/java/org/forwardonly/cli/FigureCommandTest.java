@@ -36,13 +36,15 @@ class FigureCommandTest {
     }
 
     @Test
-    void listNamesEveryFigureWithItsDescription() {
+    void listNamesEveryFigureWithItsDescriptionAndThePaperFigureItAnswers() {
         OdeCommandTest.Run r = run("figure", "--list");
         assertEquals(0, r.exit(), r.err());
         for (FigureDefinition f : FigureCatalogue.all()) {
-            assertTrue(r.out().contains(f.name() + System.lineSeparator()), f.name());
+            String tag = f.paperFigure().isEmpty() ? "[the project's extension]" : "[paper " + f.paperFigure() + "]";
+            assertTrue(r.out().contains(f.name() + "  " + tag + System.lineSeparator()), f.name());
             assertTrue(r.out().contains(f.description()));
         }
+        assertTrue(r.out().contains("fig2a-pepita-vs-afa  [paper Fig. 2a]"), r.out());
     }
 
     @Test

@@ -40,30 +40,50 @@ public final class MatplotlibCode {
         return sb.toString();
     }
 
-    /** A cell that draws the figure from {@code data}. */
+    /**
+     * A cell that draws the figure from {@code data} as the PNG is drawn: theory lines (dashed ones on
+     * top of solid ones), simulations as markers with error bars on top, one legend for the figure
+     * (each entry once) in the grid's empty cell or under the panels, a shared vertical range when
+     * the figure asks for it.
+     */
     public static String draw(PlotFigure figure) {
         StringBuilder sb = new StringBuilder();
-        int rows = figure.rows(), cols = Math.min(figure.columns(), Math.max(1, figure.panels().size()));
+        int rows = figure.rows(), cols = figure.usedColumns();
+        boolean below = !figure.legendInGrid();
         sb.append(String.format(Locale.ROOT,
-                "fig, axes = plt.subplots(%d, %d, figsize=(%.1f, %.1f), squeeze=False, constrained_layout=True)%n",
-                rows, cols, 5.2 * cols, 4.0 * rows));
+                "fig, axes = plt.subplots(%d, %d, figsize=(%.1f, %.1f), squeeze=False, sharey=%s, constrained_layout=True)%n",
+                rows, cols, 5.2 * cols, 4.0 * rows, figure.sharedY() ? "True" : "False"));
         sb.append("fig.suptitle(").append(str(mathtext(figure.title()))).append(")\n");
+        sb.append("legend = {}  # label -> handle: one legend entry per curve of the figure\n");
+        sb.append("\ndef errors(d, column):\n");
+        sb.append("    \"\"\"Error bars, or none when the column has no value (one seed): matplotlib 3.6 fails on all-NaN bars.\"\"\"\n");
+        sb.append("    return d[column] if d[column].notna().any() else None\n");
         for (int i = 0; i < figure.panels().size(); i++) {
             PlotPanel p = figure.panels().get(i);
             sb.append("\n# panel ").append(i + 1).append(": ").append(p.title()).append('\n');
             sb.append("ax = axes[").append(i / cols).append("][").append(i % cols).append("]\n");
+            int dots = (int) p.series().stream().filter(x -> x.style() == PlotSeries.Style.MARKERS
+                    || x.style() == PlotSeries.Style.LINE_MARKERS).count(), dot = 0;
             for (PlotSeries s : p.series()) {
                 sb.append("d = data[").append(str(s.csv())).append("]\n");
-                if (s.style() == PlotSeries.Style.LINE) {
-                    sb.append("ax.plot(d[").append(str(s.x())).append("], d[").append(str(s.y())).append("]")
-                            .append(color(s)).append(", linestyle=").append(str(s.dashed() ? "--" : "-"))
-                            .append(", linewidth=1.8, label=").append(str(mathtext(s.label()))).append(")\n");
-                } else {
-                    sb.append("ax.errorbar(d[").append(str(s.x())).append("], d[").append(str(s.y())).append("], yerr=")
-                            .append(s.err() == null ? "None" : "d[" + str(s.err()) + "]")
-                            .append(", fmt=\"o\", markersize=4.5, markeredgecolor=\"white\", markeredgewidth=0.6, elinewidth=1, capsize=2")
-                            .append(color(s)).append(", label=").append(str(mathtext(s.label()))).append(", zorder=3)\n");
+                String label = str(mathtext(s.label()));
+                switch (s.style()) {
+                    case LINE -> sb.append("h, = ax.plot(d[").append(str(s.x())).append("], d[").append(str(s.y())).append("]")
+                            .append(color(s)).append(", linestyle=").append(s.dashed() ? "(0, (4, 2.5))" : str("-"))
+                            .append(", linewidth=").append(s.dashed() ? "1.6" : "1.8")
+                            .append(", zorder=").append(s.dashed() ? "2.5" : "2").append(")\n");
+                    case MARKERS, LINE_MARKERS -> sb.append("h = ax.errorbar(d[").append(str(s.x())).append("], d[").append(str(s.y()))
+                            .append("], yerr=").append(s.err() == null ? "None" : "errors(d, " + str(s.err()) + ")")
+                            .append(", fmt=").append(str(s.style() == PlotSeries.Style.LINE_MARKERS ? "o-" : "o"))
+                            .append(", linewidth=1.2, markersize=").append(String.format(Locale.ROOT, "%.2f",
+                                    4.5 * (dots < 2 ? 1 : 1 + 0.4 * (dots - 1 - dot++) / (dots - 1.0))))
+                            .append(", markeredgecolor=\"white\", markeredgewidth=0.6, elinewidth=1, capsize=2")
+                            .append(color(s)).append(", zorder=3)\n");
+                    case CROSSES -> sb.append("h, = ax.plot(d[").append(str(s.x())).append("], d[").append(str(s.y()))
+                            .append("], linestyle=\"none\", marker=\"x\", markersize=7, markeredgewidth=1.8")
+                            .append(color(s)).append(", zorder=4)\n");
                 }
+                sb.append("legend.setdefault(").append(label).append(", h)\n");
             }
             if (p.xLog()) sb.append("ax.set_xscale(\"log\")\n");
             if (p.yLog()) sb.append("ax.set_yscale(\"log\")\n");
@@ -71,10 +91,18 @@ public final class MatplotlibCode {
             sb.append("ax.set_ylabel(").append(str(mathtext(p.yLabel()))).append(")\n");
             sb.append("ax.set_title(").append(str(mathtext(p.title()))).append(")\n");
             sb.append("ax.grid(True, which=\"major\", alpha=0.3)\n");
-            sb.append("ax.legend(fontsize=\"small\", framealpha=0.8)\n");
         }
         for (int i = figure.panels().size(); i < rows * cols; i++) {
             sb.append("axes[").append(i / cols).append("][").append(i % cols).append("].axis(\"off\")\n");
+        }
+        if (below) {
+            // under the panels (the inline backend saves with bbox_inches="tight", so it is kept)
+            sb.append("fig.legend(legend.values(), legend.keys(), loc=\"upper center\", bbox_to_anchor=(0.5, 0.0), ncol=min(len(legend), ")
+                    .append(2 * cols + 1).append("), frameon=False)\n");
+        } else {
+            int last = rows * cols - 1;
+            sb.append("axes[").append(last / cols).append("][").append(last % cols)
+                    .append("].legend(legend.values(), legend.keys(), loc=\"center\", frameon=False)\n");
         }
         sb.append("plt.show()\n");
         return sb.toString();

@@ -20,6 +20,10 @@ public record PlotSeries(String csv, String x, String y, String err, String labe
         /** A line: theory (ODE) curves. */
         LINE,
         /** Markers, with error bars when {@code err} is set: simulations. */
-        MARKERS
+        MARKERS,
+        /** Markers with error bars joined by a thin line: a simulated quantity against a swept parameter. */
+        LINE_MARKERS,
+        /** Crosses, no error bars: marks points that have no value, such as runs that diverged. */
+        CROSSES
     }
 }

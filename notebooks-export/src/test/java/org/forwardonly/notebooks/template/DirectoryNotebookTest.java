@@ -43,8 +43,8 @@ class DirectoryNotebookTest {
         for (String csv : new String[] {"ode/trajectory.csv", "metrics.csv", "summary.csv", "scan/scan.csv"}) {
             assertTrue(all.contains("pd.read_csv(\\\"" + csv + "\\\")"), csv + " is loaded");
         }
-        assertTrue(all.contains("yerr=d[\\\"eps_g_se\\\"]"), "multi-seed data get error bars");
-        assertTrue(all.contains("d[\\\"eps_g_ode\\\"]") && all.contains("yerr=d[\\\"eps_g_sim_se\\\"]"),
+        assertTrue(all.contains("yerr=errors(d, \\\"eps_g_se\\\")"), "multi-seed data get error bars");
+        assertTrue(all.contains("d[\\\"eps_g_ode\\\"]") && all.contains("yerr=errors(d, \\\"eps_g_sim_se\\\")"),
                 "a comparison draws the ODE and the simulation");
         assertTrue(all.contains("set_xscale(\\\"log\\\")"));
         assertTrue(all.contains("frame.groupby(others)"), "a scan table gets final eps_g against its swept key");

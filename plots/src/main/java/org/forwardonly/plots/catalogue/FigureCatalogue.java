@@ -5,6 +5,9 @@ import org.forwardonly.plots.figures.AlignThenMemorise;
 import org.forwardonly.plots.figures.ForwardForwardForm;
 import org.forwardonly.plots.figures.ScanAfaVsPepita;
 import org.forwardonly.plots.figures.LearningCurves;
+import org.forwardonly.plots.figures.PaperFig2a;
+import org.forwardonly.plots.figures.PaperFig2b;
+import org.forwardonly.plots.figures.PaperFig2cd;
 import org.forwardonly.plots.figures.WeightMirroringFigure;
 
 import java.util.List;
@@ -13,6 +16,9 @@ import java.util.Optional;
 /** The named figures, in the order {@code pepita reproduce} makes them. */
 public final class FigureCatalogue {
     private static final List<FigureDefinition> FIGURES = List.of(
+            new PaperFig2a(),
+            new PaperFig2b(),
+            new PaperFig2cd(),
             new LearningCurves(),
             new AlignThenMemorise(),
             new AfaAccuracy(),

@@ -20,6 +20,19 @@ public interface FigureDefinition {
     String description();
 
     /**
+     * The figure of the paper (arXiv 2302.05440, docs/paper.md) this one answers, as the paper
+     * numbers it ("Fig. 2a"), or empty for the project's own figures (its extensions).
+     */
+    default String paperFigure() {
+        return "";
+    }
+
+    /** The caption: what the figure shows and the setting of its runs ({@link FigureSetting}). */
+    default String caption(Map<String, ExperimentConfig> configs) {
+        return description() + " " + FigureSetting.of(configs.values());
+    }
+
+    /**
      * The configs of the runs behind the figure, by run id (used for file names), in the order
      * they run.
      */

@@ -48,7 +48,7 @@ public final class FigureRunner {
     public void run(FigureDefinition figure, FigureSize size, Path out) throws IOException {
         Map<String, ExperimentConfig> configs = figure.configs(size);
         FigureData data = figure.compute(configs, engines);
-        write(figure.name(), figure.description(), data, configs, version, command, out);
+        write(figure.name(), figure.caption(configs), data, configs, version, command, out);
     }
 
     /**

@@ -2,19 +2,14 @@ package org.forwardonly.plots.chart;
 
 import org.forwardonly.plots.style.FigureStyle;
 import org.forwardonly.plots.style.LabelMarkup;
-import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.axis.ValueAxis;
 
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
-import java.util.Locale;
-
 /**
- * Axes of the learning-curve panels. A logarithmic axis spans whole decades (its ends are powers
- * of ten enclosing the data) with a labelled tick and a gridline at every decade, written 10⁻²;
- * a linear axis uses JFreeChart's automatic tick choice.
+ * Axes of the figures' panels. A logarithmic axis spans the data and 4 % of its width either side
+ * (not whole decades far past the data), with the ticks of {@link LogTicks}: labelled decades
+ * written 10⁻² when three decades or more lie inside it, labelled 1, 2, 5 × 10ᵏ in decimals otherwise. A
+ * linear axis spans the data and 4 % either side, with JFreeChart's automatic tick choice.
  */
 public final class DecadeAxes {
     private DecadeAxes() {}
@@ -30,23 +25,22 @@ public final class DecadeAxes {
     public static ValueAxis axis(String label, boolean log, double min, double max) {
         ValueAxis axis;
         if (log) {
-            LogAxis a = new LogAxis();
-            a.setBase(10);
-            a.setBaseSymbol("10");
-            DecimalFormatSymbols symbols = DecimalFormatSymbols.getInstance(Locale.ROOT);
-            symbols.setMinusSign('\u2212');
-            a.setTickUnit(new NumberTickUnit(1.0, new DecimalFormat("0", symbols)), false, false);
-            a.setAutoTickUnitSelection(false);
-            a.setSmallestValue(1e-300);
-            double lo = Math.pow(10, Math.floor(Math.log10(min)));
-            double hi = Math.pow(10, Math.ceil(Math.log10(max)));
-            if (!(hi > lo)) hi = lo * 10;
-            // a hair wider than the decades, so that rounding in LogAxis keeps the end ticks
-            a.setRange(lo * (1 - 1e-9), hi * (1 + 1e-9));
+            // the data's range and 4 % of its width (in log10) either side: no empty decades; at least
+            // half a decade, centred on the data, so that a nearly flat curve still gets labelled ticks
+            double span = Math.log10(max / min);
+            double pad = span >= 0.5 ? 0.04 * span : (0.5 - Math.max(span, 0)) / 2;
+            double lo = min * Math.pow(10, -pad), hi = Math.max(max, min) * Math.pow(10, pad);
+            DecadeLogAxis a = new DecadeLogAxis();
+            a.setRange(lo, hi);
             axis = a;
         } else {
             NumberAxis a = new NumberAxis();
             a.setAutoRangeIncludesZero(false);
+            // JFreeChart's tick choice, written with a real minus sign (−0.2, not -0.2)
+            java.text.DecimalFormatSymbols symbols = java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT);
+            symbols.setMinusSign('\u2212');
+            a.setStandardTickUnits(new org.jfree.chart.axis.NumberTickUnitSource(false,
+                    new java.text.DecimalFormat("0.##########", symbols)));
             double pad = (max > min) ? 0.04 * (max - min) : Math.max(1e-3, Math.abs(max) * 0.1);
             a.setRange(min - pad, max + pad);
             axis = a;
@@ -59,6 +53,7 @@ public final class DecadeAxes {
         axis.setAttributedLabel(LabelMarkup.attributed(label, FigureStyle.axisLabelFont()));
         axis.setLabelFont(FigureStyle.axisLabelFont());
         axis.setTickLabelFont(FigureStyle.tickFont());
+        axis.setTickLabelInsets(new org.jfree.chart.ui.RectangleInsets(3, 4, 3, 5));
         return axis;
     }
 }

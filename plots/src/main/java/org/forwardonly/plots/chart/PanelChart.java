@@ -7,14 +7,12 @@ import org.forwardonly.plots.style.FigureStyle;
 import org.forwardonly.plots.style.LabelMarkup;
 import org.forwardonly.plots.style.Palette;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.plot.DatasetRenderingOrder;
 import org.jfree.chart.plot.SeriesRenderingOrder;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYErrorRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
-import org.jfree.chart.title.LegendTitle;
-import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.util.ShapeUtils;
 import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
@@ -27,10 +25,11 @@ import java.awt.geom.Ellipse2D;
 import java.util.function.Function;
 
 /**
- * Builds the JFreeChart of one {@link PlotPanel}: theory series as lines (dataset 0), simulation
- * series as markers with standard-error bars (dataset 1, drawn after the lines so markers sit on
- * top), log or linear axes from {@link DecadeAxes}, and the legend below the plot area so that
- * it never covers data.
+ * Builds the JFreeChart of one {@link PlotPanel}: theory series as lines (dataset 0; dashed lines
+ * after solid ones, so that an approximation drawn dashed stays visible where it lies on the exact
+ * curve), simulation series as markers with standard-error bars (dataset 1, drawn after the lines
+ * so markers sit on top), log or linear axes from {@link DecadeAxes}. The chart has no legend of
+ * its own: {@link FigureCanvas} draws one for the whole figure.
  */
 public final class PanelChart {
     private PanelChart() {}
@@ -42,13 +41,26 @@ public final class PanelChart {
      * @param data  the table behind each CSV path named by the panel's series
      */
     public static JFreeChart build(PlotPanel panel, Function<String, DataTable> data) {
+        return build(panel, data, null);
+    }
+
+    /**
+     * The chart of {@code panel} with a given vertical range (for figures whose panels share one).
+     *
+     * @param yRange {smallest, largest} value the vertical axis must show, or null for the panel's own
+     */
+    public static JFreeChart build(PlotPanel panel, Function<String, DataTable> data, double[] yRange) {
         XYSeriesCollection lines = new XYSeriesCollection();
         YIntervalSeriesCollection markers = new YIntervalSeriesCollection();
         XYLineAndShapeRenderer lineRenderer = new XYLineAndShapeRenderer(true, false);
         XYErrorRenderer markerRenderer = new XYErrorRenderer();
         Range xr = new Range(), yr = new Range();
         int key = 0;
-        for (PlotSeries s : panel.series()) {
+        int markerIndex = 0, markerCount = (int) panel.series().stream().filter(PanelChart::isDot).count();
+        java.util.List<PlotSeries> ordered = new java.util.ArrayList<>();
+        for (PlotSeries s : panel.series()) if (!(s.style() == PlotSeries.Style.LINE && s.dashed())) ordered.add(s);
+        for (PlotSeries s : panel.series()) if (s.style() == PlotSeries.Style.LINE && s.dashed()) ordered.add(s);
+        for (PlotSeries s : ordered) {
             DataTable t = data.apply(s.csv());
             double[] x = t.column(s.x()), y = t.column(s.y());
             double[] err = s.err() == null ? null : t.column(s.err());
@@ -67,13 +79,13 @@ public final class PanelChart {
                 lines.addSeries(series);
                 lineRenderer.setSeriesPaint(k, color);
                 lineRenderer.setSeriesStroke(k, s.dashed()
-                        ? new BasicStroke(FigureStyle.LINE_WIDTH, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f, new float[] {7f, 4f}, 0f)
+                        ? new BasicStroke(FigureStyle.DASHED_LINE_WIDTH, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f, new float[] {6f, 4f}, 0f)
                         : new BasicStroke(FigureStyle.LINE_WIDTH, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
             } else {
                 YIntervalSeries series = new YIntervalSeries(name, false, true);
                 for (int i = 0; i < x.length; i++) {
                     if (!visible(x[i], panel.xLog()) || !visible(y[i], panel.yLog())) continue;
-                    double e = err == null || !Double.isFinite(err[i]) ? 0 : Math.abs(err[i]);
+                    double e = err == null || !Double.isFinite(err[i]) || s.style() == PlotSeries.Style.CROSSES ? 0 : Math.abs(err[i]);
                     double lo = y[i] - e, hi = y[i] + e;
                     // a lower bar through zero cannot be drawn on a log axis: draw the upper half only
                     if (panel.yLog() && lo <= 0) lo = y[i];
@@ -85,11 +97,21 @@ public final class PanelChart {
                 int k = markers.getSeriesCount();
                 markers.addSeries(series);
                 markerRenderer.setSeriesPaint(k, color);
-                markerRenderer.setSeriesShape(k, new Ellipse2D.Double(-FigureStyle.MARKER_SIZE / 2, -FigureStyle.MARKER_SIZE / 2,
-                        FigureStyle.MARKER_SIZE, FigureStyle.MARKER_SIZE));
+                if (s.style() == PlotSeries.Style.CROSSES) {
+                    markerRenderer.setSeriesShape(k, ShapeUtils.createDiagonalCross((float) FigureStyle.MARKER_SIZE * 0.7f, 1.1f));
+                } else {
+                    double d = FigureStyle.MARKER_SIZE * markerScale(markerIndex, markerCount);
+                    markerRenderer.setSeriesShape(k, new Ellipse2D.Double(-d / 2, -d / 2, d, d));
+                }
+                markerIndex++;
+                // a simulated quantity against a swept parameter: markers joined by a thin line
+                markerRenderer.setSeriesLinesVisible(k, s.style() == PlotSeries.Style.LINE_MARKERS);
+                markerRenderer.setSeriesStroke(k, new BasicStroke(1.2f));
             }
         }
         markerRenderer.setDefaultLinesVisible(false);
+        lineRenderer.setLegendLine(new java.awt.geom.Line2D.Double(-14, 0, 14, 0));
+        markerRenderer.setLegendLine(new java.awt.geom.Line2D.Double(-10, 0, 10, 0));
         markerRenderer.setDefaultShapesVisible(true);
         markerRenderer.setDrawXError(false);
         markerRenderer.setDrawYError(true);
@@ -102,7 +124,8 @@ public final class PanelChart {
 
         XYPlot plot = new XYPlot();
         plot.setDomainAxis(DecadeAxes.axis(panel.xLabel(), panel.xLog(), xr.min(panel.xLog()), xr.max()));
-        plot.setRangeAxis(DecadeAxes.axis(panel.yLabel(), panel.yLog(), yr.min(panel.yLog()), yr.max()));
+        plot.setRangeAxis(yRange != null ? DecadeAxes.axis(panel.yLabel(), panel.yLog(), yRange[0], yRange[1])
+                : DecadeAxes.axis(panel.yLabel(), panel.yLog(), yr.min(panel.yLog()), yr.max()));
         plot.setDataset(0, lines);
         plot.setRenderer(0, lineRenderer);
         plot.setDataset(1, markers);
@@ -119,17 +142,48 @@ public final class PanelChart {
         plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
 
         // the panel title is drawn by FigureCanvas, which can draw subscripts (σ_F)
-        JFreeChart chart = new JFreeChart(null, FigureStyle.panelTitleFont(), plot, true);
+        JFreeChart chart = new JFreeChart(null, FigureStyle.panelTitleFont(), plot, false);
         chart.setBackgroundPaint(Color.WHITE);
         chart.setAntiAlias(true);
         chart.setTextAntiAlias(true);
         chart.setPadding(new RectangleInsets(4, 4, 4, 12));
-        LegendTitle legend = chart.getLegend();
-        legend.setPosition(RectangleEdge.BOTTOM);
-        legend.setItemFont(FigureStyle.legendFont());
-        legend.setFrame(BlockBorder.NONE);
-        legend.setBackgroundPaint(Color.WHITE);
         return chart;
+    }
+
+    /**
+     * The vertical range {smallest, largest} of the values the panel shows (error bars included; on a
+     * log axis the smallest positive one), as {@link #build} computes it.
+     */
+    public static double[] yRange(PlotPanel panel, Function<String, DataTable> data) {
+        Range yr = new Range();
+        for (PlotSeries s : panel.series()) {
+            DataTable t = data.apply(s.csv());
+            double[] x = t.column(s.x()), y = t.column(s.y());
+            double[] err = s.err() == null || s.style() == PlotSeries.Style.CROSSES ? null : t.column(s.err());
+            for (int i = 0; i < x.length; i++) {
+                if (!visible(x[i], panel.xLog()) || !visible(y[i], panel.yLog())) continue;
+                double e = err == null || !Double.isFinite(err[i]) ? 0 : Math.abs(err[i]);
+                yr.add(y[i]);
+                if (e > 0) {
+                    if (!panel.yLog() || y[i] - e > 0) yr.add(y[i] - e);
+                    yr.add(y[i] + e);
+                }
+            }
+        }
+        return new double[] {yr.min(panel.yLog()), yr.max()};
+    }
+
+    /**
+     * The size of the k-th of n series of dots, relative to {@link FigureStyle#MARKER_SIZE}: the first
+     * largest, down to 1 for the last, so that simulations that coincide (PEPITA on AFA) stay visible as
+     * rings around the later ones drawn on top.
+     */
+    public static double markerScale(int k, int n) {
+        return n < 2 ? 1 : 1 + 0.4 * (n - 1 - k) / (n - 1);
+    }
+
+    private static boolean isDot(PlotSeries s) {
+        return s.style() == PlotSeries.Style.MARKERS || s.style() == PlotSeries.Style.LINE_MARKERS;
     }
 
     /** A series key that keeps two series with one label apart; the legend shows the label. */

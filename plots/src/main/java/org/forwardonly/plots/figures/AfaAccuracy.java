@@ -88,16 +88,16 @@ public final class AfaAccuracy implements FigureDefinition {
             gapSimAfa[i] = maxGap(exact.column("eps_g_sim"), afa.column("eps_g_ode"));
             gapSimExact[i] = maxGap(exact.column("eps_g_sim"), exact.column("eps_g_ode"));
             panels.add(new PlotPanel("(" + (letter++) + ") σ_F = " + sigmas[i], "t", "ε_g", true, true, List.of(
-                    Series.line(ta, "t", "eps_g_ode", "afa (ODE)", BLUE, true),
-                    Series.line(te, "t", "eps_g_ode", "pepita (exact ODE)", BLACK, false),
-                    Series.markers(te, "t", "eps_g_sim", "eps_g_sim_se", "pepita (simulation)", VERMILLION))));
+                    Series.line(ta, "t", "eps_g_ode", "AFA (ODE)", BLUE, true),
+                    Series.line(te, "t", "eps_g_ode", "PEPITA (exact ODE)", BLACK, false),
+                    Series.markers(te, "t", "eps_g_sim", "eps_g_sim_se", "PEPITA (simulation)", VERMILLION))));
         }
         tables.put("gap_vs_sigmaF", new DataTable(orderedMap(
                 "sigmaF", sigmas, "max_gap_exact_afa", gapExactAfa, "max_gap_sim_afa", gapSimAfa, "max_gap_sim_exact", gapSimExact)));
         panels.add(new PlotPanel("(" + letter + ") largest gap over time", "σ_F", "max_t |Δε_g|", true, true, List.of(
-                Series.line("gap_vs_sigmaF", "sigmaF", "max_gap_exact_afa", "exact ODE − afa ODE", BLACK, false),
-                Series.markers("gap_vs_sigmaF", "sigmaF", "max_gap_sim_afa", null, "simulation − afa ODE", BLUE),
-                Series.markers("gap_vs_sigmaF", "sigmaF", "max_gap_sim_exact", null, "simulation − exact ODE", VERMILLION))));
+                Series.line("gap_vs_sigmaF", "sigmaF", "max_gap_exact_afa", "exact PEPITA ODE − AFA ODE", BLACK, false),
+                Series.markers("gap_vs_sigmaF", "sigmaF", "max_gap_sim_afa", null, "PEPITA simulation − AFA ODE", BLUE),
+                Series.markers("gap_vs_sigmaF", "sigmaF", "max_gap_sim_exact", null, "PEPITA simulation − exact ODE", VERMILLION))));
         ExperimentConfig p = c.values().iterator().next();
         List<String> params = List.of(
                 "K = " + p.K() + ", M = " + p.M() + ", g = " + p.activation() + ", η = η_v = " + p.eta() + ", σ = " + p.sigma(),

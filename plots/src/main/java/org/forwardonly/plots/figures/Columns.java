@@ -27,26 +27,54 @@ final class Columns {
     }
 
     /**
-     * Adds {@code cos_v_feedback_ode}: the seed mean of cos∠(v, b) over per-seed ODE trajectories,
-     * b the rule's effective feedback (−s c for afa, pepita, ff; docs/model.md §2), on the table's rows.
+     * Adds {@code cos_v_feedback_ode} and {@code c_norm_ode}: the seed means of cos∠(v, b) and of |c|
+     * over per-seed ODE trajectories, b the rule's effective feedback (−s c for afa, pepita, ff;
+     * docs/model.md §2), on the table's rows.
      */
-    static DataTable withSeedMeanFeedbackCosine(DataTable t, List<Trajectory> perSeed, String rule, int K, int s) {
-        double[] mean = new double[t.rows()];
+    static DataTable withSeedMeanFeedback(DataTable t, List<Trajectory> perSeed, String rule, int K, int s) {
+        double[] cos = new double[t.rows()], norm = new double[t.rows()];
         double[] v = new double[K], c = new double[K];
-        for (int i = 0; i < mean.length; i++) {
-            double sum = 0;
+        for (int i = 0; i < cos.length; i++) {
+            double sumCos = 0, sumNorm = 0;
             int n = 0;
             for (Trajectory tr : perSeed) {
                 if (i >= tr.size()) continue;
+                double c2 = 0;
                 for (int k = 0; k < K; k++) {
                     v[k] = tr.rows()[i][tr.indexOf("v_" + (k + 1))];
                     c[k] = tr.rows()[i][tr.indexOf("c_" + (k + 1))];
+                    c2 += c[k] * c[k];
                 }
-                sum += FeedbackCosine.of(rule, v, null, c, s);
+                sumCos += FeedbackCosine.of(rule, v, null, c, s);
+                sumNorm += Math.sqrt(c2);
                 n++;
             }
-            mean[i] = n > 0 ? sum / n : Double.NaN;
+            cos[i] = n > 0 ? sumCos / n : Double.NaN;
+            norm[i] = n > 0 ? sumNorm / n : Double.NaN;
         }
-        return t.with("cos_v_feedback_ode", mean);
+        return t.with("cos_v_feedback_ode", cos).with("c_norm_ode", norm);
+    }
+
+    /**
+     * Adds {@code <col>_sim_minus_ode}: the simulation's seed mean minus the ODE's, whose standard error
+     * is the comparison's paired {@code <col>_diff_se} (each seed's ODE starts from that seed's state).
+     */
+    static DataTable withSimMinusOde(DataTable t, String col) {
+        double[] sim = t.column(col + "_sim"), ode = t.column(col + "_ode"), d = new double[sim.length];
+        for (int i = 0; i < d.length; i++) d[i] = sim[i] - ode[i];
+        return t.with(col + "_sim_minus_ode", d);
+    }
+
+    /**
+     * The ODE half of a theory-against-simulation table, as a trajectory: {@code t} and each
+     * {@code <col>_ode} column renamed {@code <col>}; the simulation's columns are dropped.
+     */
+    static DataTable odeOnly(DataTable t) {
+        java.util.Map<String, double[]> cols = new java.util.LinkedHashMap<>();
+        cols.put("t", t.column("t"));
+        for (String name : t.columns().keySet()) {
+            if (name.endsWith("_ode")) cols.put(name.substring(0, name.length() - "_ode".length()), t.column(name));
+        }
+        return new DataTable(cols);
     }
 }

@@ -59,25 +59,25 @@ public final class ForwardForwardForm implements FigureDefinition {
         ExperimentConfig p = c.get("pepita_sim");
         Simulation.Result pepita = engines.simulate(p);
         Simulation.Result ff = engines.simulate(c.get("ff_sim"));
-        tables.put("pepita_theory_vs_sim", Columns.withSeedMeanFeedbackCosine(
+        tables.put("pepita_theory_vs_sim", Columns.withSeedMeanFeedback(
                 Columns.table(engines.theoryAgainst(c.get("pepita_ode"), pepita)),
                 engines.odeFromEachSeed(c.get("pepita_ode"), pepita), "pepita", p.K(), p.modulationSign()));
-        tables.put("ff_theory_vs_sim", Columns.withSeedMeanFeedbackCosine(
+        tables.put("ff_theory_vs_sim", Columns.withSeedMeanFeedback(
                 Columns.table(engines.theoryAgainst(c.get("ff_ode"), ff)),
                 engines.odeFromEachSeed(c.get("ff_ode"), ff), "ff", p.K(), p.modulationSign()));
         tables.put("pepita_sim", Columns.table(FigureEngines.ensemble(pepita)));
         tables.put("ff_sim", Columns.table(FigureEngines.ensemble(ff)));
         PlotFigure plot = new PlotFigure(title(), 2, List.of(
                 new PlotPanel("(a) generalisation error", "t", "ε_g", true, true, List.of(
-                        Series.line("pepita_theory_vs_sim", "t", "eps_g_ode", "pepita (ODE)", VERMILLION, false),
-                        Series.line("ff_theory_vs_sim", "t", "eps_g_ode", "ff (ODE)", REDDISH_PURPLE, true),
-                        Series.markers("pepita_theory_vs_sim", "t", "eps_g_sim", "eps_g_sim_se", "pepita (simulation)", VERMILLION),
-                        Series.markers("ff_theory_vs_sim", "t", "eps_g_sim", "eps_g_sim_se", "ff (simulation)", REDDISH_PURPLE))),
+                        Series.line("pepita_theory_vs_sim", "t", "eps_g_ode", "PEPITA (exact ODE)", VERMILLION, false),
+                        Series.line("ff_theory_vs_sim", "t", "eps_g_ode", "FF (exact ODE)", REDDISH_PURPLE, true),
+                        Series.markers("pepita_theory_vs_sim", "t", "eps_g_sim", "eps_g_sim_se", "PEPITA (simulation)", VERMILLION),
+                        Series.markers("ff_theory_vs_sim", "t", "eps_g_sim", "eps_g_sim_se", "FF (simulation)", REDDISH_PURPLE))),
                 new PlotPanel("(b) alignment of v with the feedback", "t", "cos∠(v, b)", true, false, List.of(
-                        Series.line("pepita_theory_vs_sim", "t", "cos_v_feedback_ode", "pepita (ODE)", VERMILLION, false),
-                        Series.line("ff_theory_vs_sim", "t", "cos_v_feedback_ode", "ff (ODE)", REDDISH_PURPLE, true),
-                        Series.markers("pepita_sim", "t", "cos_v_feedback", "cos_v_feedback_se", "pepita (simulation)", VERMILLION),
-                        Series.markers("ff_sim", "t", "cos_v_feedback", "cos_v_feedback_se", "ff (simulation)", REDDISH_PURPLE)))));
+                        Series.line("pepita_theory_vs_sim", "t", "cos_v_feedback_ode", "PEPITA (exact ODE)", VERMILLION, false),
+                        Series.line("ff_theory_vs_sim", "t", "cos_v_feedback_ode", "FF (exact ODE)", REDDISH_PURPLE, true),
+                        Series.markers("pepita_sim", "t", "cos_v_feedback", "cos_v_feedback_se", "PEPITA (simulation)", VERMILLION),
+                        Series.markers("ff_sim", "t", "cos_v_feedback", "cos_v_feedback_se", "FF (simulation)", REDDISH_PURPLE)))));
         List<String> params = List.of(
                 "K = " + p.K() + ", M = " + p.M() + ", g = " + p.activation() + ", η = η_v = " + p.eta() + ", σ_F = " + p.sigmaF()
                         + ", s = " + p.modulationSign(),

@@ -8,7 +8,7 @@ import java.util.List;
 
 import static org.forwardonly.plots.style.Palette.*;
 
-/** Figure 1: ε_g(t) of pepita and afa simulations against the afa ODE, with bp and fa for reference. */
+/** The project's extension: ε_g(t) of PEPITA and AFA from a random start at σ_F = 1, where the two separate. */
 public final class LearningCurves extends AfaAgainstPepitaFigure {
 
     @Override
@@ -30,14 +30,16 @@ public final class LearningCurves extends AfaAgainstPepitaFigure {
     }
 
     @Override
+    AfaPepitaRuns runs() {
+        return AfaPepitaRuns.RANDOM_START;
+    }
+
+    @Override
     PlotFigure plot() {
-        List<PlotSeries> series = List.of(
-                Series.line("bp_theory", "t", "eps_g_ode", "bp (ODE)", BLACK, true),
-                Series.line("fa_theory", "t", "eps_g_ode", "fa (ODE)", BLUISH_GREEN, true),
-                Series.line("afa_theory_vs_pepita_sim", "t", "eps_g_ode", "afa (ODE)", BLUE, false),
-                        Series.line("pepita_theory_vs_pepita_sim", "t", "eps_g_ode", "pepita (exact ODE)", VERMILLION, false),
-                Series.markers("afa_theory_vs_afa_sim", "t", "eps_g_sim", "eps_g_sim_se", "afa (simulation)", SKY_BLUE),
-                Series.markers("afa_theory_vs_pepita_sim", "t", "eps_g_sim", "eps_g_sim_se", "pepita (simulation)", VERMILLION));
+        List<PlotSeries> series = new java.util.ArrayList<>(List.of(
+                Series.line("bp_ode", "t", "eps_g", "BP (ODE)", BLACK, true),
+                Series.line("fa_ode", "t", "eps_g", "FA (ODE)", BLUISH_GREEN, true)));
+        series.addAll(bothRules("eps_g_ode", "eps_g", false));
         return new PlotFigure(title(), 2, List.of(
                 new PlotPanel("(a) log-log", "t", "ε_g", true, true, series),
                 new PlotPanel("(b) lin-log", "t", "ε_g", false, true, series)));

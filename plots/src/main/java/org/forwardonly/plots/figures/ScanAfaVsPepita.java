@@ -16,6 +16,9 @@ import org.forwardonly.scan.spec.ScanPoint;
 import org.forwardonly.scan.spec.ScanSpec;
 import org.forwardonly.scan.spec.ScanSpecParser;
 import org.forwardonly.simulation.training.DivergedException;
+import org.forwardonly.simulation.training.SeedRun;
+import org.forwardonly.simulation.training.Simulation;
+import org.forwardonly.theory.trajectory.Trajectory;
 import org.forwardonly.theory.config.ConfigParser;
 import org.forwardonly.theory.config.ExperimentConfig;
 import org.forwardonly.theory.ode.Experiments;
@@ -51,7 +54,8 @@ public final class ScanAfaVsPepita implements FigureDefinition {
     @Override
     public String description() {
         return "Final generalisation error of PEPITA and of its linearisation AFA against the feedback norm σ_F, one panel "
-                + "per learning rate η (parameter scan examples/scan-afa-vs-pepita.json, simulations; a missing point diverged). "
+                + "per learning rate η (parameter scan examples/scan-afa-vs-pepita.json; simulations: mean ± standard error over "
+                + "seeds, a cross at the top of a panel marks a run that diverged). "
                 + "The two agree for small σ_F; for larger σ_F PEPITA escapes the random start and AFA does not.";
     }
 
@@ -84,11 +88,28 @@ public final class ScanAfaVsPepita implements FigureDefinition {
         return String.format("point%03d", p.index());
     }
 
+    /** The standard error over seeds of ε_g at the last sample (NaN with one seed). */
+    static double finalEpsGStandardError(Simulation.Result sim) {
+        List<SeedRun.Result> seeds = sim.seeds();
+        int n = seeds.size();
+        if (n < 2) return Double.NaN;
+        double sum = 0, sum2 = 0;
+        for (SeedRun.Result s : seeds) {
+            Trajectory tr = s.trajectory();
+            double e = tr.rows()[tr.size() - 1][tr.indexOf("eps_g")];
+            sum += e;
+            sum2 += e * e;
+        }
+        double mean = sum / n;
+        return Math.sqrt(Math.max(0, (sum2 - n * mean * mean) / (n - 1)) / n);
+    }
+
     @Override
     public FigureData compute(Map<String, ExperimentConfig> configs, FigureEngines engines) {
         ScanSpec spec = spec(FigureSize.DEFAULT);   // swept keys and values: the same at every size
         SummaryMetrics metrics = SummaryMetrics.of(spec);
         List<PointResult> results = new ArrayList<>();
+        Map<Integer, Double> simSe = new LinkedHashMap<>();
         for (ScanPoint p : spec.points()) {
             ExperimentConfig c = configs.get(runId(p));
             List<PointSummary> rows = new ArrayList<>();
@@ -97,7 +118,9 @@ public final class ScanAfaVsPepita implements FigureDefinition {
             }
             if (spec.run() != RunKind.ODE) {
                 try {
-                    rows.add(new SimRunner(metrics).summarize(c, engines.simulate(c)));
+                    Simulation.Result sim = engines.simulate(c);
+                    rows.add(new SimRunner(metrics).summarize(c, sim));
+                    simSe.put(p.index(), finalEpsGStandardError(sim));
                 } catch (DivergedException e) {
                     rows.add(SimRunner.diverged());
                 }
@@ -105,6 +128,6 @@ public final class ScanAfaVsPepita implements FigureDefinition {
             results.add(new PointResult(p.index(), p.values(), rows));
         }
         StringBuilder why = new StringBuilder();
-        return ScanFigure.build(spec, results, why).orElseThrow(() -> new IllegalStateException(why.toString()));
+        return ScanFigure.build(spec, results, simSe, why).orElseThrow(() -> new IllegalStateException(why.toString()));
     }
 }

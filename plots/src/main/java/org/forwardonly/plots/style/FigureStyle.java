@@ -22,6 +22,10 @@ public final class FigureStyle {
     public static final double PNG_SCALE = 2.0;
     /** Line width of theory curves. */
     public static final float LINE_WIDTH = 2.0f;
+    /** Line width of dashed theory curves (approximations), drawn over the solid ones. */
+    public static final float DASHED_LINE_WIDTH = 1.7f;
+    /** Space between the panels and the figure's legend under them, in points. */
+    public static final int LEGEND_GAP = 6;
     /** Diameter of simulation markers. */
     public static final double MARKER_SIZE = 6.5;
 

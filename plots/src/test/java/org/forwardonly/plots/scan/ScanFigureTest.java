@@ -27,7 +27,7 @@ class ScanFigureTest {
         return ScanSpecParser.parse(ConfigParser.mapper().readTree(json.replace('\'', '"')));
     }
 
-    /** Point i gets epsGFinal = i + 1 (so every number can be traced), and the last point diverges. */
+    /** Point i gets eps_g_final = i + 1 (so every number can be traced), and the last point diverges. */
     static List<PointResult> results(ScanSpec s, String... engines) {
         List<PointResult> out = new ArrayList<>();
         for (ScanPoint p : s.points()) {
@@ -47,19 +47,41 @@ class ScanFigureTest {
                 + " 'sigmaF': [0.1, 1, 10]}, 'run': 'both'}");
         FigureData f = ScanFigure.build(s, results(s, "ode", "sim"), new StringBuilder()).orElseThrow();
         List<PlotPanel> panels = f.plot().panels();
-        assertEquals(List.of("eta = 1", "eta = 2"), panels.stream().map(PlotPanel::title).toList());
+        // keys and rules in the model's symbols, not the config's names
+        assertEquals(List.of("η = 1", "η = 2"), panels.stream().map(PlotPanel::title).toList());
+        assertEquals("σ_F", panels.get(0).xLabel());
         List<PlotSeries> lines = panels.get(0).series();
-        assertEquals(List.of("rule = afa (ode)", "rule = afa (sim)", "rule = pepita (ode)", "rule = pepita (sim)"),
+        assertEquals(List.of("AFA (ODE)", "AFA (simulation)", "PEPITA (exact ODE)", "PEPITA (simulation)"),
                 lines.stream().map(PlotSeries::label).toList());
-        assertFalse(lines.get(0).dashed());
-        assertTrue(lines.get(1).dashed(), "with both engines the simulation is dashed");
+        assertEquals(PlotSeries.Style.LINE, lines.get(0).style());
+        assertEquals(PlotSeries.Style.LINE_MARKERS, lines.get(1).style(), "simulations: markers with error bars");
+        assertEquals(ScanColumns.se(ScanColumns.EPS_G_FINAL), lines.get(1).err());
         assertTrue(panels.get(0).xLog() && panels.get(0).yLog(), "sigmaF spans two decades");
-        // eta = 2, rule = pepita, (ode): points 9, 10, 11; the last one diverged
-        String csv = panels.get(1).series().get(2).csv();
+        assertTrue(f.plot().sharedY(), "panels share one vertical range");
+        // eta = 2, rule = pepita, (ode): points 9, 10, 11; the last one diverged and is marked, not dropped
+        List<PlotSeries> second = panels.get(1).series();
+        String csv = second.get(2).csv();
         DataTable t = f.tables().get(csv.substring("data/".length(), csv.length() - ".csv".length()));
         assertArrayEquals(new double[] {0.1, 1, 10}, t.column("sigmaF"));
-        assertArrayEquals(new double[] {10, 11, Double.NaN}, t.column("eps_g_final"));
+        assertArrayEquals(new double[] {10, 11, Double.NaN}, t.column(ScanColumns.EPS_G_FINAL));
+        assertArrayEquals(new double[] {0, 0, 1}, t.column(ScanColumns.DIVERGED));
+        // the cross sits above every value of the figure (the largest is 11, point 10)
+        double[] at = t.column(ScanFigure.DIVERGED_AT);
+        assertTrue(Double.isNaN(at[0]) && Double.isNaN(at[1]) && at[2] > 11, java.util.Arrays.toString(at));
+        List<PlotSeries> crosses = second.stream().filter(x -> x.style() == PlotSeries.Style.CROSSES).toList();
+        assertEquals(List.of("PEPITA (exact ODE) diverged", "PEPITA (simulation) diverged"),
+                crosses.stream().map(PlotSeries::label).toList());
+        assertTrue(panels.get(0).series().stream().noneMatch(x -> x.style() == PlotSeries.Style.CROSSES),
+                "nothing diverged at η = 1");
         assertEquals(8, f.tables().size(), "2 panels x 2 rules x 2 engines");
+    }
+
+    @Test
+    void standardErrorsOfTheSimulationAreItsColumn() throws Exception {
+        ScanSpec s = spec("{'base': {'rule': 'afa', 'K': 2, 'M': 2}, 'grid': {'sigmaF': [0.1, 1]}, 'run': 'sim'}");
+        FigureData f = ScanFigure.build(s, results(s, "sim"), java.util.Map.of(0, 0.25), new StringBuilder()).orElseThrow();
+        DataTable t = f.tables().values().iterator().next();
+        assertArrayEquals(new double[] {0.25, Double.NaN}, t.column(ScanColumns.se(ScanColumns.EPS_G_FINAL)));
     }
 
     @Test
