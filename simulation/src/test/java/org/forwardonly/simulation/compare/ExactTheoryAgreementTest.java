@@ -17,12 +17,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * true ODE must AGREE; η −5 % and, with F, the wrong s and the other last layer must DISAGREE.
  * To keep CI time modest: no label noise (one Gaussian dimension less in the quadrature),
  * quadraturePoints 8 and rtol 1e-6 (their error on eps_g, 2e-5 at t = 12, is far below the
- * statistical error of the comparison, about 1e-3), {@value #SEEDS} seeds at N = 1000 and 250, t ≤ 10.
+ * statistical error of the comparison, about 1e-3), {@value #SEEDS} seeds at N = 2000 and 500 (the ODE, one
+ * per seed and size, is the cost here, so few seeds at a larger N), t ≤ 10, and per rule only the
+ * changes it has: η −5 % for all, the wrong s for the rules with F, h for pepita's h̃.
  */
 class ExactTheoryAgreementTest {
 
-    static final int SEEDS = 32;
-    static final String COMMON = "\"K\":2,\"M\":2,\"N\":1000,\"seeds\":" + SEEDS + ",\"sigma\":0,\"eta\":1,\"etaV\":1,"
+    static final int SEEDS = 16;
+    static final String COMMON = "\"K\":2,\"M\":2,\"N\":2000,\"seeds\":" + SEEDS + ",\"sigma\":0,\"eta\":1,\"etaV\":1,"
             + "\"quadraturePoints\":8,\"rtol\":1e-6,\"atol\":1e-9,\"times\":[0.5,1,2,3,4,6,8,10]";
 
     @ParameterizedTest
@@ -36,10 +38,8 @@ class ExactTheoryAgreementTest {
         String json = "{" + rule + "," + COMMON + "}";
         ExperimentConfig c = ConfigParser.parse(json);
         List<String> changes = new ArrayList<>(List.of("", "\"eta\":0.95"));
-        if (!List.of("bp", "fa").contains(c.rule())) {
-            changes.add("\"modulationSign\":" + -c.modulationSign());
-            changes.add("\"lastLayer\":\"h\"");
-        }
+        if (!List.of("bp", "fa").contains(c.rule())) changes.add("\"modulationSign\":" + -c.modulationSign());
+        if ("pepita".equals(c.rule()) && c.mirroring() == null) changes.add("\"lastLayer\":\"h\"");
         Map<String, Agreement> v = TheoryAgreementTest.verdicts(json, changes);
         StringBuilder failures = new StringBuilder();
         v.forEach((change, a) -> {
