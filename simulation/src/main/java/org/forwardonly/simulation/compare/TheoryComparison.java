@@ -56,8 +56,12 @@ public record TheoryComparison(double[] times, List<String> columns, double[][] 
         List<Trajectory> odes = new ArrayList<>();
         List<Trajectory> sims = new ArrayList<>();
         String diverged = null;
-        for (SeedRun.Result seed : simulation.seeds()) {
-            OdeResult r = Experiments.integrate(odeConfig, seed.initial(), recorded, IntegrationObserver.NONE);
+        // one ODE per seed, independent of each other: integrated in parallel, collected in seed order (same results)
+        List<OdeResult> results = simulation.seeds().parallelStream()
+                .map(seed -> Experiments.integrate(odeConfig, seed.initial(), recorded, IntegrationObserver.NONE)).toList();
+        for (int i = 0; i < results.size(); i++) {
+            SeedRun.Result seed = simulation.seeds().get(i);
+            OdeResult r = results.get(i);
             if (r.diverged() && diverged == null) {
                 diverged = "the ODE from seed " + seed.seed() + " diverged at t = " + r.divergenceTime() + ": " + r.reason();
             }

@@ -2,6 +2,7 @@ package org.forwardonly.simulation.compare;
 
 import org.forwardonly.theory.config.ConfigParser;
 import org.forwardonly.theory.config.ExperimentConfig;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -16,13 +17,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * engine integrates (docs/model.md §5-6): pepita, ff, pepita with weight mirroring, and ReLU. The
  * true ODE must AGREE; η −5 % and, with F, the wrong s and the other last layer must DISAGREE.
  * To keep CI time modest: no label noise (one Gaussian dimension less in the quadrature),
- * quadraturePoints 8 for the tensor grid and rtol 1e-6 (their error on eps_g, 2e-5 at t = 12, is far below the
- * statistical error of the comparison, about 1e-3), {@value #SEEDS} seeds at N = 1000 and 250, t ≤ 10.
+ * quadraturePoints 8 and rtol 1e-6 (their error on eps_g, 2e-5 at t = 12, is far below the
+ * statistical error of the comparison, about 1e-3), {@value #SEEDS} seeds at N = 2000 and 500 (the ODE, one
+ * per seed and size, is the cost here, so few seeds at a larger N), t ≤ 10, and per rule only the
+ * changes it has: η −5 % for all, the wrong s for the rules with F, h for pepita's h̃.
+ * <p>
+ * Not in the default build: on the shared 2-core machine the ODEs alone took more than 25 minutes
+ * (ReLU's two quadrature grids most of it; ReLU now runs on two Sobol replicates of 2048 points). Run it with
+ * {@code mvn -B -pl simulation -am test -Dtest=ExactTheoryAgreementTest -Dpepita.exactControls=true}.
  */
+@EnabledIfSystemProperty(named = "pepita.exactControls", matches = "true",
+        disabledReason = "tens of minutes of exact-engine ODEs on 2 cores; run with -Dpepita.exactControls=true (docs/simulation.md)")
 class ExactTheoryAgreementTest {
 
-    static final int SEEDS = 32;
-    static final String COMMON = "\"K\":2,\"M\":2,\"N\":1000,\"seeds\":" + SEEDS + ",\"sigma\":0,\"eta\":1,\"etaV\":1,"
+    static final int SEEDS = 16;
+    static final String COMMON = "\"K\":2,\"M\":2,\"N\":2000,\"seeds\":" + SEEDS + ",\"sigma\":0,\"eta\":1,\"etaV\":1,"
             + "\"quadraturePoints\":8,\"rtol\":1e-6,\"atol\":1e-9,\"times\":[0.5,1,2,3,4,6,8,10]";
 
     @ParameterizedTest
@@ -38,10 +47,8 @@ class ExactTheoryAgreementTest {
         String json = "{" + rule + "," + COMMON + "}";
         ExperimentConfig c = ConfigParser.parse(json);
         List<String> changes = new ArrayList<>(List.of("", "\"eta\":0.95"));
-        if (!List.of("bp", "fa").contains(c.rule())) {
-            changes.add("\"modulationSign\":" + -c.modulationSign());
-            changes.add("\"lastLayer\":\"h\"");
-        }
+        if (!List.of("bp", "fa").contains(c.rule())) changes.add("\"modulationSign\":" + -c.modulationSign());
+        if ("pepita".equals(c.rule()) && c.mirroring() == null) changes.add("\"lastLayer\":\"h\"");
         Map<String, Agreement> v = TheoryAgreementTest.verdicts(json, changes);
         StringBuilder failures = new StringBuilder();
         v.forEach((change, a) -> {
