@@ -57,11 +57,18 @@ class PaperFig2Test {
 
     /** The ODE of {@code c} from each seed's own draw (not from the simulation), averaged over seeds. */
     private static double[] odeFromEachSeedsDraw(ExperimentConfig c, double[] times) {
+        // sampled where the simulation recorded, step round(t·N), t' = round(t·N)/N (as compare does, docs/simulation.md)
+        double[] recorded = new double[times.length];
+        for (int i = 0; i < times.length; i++) recorded[i] = (double) Math.round(times[i] * c.N()) / c.N();
         double[] mean = new double[times.length];
         for (int s = 0; s < c.seeds(); s++) {
-            Trajectory tr = Experiments.integrate(c, Experiments.initialConditions(c, c.seed() + s), times, IntegrationObserver.NONE)
+            double[] at = java.util.Arrays.stream(recorded).distinct().toArray();
+            Trajectory tr = Experiments.integrate(c, Experiments.initialConditions(c, c.seed() + s), at, IntegrationObserver.NONE)
                     .trajectory();
-            for (int i = 0; i < times.length; i++) mean[i] += tr.rows()[i][tr.indexOf("eps_g")] / c.seeds();
+            for (int i = 0; i < times.length; i++) {
+                int row = java.util.Arrays.binarySearch(at, recorded[i]);
+                mean[i] += tr.rows()[row][tr.indexOf("eps_g")] / c.seeds();
+            }
         }
         return mean;
     }
