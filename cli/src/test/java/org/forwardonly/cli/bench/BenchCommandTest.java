@@ -45,7 +45,7 @@ class BenchCommandTest {
             assertTrue(v > 0 && Double.isFinite(v), row);
         }
         assertTrue(r[1].startsWith("pepita bench, "), r[1]);
-        assertTrue(r[1].contains("load average at the end"), r[1]);
+        assertTrue(r[1].contains("load average at the start") && r[1].contains("at the end"), r[1]);
     }
 
     @Test
