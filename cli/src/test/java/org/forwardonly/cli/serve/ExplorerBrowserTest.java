@@ -68,8 +68,10 @@ class ExplorerBrowserTest {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--window-size=1420,1120", "--user-data-dir=" + tmp.resolve("profile"));
         Path downloads = Files.createDirectories(tmp.resolve("downloads"));
+        // automatic_downloads = 1: Chrome otherwise may hold back the third download from one page as
+        // "multiple downloads" (seen once in CI runs: the notebook never arrived)
         options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
-                "download.prompt_for_download", false));
+                "download.prompt_for_download", false, "profile.default_content_setting_values.automatic_downloads", 1));
         try (ExplorerServer server = new ExplorerServer("127.0.0.1", 0, 1, new PrintWriter(log, true))) {
             WebDriver driver = new ChromeDriver(service, options);
             try {
