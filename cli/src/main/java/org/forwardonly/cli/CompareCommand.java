@@ -60,13 +60,8 @@ public final class CompareCommand implements Callable<Integer> {
                     + "e.g. --ode-set eta=0.95 for a negative control. VALUE is JSON if it parses, else a string.")
     java.util.List<String> odeSettings = new java.util.ArrayList<>();
 
-    @Option(names = "--n-low", paramLabel = "N_LOW",
-            description = "The smaller input dimension of the 1/N extrapolation (default: N/4; 1 <= N_LOW < N).")
-    Integer nLow;
-
-    @Option(names = "--alpha", paramLabel = "ALPHA", defaultValue = "0.01",
-            description = "False-alarm rate: DISAGREE when the sign-flip p-value is <= ALPHA (default: ${DEFAULT-VALUE}).")
-    double alpha;
+    @CommandLine.Mixin
+    VerdictOptions verdict;
 
     @CommandLine.Mixin
     SimulationRuns runs;
@@ -83,6 +78,7 @@ public final class CompareCommand implements Callable<Integer> {
         ExperimentConfig config;
         ExperimentConfig lowConfig;
         ExperimentConfig odeConfig;
+        double alpha;
         double[] times;
         try {
             if (out == null) out = RunDirectory.defaultOut("compare");
@@ -91,11 +87,8 @@ public final class CompareCommand implements Callable<Integer> {
                 throw new ConfigException("key 'seeds': compare needs at least 8 seeds (got " + config.seeds()
                         + "): with S seeds the sign-flip p-value is at least 2^-(S-1); 16 or more recommended");
             }
-            if (!(alpha > 0 && alpha < 1)) throw new ConfigException("option '--alpha': must be in (0, 1) (got " + alpha + ")");
-            int low = nLow != null ? nLow : TwoSizeComparison.defaultLowN(config.N());
-            if (low < 1 || low >= config.N()) {
-                throw new ConfigException("option '--n-low': must be between 1 and N - 1 = " + (config.N() - 1) + " (got " + low + ")");
-            }
+            alpha = verdict.alpha();
+            int low = verdict.lowN(config);
             lowConfig = TwoSizeComparison.withN(config, low);
             odeConfig = OdeOverrides.apply(odeConfig(config), odeSettings);
             try {

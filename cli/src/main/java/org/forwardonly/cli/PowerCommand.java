@@ -60,12 +60,8 @@ public final class PowerCommand implements Callable<Integer> {
             description = "Repetitions on disjoint seed blocks (default: ${DEFAULT-VALUE}).")
     int repeats;
 
-    @Option(names = "--n-low", paramLabel = "N_LOW", description = "As compare's (default: N/4).")
-    Integer nLow;
-
-    @Option(names = "--alpha", paramLabel = "ALPHA", defaultValue = "0.01",
-            description = "False-alarm rate of each verdict (default: ${DEFAULT-VALUE}).")
-    double alpha;
+    @CommandLine.Mixin
+    VerdictOptions verdict;
 
     @CommandLine.Mixin
     SimulationRuns runs;
@@ -80,16 +76,14 @@ public final class PowerCommand implements Callable<Integer> {
         List<ExperimentConfig> odes = new ArrayList<>();
         List<String> labels = new ArrayList<>();
         int low;
+        double alpha;
         try {
             if (out == null) out = RunDirectory.defaultOut("power");
             config = runs.readConfig(input.config(configFile));
             if (config.seeds() < 8) throw new ConfigException("key 'seeds': power needs at least 8 seeds (got " + config.seeds() + ")");
             if (repeats < 1) throw new ConfigException("option '--repeats': must be >= 1 (got " + repeats + ")");
-            if (!(alpha > 0 && alpha < 1)) throw new ConfigException("option '--alpha': must be in (0, 1) (got " + alpha + ")");
-            low = nLow != null ? nLow : TwoSizeComparison.defaultLowN(config.N());
-            if (low < 1 || low >= config.N()) {
-                throw new ConfigException("option '--n-low': must be between 1 and N - 1 = " + (config.N() - 1) + " (got " + low + ")");
-            }
+            alpha = verdict.alpha();
+            low = verdict.lowN(config);
             labels.add("(true ODE)");
             odes.add(config);
             for (String p : perturbations) {

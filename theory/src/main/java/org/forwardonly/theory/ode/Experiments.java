@@ -142,17 +142,10 @@ public final class Experiments {
      */
     public static OrderParameterDynamics dynamics(ExperimentConfig config, OrderParameters init, int threads) {
         if (threads < 1) throw new IllegalArgumentException("threads must be >= 1 (got " + threads + ")");
-        checkSupported(config);
+        validate(config, init); // before building anything: an engine and a valid joint covariance
         // a Sobol config gets its first replicate here; integrate(...) runs them all
-        OrderParameterDynamics dynamics = usesClosedForm(config) ? new ClosedFormDynamics(config, init, threads)
+        return usesClosedForm(config) ? new ClosedFormDynamics(config, init, threads)
                 : new FieldAverageDynamics(config, init, usesSobol(config) ? 0 : -1);
-        try {
-            checkCovariance(dynamics.layout(), init);
-        } catch (RuntimeException e) {
-            dynamics.close();
-            throw e;
-        }
-        return dynamics;
     }
 
     /** Students from which a single ODE's closed-form right-hand side is split over two threads by default. */
