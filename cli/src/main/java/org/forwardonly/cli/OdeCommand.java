@@ -72,7 +72,7 @@ public final class OdeCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     /** config.json's "engine" object: which engine ran and, for the exact engine, how it averaged. */
-    static ObjectNode engineNode(OdeResult result) {
+    static ObjectNode engineNode(ExperimentConfig cfg, OdeResult result) {
         ObjectNode n = ConfigParser.mapper().createObjectNode();
         AveragingReport a = result.averaging();
         if (a == null) return n;
@@ -83,6 +83,8 @@ public final class OdeCommand implements Callable<Integer> {
             n.put("replicates", a.replicates());
             n.put("estimatedRelativeErrorEpsG", a.relativeErrorEpsG());
             n.put("largestErrorAtT", a.timeOfLargestError());
+            // dp853's tolerance for each replicate (averaging.rtol; docs/model.md §8)
+            if ("dp853".equals(cfg.integrator())) n.put("replicateRtol", cfg.averaging().integratorRtol(cfg.rtol()));
         }
         n.put("rhsEvaluations", result.evaluations());
         return n;
@@ -199,7 +201,7 @@ public final class OdeCommand implements Callable<Integer> {
                 bar.finish();
             }
             // the engine's own account of the run (exact engine: averaging and its error estimate)
-            dir.writeConfig(cfg, new long[] {cfg.seed()}, commandLine, fromFields, engineNode(result));
+            dir.writeConfig(cfg, new long[] {cfg.seed()}, commandLine, fromFields, engineNode(cfg, result));
             dir.commit(); // complete, or diverged with the samples up to then: moved into DIR in one go
         } catch (IOException | java.io.UncheckedIOException e) {
             err.println("pepita ode: cannot write to " + out + ": " + e.getMessage());

@@ -47,6 +47,8 @@ public final class FieldAverageDrift {
     private final CholeskyFactor chol;
 
     private final double[] z, u, gamma, covPhi;
+    /** The student rows of L transposed, lT[j K + k] = L_(M+k),j: λ = Σ_j z_j lT[j·] is a column sweep the JIT vectorises. */
+    private final double[] lT;
     private final double[] delta, beta, hPre;
     /** Optional control variate: a rule whose drift is known in closed form; only the difference is averaged. */
     private LearningRule control;
@@ -110,6 +112,7 @@ public final class FieldAverageDrift {
         u = new double[U];
         gamma = new double[U];
         covPhi = new double[U];
+        lT = new double[U * K];
         delta = new double[K];
         beta = new double[K];
         hPre = new double[K];
@@ -192,6 +195,9 @@ public final class FieldAverageDrift {
     private void loadState(double[][] Q, double[][] R, double[][] T, double[] v, double[] vStar, double[] b,
                            double[] c, double P) {
         fields.factor(Q, R, T);
+        for (int j = 0; j < U; j++) {
+            for (int k = 0; k < K; k++) lT[j * K + k] = chol.get(M + k, j);
+        }
         System.arraycopy(v, 0, ctx.v, 0, K);
         System.arraycopy(vStar, 0, ctx.vStar, 0, M);
         if (b != null) System.arraycopy(b, 0, ctx.b, 0, K);
@@ -229,6 +235,24 @@ public final class FieldAverageDrift {
         ctx.zeta = D > U ? z[U] : 0.0;
     }
 
+    /**
+     * Sets ctx.lambda (and ζ) at point p, leaving z holding the point; ν is not set: the rules read
+     * the teacher only through its output, kept per point ({@link #prepareTeacherOutputs}).
+     * λ_k = Σ_(j ≤ M+k) L_(M+k),j z_j (docs/model.md §5, u = L z), summed column by column.
+     */
+    private void setStudentFields(GaussianPointSet g, int p) {
+        int D = g.dimension();
+        for (int j = 0; j < D; j++) z[j] = g.node(p, j);
+        double[] lambda = ctx.lambda;
+        java.util.Arrays.fill(lambda, 0.0);
+        for (int j = 0; j < U; j++) {
+            double zj = z[j];
+            int base = j * K;
+            for (int k = Math.max(0, j - M); k < K; k++) lambda[k] += lT[base + k] * zj;
+        }
+        ctx.zeta = D > U ? z[U] : 0.0;
+    }
+
     /** One point's increments minus the control rule's (e is the same clean-pass error for both). */
     private void accumulateDifference(double w, double e, double eControl) {
         for (int k = 0; k < K; k++) {
@@ -252,7 +276,7 @@ public final class FieldAverageDrift {
         java.util.Arrays.fill(errorH, 0.0);
         int points = grid.size();
         for (int p = 0; p < points; p++) {
-            setFields(grid, p);
+            setStudentFields(grid, p);
             ctx.prepare(teacherOutputs[p]); // the clean pass once, for the rule and its control
             double e = rule.incrementsPrepared(ctx, delta, beta, hPre);
             double w = grid.weight(p);

@@ -22,9 +22,11 @@ package org.forwardonly.theory.config;
  *                   trajectory; off by default: near a plateau the bias of a noisy drift is not yet
  *                   of that order at affordable n (measured, docs/exact-pepita.md §7), and it costs
  *                   1.5× and doubles the variance
+ * @param rtol       dp853's relative tolerance for each Sobol replicate, or NaN for the default
+ *                   max(config rtol, tolerance / 10) (see {@link #integratorRtol})
  */
 public record Averaging(String method, int samples, int replicates, double tolerance, int maxReplicates,
-                        boolean controlVariate, boolean extrapolate) {
+                        boolean controlVariate, boolean extrapolate, double rtol) {
 
     /**
      * The defaults: auto, 512 samples, 8 replicates first, tolerance 1e-3, at most 128 replicates,
@@ -32,10 +34,25 @@ public record Averaging(String method, int samples, int replicates, double toler
      * true error 3× the estimate is not rare; measured, docs/exact-pepita.md); at large K + M the
      * error falls as 1/√(all points), so 8 × 512 costs what 4 × 1024 does.
      */
-    public static final Averaging DEFAULT = new Averaging("auto", 512, 8, 1e-3, 128, true, false);
+    public static final Averaging DEFAULT = new Averaging("auto", 512, 8, 1e-3, 128, true, false, Double.NaN);
+
+    /** The divisor of {@code tolerance} that gives a replicate's default integrator tolerance. */
+    public static final double RTOL_PER_TOLERANCE = 100;
 
     /** This setting with another number of points per replicate. */
     public Averaging withSamples(int n) {
-        return new Averaging(method, n, replicates, tolerance, maxReplicates, controlVariate, extrapolate);
+        return new Averaging(method, n, replicates, tolerance, maxReplicates, controlVariate, extrapolate, rtol);
+    }
+
+    /**
+     * The relative tolerance dp853 integrates each Sobol replicate with: {@code rtol} when set, else
+     * max(configRtol, tolerance / {@value #RTOL_PER_TOLERANCE}). A replicate's trajectory carries a
+     * statistical error of about √replicates × tolerance, so integrating it far more finely than the
+     * mean's target buys nothing. The divisor is 100, not 10: dp853's global error is not bounded by
+     * its local rtol, and near a plateau escape it is amplified (bp at K = M = 4 through this engine:
+     * 1.9e-3 at rtol 1e-4, 5.0e-5 at 1e-5; docs/model.md §8).
+     */
+    public double integratorRtol(double configRtol) {
+        return Double.isNaN(rtol) ? Math.max(configRtol, tolerance / RTOL_PER_TOLERANCE) : rtol;
     }
 }

@@ -36,7 +36,7 @@ public final class ConfigParser {
     public static final List<String> MIRRORING_KEYS = List.of("a", "r", "etaWm", "lambdaWm", "rescale");
     /** Every key of the {@code averaging} object. */
     public static final List<String> AVERAGING_KEYS = List.of("method", "samples", "replicates", "tolerance", "maxReplicates",
-            "controlVariate", "extrapolate");
+            "controlVariate", "extrapolate", "rtol");
 
     /** Default σ_F: the PEPITA papers' 0.05·U(±√(6/N)) has this standard deviation × √N. */
     public static final double DEFAULT_SIGMA_F = 0.05 * Math.sqrt(2.0);
@@ -233,6 +233,8 @@ public final class ConfigParser {
         av.put("maxReplicates", c.averaging().maxReplicates());
         av.put("controlVariate", c.averaging().controlVariate());
         av.put("extrapolate", c.averaging().extrapolate());
+        if (Double.isNaN(c.averaging().rtol())) av.put("rtol", "auto");
+        else av.put("rtol", c.averaging().rtol());
         return o;
     }
 
@@ -426,8 +428,14 @@ public final class ConfigParser {
         if (ex != null && !ex.isBoolean()) {
             throw new ConfigException("key 'averaging.extrapolate': must be true or false (got " + ex + ")");
         }
+        // "auto" (or absent): max(rtol, tolerance/10), see Averaging#integratorRtol
+        JsonNode rt = n.get("rtol");
+        if (rt != null && rt.isTextual() && !rt.asText().equals("auto")) {
+            throw new ConfigException("key 'averaging.rtol': must be a number > 0 or \"auto\" (got " + rt + ")");
+        }
+        double rtol = rt == null || rt.isTextual() ? Double.NaN : positive(n, "averaging.", "rtol", Double.NaN);
         return new Averaging(method, samples, replicates, tolerance, maxReplicates, cv == null ? d.controlVariate() : cv.asBoolean(),
-                ex == null ? d.extrapolate() : ex.asBoolean());
+                ex == null ? d.extrapolate() : ex.asBoolean(), rtol);
     }
 
     private static InitialConditions init(JsonNode n, String rule, int K, int M) {

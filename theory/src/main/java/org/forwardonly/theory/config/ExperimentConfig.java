@@ -49,6 +49,14 @@ public record ExperimentConfig(
                 quadraturePoints, a);
     }
 
+    /** This config with other integrator tolerances (the exact engine's Sobol replicates, {@link Averaging#integratorRtol}). */
+    public ExperimentConfig withTolerances(double newRtol, double newAtol) {
+        return new ExperimentConfig(rule, activation, teacherActivation, K, M, eta, etaV, sigma, sigmaF,
+                modulationSign, lastLayer, integrator, dt, newRtol, newAtol, tMax, times, timeSpacing, nTimes, epsGBound,
+                seed, N, teacherSecondLayer, init, mirroring, seeds, batchSize, testSize, alignF, odeEngine,
+                quadraturePoints, averaging);
+    }
+
     /** This config with another rule and no mirroring (the exact engine's control variate is afa's closed form). */
     public ExperimentConfig withRuleWithoutMirroring(String otherRule) {
         return new ExperimentConfig(otherRule, activation, teacherActivation, K, M, eta, etaV, sigma, sigmaF,

@@ -40,6 +40,8 @@ public final class ClosedFormDynamics implements OrderParameterDynamics {
     private final double[] vStar, bFixed;
     // scratch
     private final double[] C, w, v, c, feedback;
+    /** E[e² g'(λ_k)] (σ² ζ² included) of the current state: h̃'s last layer and x̃'s β both need it, each sum of asin once. */
+    private final double[] eSquaredGPrime;
     private final StudentPairI4 pairI4;
 
     /**
@@ -108,6 +110,7 @@ public final class ClosedFormDynamics implements OrderParameterDynamics {
         v = new double[K];
         c = new double[K];
         feedback = new double[K];
+        eSquaredGPrime = new double[K];
         pairI4 = new StudentPairI4(averages, kind, K, nG, n, threads); // last: starts the helpers
     }
 
@@ -160,6 +163,9 @@ public final class ClosedFormDynamics implements OrderParameterDynamics {
         rule.feedback(v, bFixed, c, s, feedback);
         pairI4.start(C, w); // helpers compute I4 sums while this thread does the rest
         WeightedAverages avg = averages;
+        if (modulatedLastLayer || modulatedInput) {
+            for (int k = 0; k < K; k++) eSquaredGPrime[k] = avg.weightedGPrimeGG(k) + sigma2 * avg.gPrime(k);
+        }
         for (int k = 0; k < K; k++) {
             double fk = eta * feedback[k];
             // docs/model.md §4, dR_kn/dt
@@ -172,7 +178,7 @@ public final class ClosedFormDynamics implements OrderParameterDynamics {
             double dv = -etaV * avg.weightedI2(k);
             if (modulatedLastLayer) {
                 // docs/model.md §2: afa with h̃ adds −η_v s c_k E[e² g'(λ_k)], e² including σ²ζ²
-                dv -= etaV * s * c[k] * (avg.weightedGPrimeGG(k) + sigma2 * avg.gPrime(k));
+                dv -= etaV * s * c[k] * eSquaredGPrime[k];
             }
             yDot[layout.vIndex(k)] = dv;
         }
@@ -202,7 +208,7 @@ public final class ClosedFormDynamics implements OrderParameterDynamics {
     private void addModulatedInput(double[] y, double[] yDot) {
         double P = y[layout.pIndex()];
         for (int k = 0; k < K; k++) {
-            double betaMean = -c[k] * (averages.weightedGPrimeGG(k) + sigma2 * averages.gPrime(k));
+            double betaMean = -c[k] * eSquaredGPrime[k];
             for (int m = 0; m < M; m++) yDot[layout.rIndex(k, m)] -= eta * betaMean * y[layout.dIndex(m)];
             yDot[layout.cIndex(k)] -= eta * betaMean * P;
             for (int l = 0; l < K; l++) {

@@ -148,7 +148,7 @@ final class ReplicatedIntegration {
             boolean full = c == config;
             try (FieldAverageDynamics dynamics = new FieldAverageDynamics(c, init, r)) {
                 if (r == first && full) pointsDescription = dynamics.describeAveraging();
-                return Experiments.integrate(c, dynamics, init, times, new IntegrationObserver() {
+                return Experiments.integrate(integratorConfig(c), dynamics, init, times, new IntegrationObserver() {
                     @Override
                     public void onSample(double t, double[] row) {
                         if (full) sampled(r - first, row[0]);
@@ -161,6 +161,15 @@ final class ReplicatedIntegration {
                     }
                 });
             }
+        }
+
+        /**
+         * c with dp853's tolerances of a replicate: rtol from {@link Averaging#integratorRtol}, atol
+         * scaled by the same factor (docs/model.md §8).
+         */
+        static ExperimentConfig integratorConfig(ExperimentConfig c) {
+            double rtol = c.averaging().integratorRtol(c.rtol());
+            return rtol == c.rtol() ? c : c.withTolerances(rtol, c.atol() * (rtol / c.rtol()));
         }
 
         /** 2·full − half over the rows both reached (the O(1/n) bias of a trajectory cancels). */
