@@ -11,7 +11,7 @@ package org.forwardonly.theory.config;
  * @param replicates independent scramblings integrated first, each as its own trajectory; the run
  *                   reports their mean and, from their spread, an error estimate
  * @param tolerance  target relative error of ε_g: while the estimate exceeds it, replicates are
- *                   added (in pairs, as many as the estimate says are needed), up to
+ *                   added (half of those the estimate says are missing, at least a pair, then it looks again), up to
  *                   {@code maxReplicates}
  * @param maxReplicates the most replicates a run may integrate
  * @param controlVariate on Sobol points, average only PEPITA's departure from its first-order

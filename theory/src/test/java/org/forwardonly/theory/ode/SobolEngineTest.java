@@ -129,6 +129,24 @@ class SobolEngineTest {
         assertTrue(a.evaluations() < b.evaluations() / 2, a.evaluations() + " vs " + b.evaluations());
     }
 
+    /**
+     * Refining adds half the estimated shortfall, at least a pair, keeping an even count: from 8
+     * replicates at 1.5× the tolerance, 8·2.25 = 18 would be the whole shortfall; 8 + 5 → 14.
+     */
+    @Test
+    void refiningAddsHalfTheShortfallAtLeastAPair() {
+        assertEquals(14, ReplicatedIntegration.nextTarget(8, 1.5));
+        assertEquals(10, ReplicatedIntegration.nextTarget(8, 1.01), "a pair at least");
+        assertEquals(16, ReplicatedIntegration.nextTarget(14, Math.sqrt(16.0 / 14)), "16 needed: (16 - 14 + 1)/2 = 1, so a pair");
+        for (int m = 2; m <= 64; m += 2) {
+            for (double ratio = 1.001; ratio < 5; ratio *= 1.1) {
+                int next = ReplicatedIntegration.nextTarget(m, ratio);
+                assertEquals(0, next % 2, "even");
+                assertTrue(next >= m + 2 && next <= Math.max(m + 2, Math.ceil(m * ratio * ratio) + 1), m + " at " + ratio + " -> " + next);
+            }
+        }
+    }
+
     /** Same config, same bytes, whatever the thread count (means summed in replicate order). */
     @Test
     void sameResultOnOneAndTwoThreads() {
