@@ -4,6 +4,7 @@ import org.forwardonly.theory.activation.Activation;
 import org.forwardonly.theory.quadrature.CholeskyFactor;
 import org.forwardonly.theory.quadrature.GaussianGrid;
 import org.forwardonly.theory.quadrature.GaussianPointSet;
+import org.forwardonly.theory.rules.FeedbackRule;
 import org.forwardonly.theory.rules.LearningRule;
 import org.forwardonly.theory.rules.SampleContext;
 
@@ -53,7 +54,9 @@ public final class FieldAverageDrift {
     private final double[] zBlock, lambdaBlock;
     private final double[] delta, beta, hPre;
     /** Optional control variate: a rule whose drift is known in closed form; only the difference is averaged. */
-    private LearningRule control;
+    private FeedbackRule control;
+    /** The control's feedback b_k at the current state (computed once per drift, not per point). */
+    private final double[] controlFeedback;
     private final double[] deltaC, betaC, hPreC;
     // accumulators
     private final double[][] deltaZ;   // E[δ_k z_i]
@@ -123,6 +126,7 @@ public final class FieldAverageDrift {
         deltaC = new double[K];
         betaC = new double[K];
         hPreC = new double[K];
+        controlFeedback = new double[K];
         deltaZ = new double[K][U];
         deltaDelta = new double[K][K];
         betaMean = new double[K];
@@ -137,7 +141,7 @@ public final class FieldAverageDrift {
      * (docs/model.md §8, control variate). The drift is linear in the averaged increments, so the
      * sum is the rule's drift whatever the control.
      */
-    public void useControlVariate(LearningRule controlRule) {
+    public void useControlVariate(FeedbackRule controlRule) {
         this.control = controlRule;
     }
 
@@ -161,6 +165,7 @@ public final class FieldAverageDrift {
             chol.solveLower(covPhi, gamma);
         }
         prepareTeacherOutputs(T, vStar);
+        if (control != null) control.feedback(ctx.v, ctx.b, ctx.c, ctx.s, controlFeedback);
         averageIncrements();
         // E[δ_k u_j] = Σ_i L_ji E[δ_k z_i]
         for (int k = 0; k < K; k++) {
@@ -303,7 +308,7 @@ public final class FieldAverageDrift {
             double e = rule.incrementsPrepared(ctx, delta, beta, hPre);
             double w = grid.weight(p);
             if (control != null) {
-                accumulateDifference(w, e, control.incrementsPrepared(ctx, deltaC, betaC, hPreC));
+                accumulateDifference(w, e, control.incrementsGivenFeedback(ctx, controlFeedback, deltaC, betaC, hPreC));
                 continue;
             }
             for (int k = 0; k < K; k++) {

@@ -33,14 +33,23 @@ public abstract class FeedbackRule implements LearningRule {
 
     @Override
     public final double incrementsPrepared(SampleContext u, double[] delta, double[] beta, double[] hPre) {
-        double e = u.e;
         feedback(u.v, u.b, u.c, u.s, u.scratch);
+        return incrementsGivenFeedback(u, u.scratch, delta, beta, hPre);
+    }
+
+    /**
+     * {@link #incrementsPrepared} with the feedback b_k already computed by {@link #feedback} for
+     * the context's slow variables: b depends on v, b, c and s only, so an average over many
+     * samples at one state computes it once (the exact engine's control variate).
+     */
+    public final double incrementsGivenFeedback(SampleContext u, double[] b, double[] delta, double[] beta, double[] hPre) {
+        double e = u.e;
         boolean tilde = secondLayerFromModulatedPass();
         boolean xTilde = modulatedInput();
         for (int k = 0; k < u.K; k++) {
             double lam = u.lambda[k];
             double gp = u.g.gPrime(lam);
-            delta[k] = u.scratch[k] * gp * e;
+            delta[k] = b[k] * gp * e;
             beta[k] = xTilde ? u.s * e * delta[k] : 0.0;
             // docs/model.md §2: first-order h̃ = g(λ) + s c e g'(λ) when afa mimics PEPITA's last layer
             hPre[k] = tilde ? u.h[k] + u.s * u.c[k] * e * gp : u.h[k];
