@@ -36,6 +36,8 @@ class OdeEngineRecordTest {
         assertTrue(one.out().contains("sobol engine") && one.out().contains("est. rel. error of eps_g"), one.out());
         JsonNode engine = ConfigParser.mapper().readTree(tmp.resolve("one/config.json").toFile()).get("engine");
         assertEquals("sobol", engine.get("method").asText());
+        // docs/model.md §8: a replicate is integrated at max(rtol 1e-6, tolerance 5e-4 / 100)
+        assertEquals(5e-6, engine.get("replicateRtol").asDouble(), 0.0);
         int replicates = engine.get("replicates").asInt();
         double error = engine.get("estimatedRelativeErrorEpsG").asDouble();
         assertTrue(replicates >= 8, "at least the first 8 replicates: " + replicates);
