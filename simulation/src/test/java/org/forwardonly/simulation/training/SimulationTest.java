@@ -91,9 +91,9 @@ class SimulationTest {
         // N → ∞ limit", D has mean O(1/N) and its seed-to-seed spread is the SGD noise, so mean/se is Student-t with 7
         // degrees of freedom: asserted |t| < t_crit at α = 0.001 per quantity (false alarm ≤ 0.2 % for the two). The
         // O(1/N) bias (5e-4 at N = 2000; ln|c| ≈ δ²/|c|² ~ 1e-3 from the noise δ in c) is about 0.5 se, not covered
-        // but small against t_crit = 5.4 se (measured 2026-11-29: t = -0.78 for ln|c|, -0.60 for ε_g). The same statistic against the AFA ODE must exceed t_crit: the test has
-        // power (its |c| stays at its start while the simulation's grows about 10-fold, independent check x8.8;
-        // measured t = 26 for ln|c|, -6.9 for ε_g).
+        // but small against t_crit = 5.4 se (measured 2026-11-29: t = -0.78 for ln|c|, -0.60 for ε_g). The same
+        // statistic against the AFA ODE must exceed t_crit: the test has power (AFA's |c| stays at its start while the
+        // simulation's grows about 10-fold, independent check x8.8; measured t = 26 for ln|c|, -6.9 for ε_g).
         String base = "\"K\":2,\"M\":2,\"N\":2000,\"seeds\":8,\"eta\":1,\"sigmaF\":0.5,\"tMax\":30,\"times\":[0,30],"
                 + "\"quadraturePoints\":10}"; // at 8 points the grid's error moves t for ln|c| by 0.7: not small enough
         ExperimentConfig pepita = ConfigParser.parse("{\"rule\":\"pepita\"," + base);
