@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The scrambled Sobol point set of the exact engine (docs/model.md §8). */
@@ -72,5 +73,49 @@ class ScrambledSobolTest {
         }
         assertArrayEquals(pa, pb);
         assertNotEquals(pa[0], pc[0]);
+    }
+
+    /** The uniform the node stands for: u = Φ(z). */
+    private static double uniform(ScrambledSobol s, int p, int j) {
+        return 0.5 * (1 + org.hipparchus.special.Erf.erf(s.node(p, j) / Math.sqrt(2)));
+    }
+
+    @Test
+    void theScrambledPointsAreStillANet() {
+        // A linear (lower-triangular) scrambling with a digital shift keeps Sobol's net property (docs/model.md §8):
+        // of n = 2^10 points, each coordinate has exactly one in each interval [k/n, (k+1)/n), and the first two
+        // coordinates, a (0, m, 2)-net, have exactly one in each box [i/2^a, (i+1)/2^a) × [k/2^(10-a), (k+1)/2^(10-a)).
+        // A scrambling that is not triangular, or points not at the centres of their cells, breaks it.
+        int m = 10, n = 1 << m;
+        ScrambledSobol s = ScrambledSobol.of(4, n, 11);
+        for (int j = 0; j < 4; j++) {
+            boolean[] seen = new boolean[n];
+            for (int p = 0; p < n; p++) {
+                int cell = (int) Math.floor(uniform(s, p, j) * n);
+                assertTrue(cell >= 0 && cell < n && !seen[cell], "coordinate " + j + ": point " + p + " in cell " + cell);
+                seen[cell] = true;
+            }
+        }
+        for (int a = 0; a <= m; a++) {
+            boolean[] seen = new boolean[n];
+            for (int p = 0; p < n; p++) {
+                int box = (int) Math.floor(uniform(s, p, 0) * (1 << a)) * (1 << (m - a))
+                        + (int) Math.floor(uniform(s, p, 1) * (1 << (m - a)));
+                assertTrue(!seen[box], "boxes 2^-" + a + " x 2^-" + (m - a) + ": two points in box " + box);
+                seen[box] = true;
+            }
+        }
+    }
+
+    @Test
+    void dimensionsAndSizesAtTheEdgesOfTheAllowedRange() {
+        ScrambledSobol one = ScrambledSobol.of(1, 1, 5);
+        assertEquals(1, one.size());
+        assertEquals(1, one.dimension());
+        assertEquals(1.0, one.weight(0), 0.0);
+        assertEquals(ScrambledSobol.MAX_DIMENSION, ScrambledSobol.of(ScrambledSobol.MAX_DIMENSION, 2, 5).dimension());
+        assertThrows(IllegalArgumentException.class, () -> ScrambledSobol.of(0, 4, 5));
+        assertThrows(IllegalArgumentException.class, () -> ScrambledSobol.of(ScrambledSobol.MAX_DIMENSION + 1, 4, 5));
+        assertThrows(IllegalArgumentException.class, () -> ScrambledSobol.of(3, 0, 5));
     }
 }
