@@ -124,12 +124,15 @@ class SimulationTest {
     }
 
     /**
-     * Simulates {@code ruleA} and {@code ruleB} on the same draws and samples and integrates both exact ODEs from each
-     * seed's draw; per seed and time, the simulated gap ε_g(a) − ε_g(b) minus the ODEs' gap. Returns {max_t |t| of that
-     * difference, max_t |t| of the simulated gap alone, max_t |ODE gap|}.
+     * Simulates {@code ruleA} and {@code ruleB} on the same draws and samples (aligned start α_F = 0.8, σ_F = 0.4,
+     * N = 1000, 8 seeds, 10 times t ≤ 30) and integrates both exact ODEs from each seed's draw; per seed and time, the
+     * simulated gap ε_g(a) − ε_g(b) minus the ODEs' gap. Asserts max_t |t| of that difference below t_crit (Student-t,
+     * 7 dof, α = 0.001/10: Bonferroni over the 10 times t > 0, false alarm ≤ 0.1 %) and, for power, max_t |t| of the
+     * simulated gap alone beyond it. Returns {the first max |t|, the second, max_t |ODE gap|}.
      */
-    static double[] pairedGapAgainstOdes(String ruleA, String ruleB, double sigmaF, String rest) {
-        String base = "\"sigmaF\":" + sigmaF + "," + rest;
+    static double[] assertGapIsTheOdesGap(String ruleA, String ruleB) {
+        String base = "\"sigmaF\":0.4,\"alignF\":0.8,\"K\":2,\"M\":2,\"N\":1000,\"seeds\":8,\"tMax\":30,"
+                + "\"timeSpacing\":\"linear\",\"nTimes\":11,\"quadraturePoints\":8}";
         ExperimentConfig a = ConfigParser.parse("{\"rule\":\"" + ruleA + "\"," + base);
         ExperimentConfig b = ConfigParser.parse("{\"rule\":\"" + ruleB + "\"," + base);
         Simulation.Result simA = Simulation.run(a, SampleTimes.of(a), 2, null, Progress.NONE);
@@ -156,6 +159,12 @@ class SimulationTest {
             tSim = Math.max(tSim, Math.abs(tStatistic(gapSim[i])));
             ode = Math.max(ode, Math.abs(meanOde));
         }
+        double crit = critical(0.001 / 10, S - 1);
+        String gap = ruleA + " - " + ruleB;
+        System.out.printf("%s, sigmaF 0.4, aligned start: max_t |t| of (sim gap - ODE gap) %.2f, of the sim gap %.2f, t_crit %.2f;"
+                + " max ODE gap %.5f%n", gap, tDiff, tSim, crit, ode);
+        assertTrue(tDiff < crit, "the simulated " + gap + " gap differs from the ODEs' gap: max |t| = " + tDiff);
+        assertTrue(tSim > crit, "no power: the simulated " + gap + " gap itself is not significant, max |t| = " + tSim);
         return new double[] {tDiff, tSim, ode};
     }
 
@@ -170,14 +179,7 @@ class SimulationTest {
         // alarm ≤ 0.1 %). Power: the simulated gap alone (the ODEs' is up to 0.025 here; independent check 0.0073 at
         // σ_F = 0.2) must be beyond the same t_crit, i.e. the test sees the gap it checks (measured: t = 12, 0.9 after
         // subtracting the ODE gap; t_crit 7.9).
-        String rest = "\"alignF\":0.8,\"K\":2,\"M\":2,\"N\":1000,\"seeds\":8,\"tMax\":30,\"timeSpacing\":\"linear\","
-                + "\"nTimes\":11,\"quadraturePoints\":8}";
-        double[] r = pairedGapAgainstOdes("pepita", "afa", 0.4, rest);
-        double crit = critical(0.001 / 10, 7);
-        System.out.printf("pepita - afa, sigmaF 0.4: max_t |t| of (sim gap - ODE gap) %.2f, of the sim gap %.2f, t_crit %.2f; "
-                + "max ODE gap %.5f%n", r[0], r[1], crit, r[2]);
-        assertTrue(r[0] < crit, "the simulated pepita - afa gap differs from the ODEs' gap: max |t| = " + r[0]);
-        assertTrue(r[1] > crit, "no power: the simulated gap itself is not significant, max |t| = " + r[1]);
+        assertGapIsTheOdesGap("pepita", "afa");
     }
 
     @Test
@@ -187,13 +189,6 @@ class SimulationTest {
         // |t| of (simulated gap − ODE gap) < t_crit at α = 0.001/10 with 7 dof; power: the simulated gap alone beyond it
         // (measured: the ODE gap reaches 0.13, simulated gap t = 50, 2.4 after subtracting the ODE gap). From a random
         // start the seeds' gaps differ too much for 8 seeds to see it (t = 2).
-        String rest = "\"alignF\":0.8,\"K\":2,\"M\":2,\"N\":1000,\"seeds\":8,\"tMax\":30,\"timeSpacing\":\"linear\","
-                + "\"nTimes\":11,\"quadraturePoints\":8}";
-        double[] r = pairedGapAgainstOdes("ff", "pepita", 0.4, rest);
-        double crit = critical(0.001 / 10, 7);
-        System.out.printf("ff - pepita, sigmaF 0.4, aligned start: max_t |t| of (sim gap - ODE gap) %.2f, of the sim gap %.2f, "
-                + "t_crit %.2f; max ODE gap %.5f%n", r[0], r[1], crit, r[2]);
-        assertTrue(r[0] < crit, "the simulated ff - pepita gap differs from the ODEs' gap: max |t| = " + r[0]);
-        assertTrue(r[1] > crit, "no power: the simulated gap itself is not significant, max |t| = " + r[1]);
+        assertGapIsTheOdesGap("ff", "pepita");
     }
 }
