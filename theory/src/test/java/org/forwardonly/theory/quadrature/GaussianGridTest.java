@@ -77,4 +77,18 @@ class GaussianGridTest {
         assertEquals(1.0, g.weight(0), 0.0);
         assertThrows(IllegalArgumentException.class, () -> GaussianGrid.tensor(-1, 7));
     }
+
+    @Test
+    void oneToAHundredPoints() {
+        // the 1-point rule is the mean: node 0, weight 1; 100 points is the largest allowed
+        GaussHermite one = GaussHermite.of(1);
+        assertEquals(0.0, one.node(0), 1e-15);
+        assertEquals(1.0, one.weight(0), 1e-15);
+        double total = 0;
+        GaussHermite hundred = GaussHermite.of(100);
+        for (int i = 0; i < 100; i++) total += hundred.weight(i);
+        assertEquals(1.0, total, 1e-12);
+        assertThrows(IllegalArgumentException.class, () -> GaussHermite.of(0));
+        assertThrows(IllegalArgumentException.class, () -> GaussHermite.of(101));
+    }
 }
