@@ -79,15 +79,12 @@ class GaussianGridTest {
     }
 
     @Test
-    void oneToAHundredPoints() {
-        // the 1-point rule is the mean: node 0, weight 1; 100 points is the largest allowed
+    void fromOneToAHundredPoints() {
+        // the 1-point rule is the mean: node 0, weight 1. (100 points, the largest allowed, is not built here: Hipparchus
+        // takes 6.5 s for it, docs/simulation.md "Mutation testing")
         GaussHermite one = GaussHermite.of(1);
         assertEquals(0.0, one.node(0), 1e-15);
         assertEquals(1.0, one.weight(0), 1e-15);
-        double total = 0;
-        GaussHermite hundred = GaussHermite.of(100);
-        for (int i = 0; i < 100; i++) total += hundred.weight(i);
-        assertEquals(1.0, total, 1e-12);
         assertThrows(IllegalArgumentException.class, () -> GaussHermite.of(0));
         assertThrows(IllegalArgumentException.class, () -> GaussHermite.of(101));
     }
