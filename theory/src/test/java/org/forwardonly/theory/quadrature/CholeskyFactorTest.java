@@ -12,7 +12,8 @@ class CholeskyFactorTest {
         CholeskyFactor L = new CholeskyFactor(3);
         assertEquals(0, L.factor(C));
         assertReproduces(C, L, 3, 1e-14);
-        double[] b = {1, -2, 0.5}, gamma = new double[3], back = new double[3];
+        // gamma holds old values (the engine reuses it): solving must only read the entries it has written
+        double[] b = {1, -2, 0.5}, gamma = {7, 7, 7}, back = new double[3];
         L.solveLower(b, gamma);
         L.multiply(gamma, back);
         for (int i = 0; i < 3; i++) assertEquals(b[i], back[i], 1e-14);
