@@ -85,12 +85,12 @@ class PaperFig2Test {
     void odeColumnsAreTheOdesIntegratedFromEachSeedsDraw() {
         double[] times = pepita.times();
         // the figure integrates from the order parameters the simulation measured at t = 0; here they come
-        // from the seed's draw instead. Same network, so the same numbers up to the integrator's tolerance
-        // (rtol 1e-6 on O(1) order parameters): 1e-5 absolute on ε_g ≤ 0.6
+        // from the seed's draw instead. Same network, same sample times, so the same numbers up to the rounding
+        // of the order parameters (≤ 6e-14 measured, FigureNumbersTest): 1e-12
         assertArrayEquals(odeFromEachSeedsDraw(configs.get("afa_ode"), times),
-                data.tables().get("afa_theory_vs_afa_sim").column("eps_g_ode"), 1e-5);
+                data.tables().get("afa_theory_vs_afa_sim").column("eps_g_ode"), 1e-12);
         assertArrayEquals(odeFromEachSeedsDraw(configs.get("pepita_ode"), times),
-                data.tables().get("pepita_theory_vs_pepita_sim").column("eps_g_ode"), 1e-5);
+                data.tables().get("pepita_theory_vs_pepita_sim").column("eps_g_ode"), 1e-12);
     }
 
     @Test
