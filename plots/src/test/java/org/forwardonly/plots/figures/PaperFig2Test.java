@@ -7,13 +7,9 @@ import org.forwardonly.plots.catalogue.FigureEngines;
 import org.forwardonly.plots.catalogue.FigureSize;
 import org.forwardonly.plots.catalogue.WorkMeter;
 import org.forwardonly.plots.data.DataTable;
-import org.forwardonly.simulation.mirroring.WeightMirroring;
-import org.forwardonly.simulation.training.SeedRun;
 import org.forwardonly.simulation.training.Simulation;
 import org.forwardonly.theory.config.ExperimentConfig;
 import org.forwardonly.theory.ode.Experiments;
-import org.forwardonly.theory.ode.IntegrationObserver;
-import org.forwardonly.theory.ode.SampleTimes;
 import org.forwardonly.theory.trajectory.Trajectory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,34 +39,16 @@ class PaperFig2Test {
     }
 
     private static Simulation.Result simulate(ExperimentConfig c) {
-        return Simulation.run(c, SampleTimes.of(c), 1, WeightMirroring.perSeed(c), (done, total) -> { });
+        return DirectRuns.simulate(c);
     }
 
     private static double[] seedMeanEpsG(Simulation.Result r) {
-        double[] mean = new double[r.times().length];
-        for (SeedRun.Result s : r.seeds()) {
-            Trajectory tr = s.trajectory();
-            for (int i = 0; i < mean.length; i++) mean[i] += tr.rows()[i][tr.indexOf("eps_g")] / r.seeds().size();
-        }
-        return mean;
+        return DirectRuns.seedMean(r, "eps_g");
     }
 
     /** The ODE of {@code c} from each seed's own draw (not from the simulation), averaged over seeds. */
     private static double[] odeFromEachSeedsDraw(ExperimentConfig c, double[] times) {
-        // sampled where the simulation recorded, step round(t·N), t' = round(t·N)/N (as compare does, docs/simulation.md)
-        double[] recorded = new double[times.length];
-        for (int i = 0; i < times.length; i++) recorded[i] = (double) Math.round(times[i] * c.N()) / c.N();
-        double[] mean = new double[times.length];
-        for (int s = 0; s < c.seeds(); s++) {
-            double[] at = java.util.Arrays.stream(recorded).distinct().toArray();
-            Trajectory tr = Experiments.integrate(c, Experiments.initialConditions(c, c.seed() + s), at, IntegrationObserver.NONE)
-                    .trajectory();
-            for (int i = 0; i < times.length; i++) {
-                int row = java.util.Arrays.binarySearch(at, recorded[i]);
-                mean[i] += tr.rows()[row][tr.indexOf("eps_g")] / c.seeds();
-            }
-        }
-        return mean;
+        return DirectRuns.mean(DirectRuns.odeFromEachSeedsDraw(c, times), "eps_g");
     }
 
     @Test
@@ -107,12 +85,12 @@ class PaperFig2Test {
     void odeColumnsAreTheOdesIntegratedFromEachSeedsDraw() {
         double[] times = pepita.times();
         // the figure integrates from the order parameters the simulation measured at t = 0; here they come
-        // from the seed's draw instead. Same network, so the same numbers up to the integrator's tolerance
-        // (rtol 1e-6 on O(1) order parameters): 1e-5 absolute on ε_g ≤ 0.6
+        // from the seed's draw instead. Same network, same sample times, so the same numbers up to the rounding
+        // of the order parameters (≤ 6e-14 measured, FigureNumbersTest): 1e-12
         assertArrayEquals(odeFromEachSeedsDraw(configs.get("afa_ode"), times),
-                data.tables().get("afa_theory_vs_afa_sim").column("eps_g_ode"), 1e-5);
+                data.tables().get("afa_theory_vs_afa_sim").column("eps_g_ode"), 1e-12);
         assertArrayEquals(odeFromEachSeedsDraw(configs.get("pepita_ode"), times),
-                data.tables().get("pepita_theory_vs_pepita_sim").column("eps_g_ode"), 1e-5);
+                data.tables().get("pepita_theory_vs_pepita_sim").column("eps_g_ode"), 1e-12);
     }
 
     @Test

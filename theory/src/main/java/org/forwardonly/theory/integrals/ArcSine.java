@@ -6,7 +6,7 @@ package org.forwardonly.theory.integrals;
  * the arithmetic). This is fdlibm's own algorithm (e_asin.c: the rational minimax
  * approximation of (asin x − x)/x³ on |x| ≤ ½ and asin x = π/2 − 2 asin √((1−x)/2) above, with
  * the same constants and operation order), so it returns bitwise what {@code StrictMath.asin}
- * returns (checked on 5·10⁶ random points; ArcSineTest checks 2 ulp) on [−1, 1], and NaN for NaN.
+ * returns (checked on 5·10⁶ random points; ArcSineTest checks the same bits) on [−1, 1], and NaN for NaN.
  *
  * <p>Unlike fdlibm it saturates outside [−1, 1] (±π/2 instead of NaN). The argument is a
  * correlation coefficient; it leaves [−1, 1] only when a trial stage of an adaptive step visits a

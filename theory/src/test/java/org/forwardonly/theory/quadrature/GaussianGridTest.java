@@ -3,6 +3,7 @@ package org.forwardonly.theory.quadrature;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class GaussianGridTest {
@@ -64,5 +65,27 @@ class GaussianGridTest {
         }
         assertEquals(1.0, wsum, 1e-14);
         assertEquals(2.0 * 1.0 + 2 * 0.36, sum, 1e-12);
+    }
+
+    @Test
+    void zeroDimensionsIsTheSinglePointOfWeightOne() {
+        // D = 0 (no random field, e.g. an average with nothing to average) is allowed: one point, weight 1
+        GaussianGrid g = GaussianGrid.tensor(0, 7);
+        assertEquals(0, g.dimension());
+        assertEquals(7, g.pointsPerDimension());
+        assertEquals(1, g.size());
+        assertEquals(1.0, g.weight(0), 0.0);
+        assertThrows(IllegalArgumentException.class, () -> GaussianGrid.tensor(-1, 7));
+    }
+
+    @Test
+    void fromOneToAHundredPoints() {
+        // the 1-point rule is the mean: node 0, weight 1. (100 points, the largest allowed, is not built here: Hipparchus
+        // takes 6.5 s for it, docs/simulation.md "Mutation testing")
+        GaussHermite one = GaussHermite.of(1);
+        assertEquals(0.0, one.node(0), 1e-15);
+        assertEquals(1.0, one.weight(0), 1e-15);
+        assertThrows(IllegalArgumentException.class, () -> GaussHermite.of(0));
+        assertThrows(IllegalArgumentException.class, () -> GaussHermite.of(101));
     }
 }

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The scrambled Sobol point set of the exact engine (docs/model.md §8). */
@@ -72,5 +73,67 @@ class ScrambledSobolTest {
         }
         assertArrayEquals(pa, pb);
         assertNotEquals(pa[0], pc[0]);
+    }
+
+    /** The uniform the node stands for: u = Φ(z). */
+    private static double uniform(ScrambledSobol s, int p, int j) {
+        return 0.5 * (1 + org.hipparchus.special.Erf.erf(s.node(p, j) / Math.sqrt(2)));
+    }
+
+    @Test
+    void theScrambledPointsAreStillANet() {
+        // A linear (lower-triangular) scrambling with a digital shift keeps Sobol's net property (docs/model.md §8):
+        // of n = 2^10 points, each coordinate has exactly one in each interval [k/n, (k+1)/n), and the first two
+        // coordinates, a (0, m, 2)-net, have exactly one in each box [i/2^a, (i+1)/2^a) × [k/2^(10-a), (k+1)/2^(10-a)).
+        // A scrambling that is not triangular, or points not at the centres of their cells, breaks it.
+        int m = 10, n = 1 << m;
+        ScrambledSobol s = ScrambledSobol.of(4, n, 11);
+        for (int j = 0; j < 4; j++) {
+            boolean[] seen = new boolean[n];
+            for (int p = 0; p < n; p++) {
+                int cell = (int) Math.floor(uniform(s, p, j) * n);
+                assertTrue(cell >= 0 && cell < n && !seen[cell], "coordinate " + j + ": point " + p + " in cell " + cell);
+                seen[cell] = true;
+            }
+        }
+        for (int a = 0; a <= m; a++) {
+            boolean[] seen = new boolean[n];
+            for (int p = 0; p < n; p++) {
+                int box = (int) Math.floor(uniform(s, p, 0) * (1 << a)) * (1 << (m - a))
+                        + (int) Math.floor(uniform(s, p, 1) * (1 << (m - a)));
+                assertTrue(!seen[box], "boxes 2^-" + a + " x 2^-" + (m - a) + ": two points in box " + box);
+                seen[box] = true;
+            }
+        }
+    }
+
+    @Test
+    void dimensionsAndSizesAtTheEdgesOfTheAllowedRange() {
+        ScrambledSobol one = ScrambledSobol.of(1, 1, 5);
+        assertEquals(1, one.size());
+        assertEquals(1, one.dimension());
+        assertEquals(1.0, one.weight(0), 0.0);
+        assertEquals(ScrambledSobol.MAX_DIMENSION, ScrambledSobol.of(ScrambledSobol.MAX_DIMENSION, 2, 5).dimension());
+        assertThrows(IllegalArgumentException.class, () -> ScrambledSobol.of(0, 4, 5));
+        assertThrows(IllegalArgumentException.class, () -> ScrambledSobol.of(ScrambledSobol.MAX_DIMENSION + 1, 4, 5));
+        assertThrows(IllegalArgumentException.class, () -> ScrambledSobol.of(3, 0, 5));
+    }
+
+    @Test
+    void theScramblingIsLinearNotOnlyAShiftAndPointsSitAtCellCentres() {
+        // u = (M·digits ⊕ shift + ½)·2^-32 (docs/model.md §8). Between two seeds, (digits of u) XOR (digits of u') =
+        // (M ⊕ M')·digits ⊕ (shift ⊕ shift') varies from point to point; with a digital shift alone (M = I) it would
+        // be one constant. And each u is the centre of its 2^-32 cell (never 0 or 1): u·2^32 has fractional part ½
+        // (the node is recovered through erf to ~1e-16, i.e. 4e-7 of a cell).
+        ScrambledSobol a = ScrambledSobol.of(2, 64, 1), b = ScrambledSobol.of(2, 64, 2);
+        for (int j = 0; j < 2; j++) {
+            java.util.Set<Long> xor = new java.util.HashSet<>();
+            for (int p = 0; p < 64; p++) {
+                double ua = uniform(a, p, j) * 0x1p32, ub = uniform(b, p, j) * 0x1p32;
+                assertEquals(0.5, ua - Math.floor(ua), 1e-3, "point " + p + " at the centre of its cell");
+                xor.add((long) Math.floor(ua) ^ (long) Math.floor(ub));
+            }
+            assertTrue(xor.size() > 32, "coordinate " + j + ": XOR of two seeds' digits takes " + xor.size() + " values");
+        }
     }
 }
