@@ -30,10 +30,16 @@ import java.util.List;
  *               seed's own initial conditions and only the simulation's sampling noise remains
  * @param differences the paired differences sim − ode of every seed, [seed][time][column] (what
  *                    {@link Agreement} tests)
+ * @param directions the direction each seed's own ODE moves each column, sign(ode_s(t) − ode_s(0)),
+ *                   [seed][time][column] (+1, −1, or 0 where it does not move; row 0 is t = 0, which
+ *                   every sampling of times starts with): a function of the seed's start only, which
+ *                   {@link Agreement} multiplies the differences by to see rate errors whose sign
+ *                   changes from seed to seed
  * @param odeDiverged a message when the ODE of some seed diverged before the last time (else null)
  */
 public record TheoryComparison(double[] times, List<String> columns, double[][] ode, double[][] sim, double[][] se,
-                               double[][] diffSe, double[][][] differences, String odeDiverged) {
+                               double[][] diffSe, double[][][] differences, double[][][] directions,
+                               String odeDiverged) {
 
     /**
      * Integrates the ODE of {@code odeConfig} from every seed of {@code simulation} and lines it
@@ -80,8 +86,20 @@ public record TheoryComparison(double[] times, List<String> columns, double[][] 
         double[][] diffSe = SeedStatistics.standardError(diffs);
         double[][][] differences = new double[diffs.size()][][];
         for (int s = 0; s < differences.length; s++) differences[s] = diffs.get(s).rows();
+        double[][][] directions = new double[odes.size()][][];
+        for (int s = 0; s < directions.length; s++) directions[s] = directions(head(odes.get(s), T).rows());
         return new TheoryComparison(java.util.Arrays.copyOf(times, T), columns, odeMean, simMean, se, diffSe, differences,
-                diverged);
+                directions, diverged);
+    }
+
+    /** sign(ode(t) − ode(first row)) per time and column: the way one seed's ODE moves each order parameter. */
+    static double[][] directions(double[][] ode) {
+        double[][] out = new double[ode.length][];
+        for (int i = 0; i < ode.length; i++) {
+            out[i] = new double[ode[i].length];
+            for (int j = 0; j < ode[i].length; j++) out[i][j] = Math.signum(ode[i][j] - ode[0][j]);
+        }
+        return out;
     }
 
     /** The distinct times t' = round(t·N)/N at which a simulation at N records {@code times}. */

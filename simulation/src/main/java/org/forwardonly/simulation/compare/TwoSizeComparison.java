@@ -77,13 +77,39 @@ public record TwoSizeComparison(int nHigh, TheoryComparison high, int nLow, Theo
 
     /** The extrapolated differences e[seed][time][column] (see the class comment). */
     public double[][][] extrapolated() {
+        return extrapolate(false);
+    }
+
+    /**
+     * The drift-aligned extrapolated differences a[seed][time][column]: each size's difference
+     * times the direction its own ODE moves that column from that run's start, then extrapolated
+     * as e is,
+     *
+     * <pre>
+     *   a_s = (N g_s(N) d_s(N) − N_low g_s(N_low) d_s(N_low)) / (N − N_low),   g = sign(ode_s(t) − ode_s(0))
+     * </pre>
+     *
+     * The runs at N and N_low of one seed start from different draws (the weights are drawn at
+     * each N), so each size uses its own g. Given the starts, g is fixed, so a has mean zero
+     * whenever e has, and flipping the sign of a seed's noise flips e and a together: the
+     * sign-flip test stays exact for the joint vector (e, a). A rate error (η, η_v) makes the
+     * simulation run ahead of or behind its ODE along the ODE's own motion, so a has one sign
+     * across seeds even where e's sign follows the seed's start and cancels in the seed mean.
+     */
+    public double[][][] aligned() {
+        return extrapolate(true);
+    }
+
+    private double[][][] extrapolate(boolean aligned) {
         int S = high.differences().length, T = times(), C = high.columns().size();
         double wHi = (double) nHigh / (nHigh - nLow), wLo = (double) nLow / (nHigh - nLow);
         double[][][] e = new double[S][T][C];
         for (int s = 0; s < S; s++) {
             for (int i = 0; i < T; i++) {
+                double[] dHi = high.differences()[s][i], dLo = low.differences()[s][i];
+                double[] gHi = aligned ? high.directions()[s][i] : null, gLo = aligned ? low.directions()[s][i] : null;
                 for (int j = 0; j < C; j++) {
-                    e[s][i][j] = wHi * high.differences()[s][i][j] - wLo * low.differences()[s][i][j];
+                    e[s][i][j] = aligned ? wHi * gHi[j] * dHi[j] - wLo * gLo[j] * dLo[j] : wHi * dHi[j] - wLo * dLo[j];
                 }
             }
         }
