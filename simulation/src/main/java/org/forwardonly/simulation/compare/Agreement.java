@@ -21,6 +21,11 @@ import java.util.Locale;
  *       comes from flipping the signs of whole seed vectors (e_s, a_s) ({@link SignFlipTest}),
  *       exact for independent seeds with symmetric fluctuations given their starts (a flip of a
  *       seed's noise flips e_s and a_s together).</li>
+ *   <li>When the comparison carries the ODE's rate sensitivities, a second family: the rate
+ *       scores ({@link TwoSizeComparison#rateScores()}, one per learning rate, every time and
+ *       column pooled along the direction that rate moves each seed's ODE), tested the same way
+ *       (max |t| over the scores, sign flips). The two p-values are combined by Bonferroni,
+ *       p = min(1, 2 min(p_components, p_scores)), which keeps P(p ≤ α) ≤ α.</li>
  *   <li>AGREE when p &gt; α. The false-alarm rate (a true ODE called DISAGREE) is at most α,
  *       {@value #DEFAULT_ALPHA} by default, for the whole comparison, not per time.</li>
  * </ol>
@@ -56,10 +61,11 @@ public final class Agreement {
     private final double[][] alignedSe;
     private final List<Row> rows;
     private final SignFlipTest test;
+    private final SignFlipTest scoreTest;
     private final double alpha;
 
     private Agreement(TwoSizeComparison comparison, double[][] mean, double[][] se, double[][] alignedMean,
-                      double[][] alignedSe, List<Row> rows, SignFlipTest test, double alpha) {
+                      double[][] alignedSe, List<Row> rows, SignFlipTest test, SignFlipTest scoreTest, double alpha) {
         this.comparison = comparison;
         this.mean = mean;
         this.se = se;
@@ -67,6 +73,7 @@ public final class Agreement {
         this.alignedSe = alignedSe;
         this.rows = rows;
         this.test = test;
+        this.scoreTest = scoreTest;
         this.alpha = alpha;
     }
 
@@ -91,6 +98,8 @@ public final class Agreement {
             }
         }
         SignFlipTest test = pairs == 0 ? new SignFlipTest(0, -1, 1, 0, true, 0) : SignFlipTest.of(flat);
+        double[][] scores = c.rateScores();
+        SignFlipTest scoreTest = scores == null || pairs == 0 ? null : SignFlipTest.of(scores);
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < T; i++) {
             int worst = -1;
@@ -103,7 +112,7 @@ public final class Agreement {
             rows.add(worst < 0 ? new Row(times[i], "-", 0, Double.NaN)
                     : new Row(times[i], c.high().columns().get(worst), mean[i][worst], se[i][worst]));
         }
-        return new Agreement(c, mean, se, alignedMean, alignedSe, List.copyOf(rows), test, alpha);
+        return new Agreement(c, mean, se, alignedMean, alignedSe, List.copyOf(rows), test, scoreTest, alpha);
     }
 
     /** Seed mean and its standard error of x[seed][time][column], into mean and se [time][column]. */
@@ -138,14 +147,24 @@ public final class Agreement {
         return rows;
     }
 
-    /** The sign-flip test. */
+    /** The sign-flip test of the components (every (time, column) pair, plain and drift-aligned). */
     public SignFlipTest test() {
         return test;
     }
 
+    /** The sign-flip test of the rate scores, or null when the comparison has no rate sensitivities. */
+    public SignFlipTest scoreTest() {
+        return scoreTest;
+    }
+
+    /** The verdict's p-value: the components' p, or with rate scores min(1, 2 min(p_components, p_scores)) (Bonferroni). */
+    public double pValue() {
+        return scoreTest == null ? test.pValue() : Math.min(1, 2 * Math.min(test.pValue(), scoreTest.pValue()));
+    }
+
     /** Whether theory and simulation agree: p &gt; α and no ODE diverged. */
     public boolean agrees() {
-        return comparison.odeDiverged() == null && test.pValue() > alpha;
+        return comparison.odeDiverged() == null && pValue() > alpha;
     }
 
     /**
@@ -202,8 +221,14 @@ public final class Agreement {
             where = String.format(Locale.ROOT, "%s%s at t = %.4g", hi.columns().get(k % C),
                     test.worst() >= pairs ? " drift-aligned" : "", hi.times()[first + k / C]);
         }
-        String stat = String.format(Locale.ROOT, "max |t| = %.2f (%s) over %d components ((time, column) pairs, plain and drift-aligned), sign-flip p = %.3g (%s %d sign patterns of %d seeds)",
-                test.maxT(), where, test.components(), test.pValue(), test.exact() ? "all" : "random", test.patterns(), seeds);
+        String scores = "";
+        if (scoreTest != null) {
+            scores = String.format(Locale.ROOT, " and |t| = %.2f (%s) over %d rate scores",
+                    scoreTest.maxT(), scoreTest.worst() < 0 ? "-" : TheoryComparison.RATES.get(scoreTest.worst()), scoreTest.components());
+        }
+        String stat = String.format(Locale.ROOT, "max |t| = %.2f (%s) over %d components ((time, column) pairs, plain and drift-aligned)%s, sign-flip p = %.3g (%s%s %d sign patterns of %d seeds)",
+                test.maxT(), where, test.components(), scores, pValue(), scoreTest == null ? "" : "2 x the smaller of the two; ",
+                test.exact() ? "all" : "random", test.patterns(), seeds);
         String method = String.format(Locale.ROOT, "differences sim - ode extrapolated from N = %d and %d to 1/N = 0; false-alarm rate %.3g",
                 comparison.nHigh(), comparison.nLow(), alpha);
         if (comparison.odeDiverged() != null) {

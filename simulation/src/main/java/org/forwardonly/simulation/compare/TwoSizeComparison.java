@@ -63,11 +63,25 @@ public record TwoSizeComparison(int nHigh, TheoryComparison high, int nLow, Theo
         return of(odeConfig, hi, simConfig.N(), lo, nLow);
     }
 
-    /** Lines up two simulations of the same config at N and N_low with the ODE of {@code odeConfig}. */
+    /**
+     * Lines up two simulations of the same config at N and N_low with the ODE of {@code odeConfig},
+     * with the ODE's rate sensitivities (so that {@link #rateScores()} exists; three ODEs per seed
+     * and size instead of one).
+     */
     public static TwoSizeComparison of(ExperimentConfig odeConfig, Simulation.Result high, int nHigh,
                                        Simulation.Result low, int nLow) {
-        return new TwoSizeComparison(nHigh, TheoryComparison.of(odeConfig, high, nHigh), nLow,
-                TheoryComparison.of(odeConfig, low, nLow));
+        return of(odeConfig, high, nHigh, low, nLow, true);
+    }
+
+    /**
+     * As {@link #of(ExperimentConfig, Simulation.Result, int, Simulation.Result, int)}; with
+     * {@code rateScores} false the rate sensitivities are not integrated (one ODE per seed and size;
+     * the verdict then tests the components only).
+     */
+    public static TwoSizeComparison of(ExperimentConfig odeConfig, Simulation.Result high, int nHigh,
+                                       Simulation.Result low, int nLow, boolean rateScores) {
+        return new TwoSizeComparison(nHigh, TheoryComparison.of(odeConfig, high, nHigh, rateScores), nLow,
+                TheoryComparison.of(odeConfig, low, nLow, rateScores));
     }
 
     /** The times both comparisons cover (fewer than asked when an ODE diverged). */
@@ -107,13 +121,57 @@ public record TwoSizeComparison(int nHigh, TheoryComparison high, int nLow, Theo
         for (int s = 0; s < S; s++) {
             for (int i = 0; i < T; i++) {
                 double[] dHi = high.differences()[s][i], dLo = low.differences()[s][i];
-                double[] gHi = aligned ? high.directions()[s][i] : null, gLo = aligned ? low.directions()[s][i] : null;
+                double[] gHi = aligned ? high.motions()[s][i] : null, gLo = aligned ? low.motions()[s][i] : null;
                 for (int j = 0; j < C; j++) {
-                    e[s][i][j] = aligned ? wHi * gHi[j] * dHi[j] - wLo * gLo[j] * dLo[j] : wHi * dHi[j] - wLo * dLo[j];
+                    e[s][i][j] = aligned ? wHi * Math.signum(gHi[j]) * dHi[j] - wLo * Math.signum(gLo[j]) * dLo[j]
+                            : wHi * dHi[j] - wLo * dLo[j];
                 }
             }
         }
         return e;
+    }
+
+    /**
+     * The rate scores z[seed][rate], one per learning rate of {@link TheoryComparison#RATES}, or
+     * null when the comparisons carry no rate sensitivities: each seed's differences projected on
+     * the direction in which that rate moves its own ODE,
+     *
+     * <pre>
+     *   z_s = Σ_{t &gt; 0, col} (N J_s(N) d_s(N) − N_low J_s(N_low) d_s(N_low)) / ((N − N_low) r²),   r² = mean_s e_s²
+     * </pre>
+     *
+     * with J_s = ∂ode_s/∂ln(rate) of that size's own run (time and column indices left out). An
+     * error δ in the rate shifts E d_s by about −δ J_s, so z_s has the sign of −δ in every seed:
+     * the matched filter of a rate error, pooled over every time and column, where the
+     * single components see it only a little at each. J_s depends on the start only and r² is
+     * unchanged by sign flips, so flipping a seed's noise flips z_s with e_s: the sign-flip test
+     * stays exact. Non-finite terms (a stepped ODE that diverged) and components with r = 0 are
+     * left out.
+     */
+    public double[][] rateScores() {
+        double[][][][] jHi = high.rateSensitivities(), jLo = low.rateSensitivities();
+        if (jHi == null || jLo == null) return null;
+        double[][][] e = extrapolated();
+        int S = e.length, T = times(), C = high.columns().size(), rates = jHi.length;
+        double wHi = (double) nHigh / (nHigh - nLow), wLo = (double) nLow / (nHigh - nLow);
+        double[][] z = new double[S][rates];
+        for (int i = 0; i < T; i++) {
+            if (high.times()[i] == 0) continue; // both start identically: no information at t = 0
+            for (int j = 0; j < C; j++) {
+                double r2 = 0;
+                for (double[][] es : e) r2 += es[i][j] * es[i][j];
+                r2 /= S;
+                if (!(r2 > 0) || !Double.isFinite(r2)) continue;
+                for (int q = 0; q < rates; q++) {
+                    for (int s = 0; s < S; s++) {
+                        double term = (wHi * jHi[q][s][i][j] * high.differences()[s][i][j]
+                                - wLo * jLo[q][s][i][j] * low.differences()[s][i][j]) / r2;
+                        if (Double.isFinite(term)) z[s][q] += term;
+                    }
+                }
+            }
+        }
+        return z;
     }
 
     /** A message when an ODE of either size diverged before the last time, else null. */

@@ -34,7 +34,7 @@ class AgreementTest {
             }
         }
         double[][] zero = new double[TIMES.length][COLS.size()];
-        return new TheoryComparison(TIMES, COLS, zero, zero, zero, zero, d, rising(), diverged);
+        return new TheoryComparison(TIMES, COLS, zero, zero, zero, zero, d, rising(), null, diverged);
     }
 
     /** Directions of ODEs that move every column up after t = 0 in every seed (then the drift-aligned a equals e). */
@@ -56,7 +56,7 @@ class AgreementTest {
         double[][][] d = new double[S][TIMES.length][COLS.size()];
         for (double[][] seed : d) for (int i = 1; i < TIMES.length; i++) java.util.Arrays.fill(seed[i], D + b / N);
         double[][] zero = new double[TIMES.length][COLS.size()];
-        return new TheoryComparison(TIMES, COLS, zero, zero, zero, zero, d, rising(), null);
+        return new TheoryComparison(TIMES, COLS, zero, zero, zero, zero, d, rising(), null, null);
     }
 
     @Test
@@ -108,7 +108,7 @@ class AgreementTest {
             }
         }
         double[][] zero = new double[TIMES.length][COLS.size()];
-        return new TheoryComparison(TIMES, COLS, zero, zero, zero, zero, d, dir, null);
+        return new TheoryComparison(TIMES, COLS, zero, zero, zero, zero, d, dir, null, null);
     }
 
     /** Half the seeds move up, half down: the pattern at N is s even/odd, at N_low (its own draw) s mod 4 < 2. */
@@ -162,6 +162,74 @@ class AgreementTest {
         }
         assertTrue(rejections <= 33, rejections + " of 400 null sets rejected at 0.05");
         assertTrue(rejections >= 7, rejections + " of 400 null sets rejected at 0.05");
+    }
+
+    /** Rate-score data: {@value #LONG_T} times after t = 0, 2 columns, 16 seeds. */
+    static final int LONG_T = 20;
+
+    /**
+     * Seed s has difference D J_s + b J_s/N + z/√N in every (time, column) after t = 0, where its ODE's
+     * sensitivity to the first rate is J_s = g_s (one direction per seed, ±1) and to the second an
+     * independent standard normal per time and column (both functions of the "start" only).
+     */
+    static TheoryComparison withRates(int N, double D, double b, double[] g, UniformRandomProvider rng) {
+        ZigguratSampler.NormalizedGaussian z = ZigguratSampler.NormalizedGaussian.of(rng);
+        double[] times = new double[LONG_T + 1];
+        for (int i = 0; i <= LONG_T; i++) times[i] = i;
+        double[][][] d = new double[S][LONG_T + 1][COLS.size()], dir = new double[S][LONG_T + 1][COLS.size()];
+        double[][][][] J = new double[2][S][LONG_T + 1][COLS.size()];
+        for (int s = 0; s < S; s++) {
+            for (int i = 1; i <= LONG_T; i++) {
+                for (int j = 0; j < COLS.size(); j++) {
+                    J[0][s][i][j] = g[s];
+                    J[1][s][i][j] = z.sample();
+                    dir[s][i][j] = g[s];
+                    d[s][i][j] = g[s] * (D + b / N) + z.sample() / Math.sqrt(N);
+                }
+            }
+        }
+        double[][] zero = new double[LONG_T + 1][COLS.size()];
+        return new TheoryComparison(times, COLS, zero, zero, zero, zero, d, dir, J, null);
+    }
+
+    @Test
+    void aSmallErrorAlongTheRateSensitivityEverywhereIsCaughtByTheRateScoreNotByAnySingleComponent() {
+        // D = 0.02 along J in all 40 (time, column) pairs: one component's t is 0.02/0.0186 = 1.1 (se as in
+        // aTheoryErrorOfThreeNoiseStandardErrorsDisagrees), below the ~3.9 a max over 80 components needs, so the
+        // component test alone misses it (with probability about 0.9: 40 chances of a 2.8 sd excursion); the
+        // rate score pools the 40 independent components, t about 1.1 √40 = 6.8, far beyond the ~3.3 of two
+        // scores at p = 0.005 (with probability > 0.999)
+        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(29L);
+        TwoSizeComparison c = new TwoSizeComparison(NH, withRates(NH, 0.02, 20, UP_DOWN_HIGH, rng), NL,
+                withRates(NL, 0.02, 20, UP_DOWN_LOW, rng));
+        Agreement a = Agreement.of(c);
+        assertTrue(a.test().pValue() > 0.01, "no single component sees it: " + a.verdict());
+        assertTrue(a.scoreTest().pValue() < 0.005, a.verdict());
+        assertEquals(0, a.scoreTest().worst(), "the first rate's score, the one the error follows");
+        assertFalse(a.agrees(), a.verdict());
+        assertEquals(Math.min(1, 2 * Math.min(a.test().pValue(), a.scoreTest().pValue())), a.pValue(), 0.0, "Bonferroni over the two families");
+        assertTrue(a.verdict().contains("over 2 rate scores"), a.verdict());
+    }
+
+    @Test
+    void withRateScoresTheFalseAlarmRateStaysAtMostAlpha() {
+        // as withPlainAndDriftAlignedComponentsTheFalseAlarmRateStaysAtMostAlpha, now with the rate scores and the
+        // Bonferroni combination: P(p <= 0.05) = P(p_components <= 0.025 or p_scores <= 0.025) lies between 0.025 and
+        // 0.05, so the count is at most 33 as before, and at least 2 (2.5 sd below 400 x 0.025 = 10): the combined
+        // test is conservative by at most a factor 2, not dead
+        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(31L);
+        int rejections = 0;
+        for (int rep = 0; rep < 400; rep++) {
+            double[] gHi = new double[S], gLo = new double[S];
+            for (int s = 0; s < S; s++) {
+                gHi[s] = rng.nextBoolean() ? 1 : -1;
+                gLo[s] = rng.nextBoolean() ? 1 : -1;
+            }
+            Agreement a = Agreement.of(new TwoSizeComparison(NH, withRates(NH, 0, 20, gHi, rng), NL, withRates(NL, 0, 20, gLo, rng)), 0.05);
+            if (!a.agrees()) rejections++;
+        }
+        assertTrue(rejections <= 33, rejections + " of 400 null sets rejected at 0.05");
+        assertTrue(rejections >= 2, rejections + " of 400 null sets rejected at 0.05");
     }
 
     @Test
