@@ -133,20 +133,22 @@ public record TwoSizeComparison(int nHigh, TheoryComparison high, int nLow, Theo
 
     /**
      * The rate scores z[seed][rate], one per learning rate of {@link TheoryComparison#RATES}, or
-     * null when the comparisons carry no rate sensitivities: each seed's differences projected on
-     * the direction in which that rate moves its own ODE,
+     * null when the comparisons carry no rate sensitivities: each seed's differences aligned with
+     * the direction in which that rate moves its own ODE, standardized, and summed over every time
+     * after 0 and every column,
      *
      * <pre>
-     *   z_s = Σ_{t &gt; 0, col} (N J_s(N) d_s(N) − N_low J_s(N_low) d_s(N_low)) / ((N − N_low) r²),   r² = mean_s e_s²
+     *   z_s = Σ_{t &gt; 0, col} (N sign(J_s(N)) d_s(N) − N_low sign(J_s(N_low)) d_s(N_low)) / ((N − N_low) r),   r² = mean_s e_s²
      * </pre>
      *
      * with J_s = ∂ode_s/∂ln(rate) of that size's own run (time and column indices left out). An
-     * error δ in the rate shifts E d_s by about −δ J_s, so z_s has the sign of −δ in every seed:
-     * the matched filter of a rate error, pooled over every time and column, where the
-     * single components see it only a little at each. J_s depends on the start only and r² is
+     * error δ in the rate shifts E d_s by about −δ J_s, so every term of z_s has the sign of −δ:
+     * the score pools an error that each single component sees only a little. (Weighting by J/r²,
+     * the matched filter for independent components, did worse for bp, where a few components
+     * with large J/r dominate; the sign is robust.) J_s depends on the start only and r is
      * unchanged by sign flips, so flipping a seed's noise flips z_s with e_s: the sign-flip test
-     * stays exact. Non-finite terms (a stepped ODE that diverged) and components with r = 0 are
-     * left out.
+     * stays exact. Components with r = 0 or a non-finite J (a stepped ODE that diverged) are left
+     * out.
      */
     public double[][] rateScores() {
         double[][][][] jHi = high.rateSensitivities(), jLo = low.rateSensitivities();
@@ -160,13 +162,15 @@ public record TwoSizeComparison(int nHigh, TheoryComparison high, int nLow, Theo
             for (int j = 0; j < C; j++) {
                 double r2 = 0;
                 for (double[][] es : e) r2 += es[i][j] * es[i][j];
-                r2 /= S;
-                if (!(r2 > 0) || !Double.isFinite(r2)) continue;
+                double r = Math.sqrt(r2 / S);
+                if (!(r > 0) || !Double.isFinite(r)) continue;
                 for (int q = 0; q < rates; q++) {
+                    boolean finite = true;
+                    for (int s = 0; s < S; s++) finite &= Double.isFinite(jHi[q][s][i][j]) && Double.isFinite(jLo[q][s][i][j]);
+                    if (!finite) continue;
                     for (int s = 0; s < S; s++) {
-                        double term = (wHi * jHi[q][s][i][j] * high.differences()[s][i][j]
-                                - wLo * jLo[q][s][i][j] * low.differences()[s][i][j]) / r2;
-                        if (Double.isFinite(term)) z[s][q] += term;
+                        z[s][q] += (wHi * Math.signum(jHi[q][s][i][j]) * high.differences()[s][i][j]
+                                - wLo * Math.signum(jLo[q][s][i][j]) * low.differences()[s][i][j]) / r;
                     }
                 }
             }

@@ -197,8 +197,8 @@ class AgreementTest {
         // D = 0.02 along J in all 40 (time, column) pairs: one component's t is 0.02/0.0186 = 1.1 (se as in
         // aTheoryErrorOfThreeNoiseStandardErrorsDisagrees), below the ~3.9 a max over 80 components needs, so the
         // component test alone misses it (with probability about 0.9: 40 chances of a 2.8 sd excursion); the
-        // rate score pools the 40 independent components, t about 1.1 √40 = 6.8, far beyond the ~3.3 of two
-        // scores at p = 0.005 (with probability > 0.999)
+        // rate score sums the 40 independent standardized components aligned with sign(J), t about 1.1 √40 = 6.8,
+        // far beyond the ~3.3 of two scores at p = 0.005 (with probability > 0.999)
         UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(29L);
         TwoSizeComparison c = new TwoSizeComparison(NH, withRates(NH, 0.02, 20, UP_DOWN_HIGH, rng), NL,
                 withRates(NL, 0.02, 20, UP_DOWN_LOW, rng));
