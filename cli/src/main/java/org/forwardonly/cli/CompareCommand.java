@@ -34,9 +34,14 @@ import java.util.concurrent.Callable;
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = {"Simulate CONFIG's seeds at N and at N_low, integrate the ODE from each run's initial order parameters, "
                 + "extrapolate the paired differences sim - ode in 1/N to N = infinity and test them at every output time and "
-                + "column at once (max |t|, sign-flip p-value over seeds; DISAGREE when p <= alpha, the false-alarm rate). "
+                + "column at once, each as it is and drift-aligned (signed by the way the seed's own ODE moves that column, "
+                + "which catches rate errors whose sign changes from seed to seed), plus one score per learning rate (eta, "
+                + "etaV: the differences aligned with the way that rate moves each seed's ODE, summed over times and columns) "
+                + "(max |t|, sign-flip p-values over seeds, Bonferroni over the two families; DISAGREE when p <= alpha, the "
+                + "false-alarm rate). "
                 + "Writes DIR/compare.csv (at N: t, <col>_ode, <col>_sim, <col>_sim_se, <col>_diff_se), DIR/extrapolated.csv "
-                + "(<col>_diff_extrapolated, <col>_diff_extrapolated_se), DIR/agreement.txt (its last line is the verdict), "
+                + "(<col>_diff_extrapolated, <col>_diff_extrapolated_se, <col>_diff_aligned_extrapolated, "
+                + "<col>_diff_aligned_extrapolated_se), DIR/agreement.txt (its last line is the verdict), "
                 + "DIR/metrics.csv (the simulation at N) and DIR/config.json; with --per-seed also DIR/per_seed.csv."})
 public final class CompareCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "CONFIG", description = "Experiment config: JSON, or YAML (.yaml, .yml); - reads it from standard input. At least 8 seeds. Keys: docs/config.md.")

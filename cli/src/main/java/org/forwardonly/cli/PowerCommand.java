@@ -108,7 +108,7 @@ public final class PowerCommand implements Callable<Integer> {
             if (lo == null) return PepitaCommand.EXIT_DIVERGED;
             for (int i = 0; i < odes.size(); i++) {
                 Agreement a = Agreement.of(TwoSizeComparison.of(odes.get(i), hi, block.N(), lo, low), alpha);
-                p[i][r] = a.agrees() ? a.test().pValue() : Math.min(a.test().pValue(), alpha); // a diverged ODE counts as detected
+                p[i][r] = a.agrees() ? a.pValue() : Math.min(a.pValue(), alpha); // a diverged ODE counts as detected
             }
         }
         StringBuilder csv = new StringBuilder("change,detected,repeats,rate,p_values\n");

@@ -80,6 +80,7 @@ class ColumnsDocTest {
         check(tmp.resolve("sim/per_seed.csv"), List.of());
         ok(OdeCommandTest.run("compare", config.toString(), "--out", tmp.resolve("cmp").toString(), "--no-progress"));
         check(tmp.resolve("cmp/compare.csv"), List.of());
+        check(tmp.resolve("cmp/extrapolated.csv"), List.of());
         check(tmp.resolve("cmp/metrics.csv"), List.of());
         Path spec = Files.writeString(tmp.resolve("spec.json"), "{\"base\": {\"rule\": \"bp\", \"K\": 1, \"M\": 1, \"tMax\": 5, "
                 + "\"nTimes\": 6, \"N\": 100, \"seeds\": 2}, \"grid\": {\"sigmaF\": [0.1], \"eta\": [1, 50]}, \"run\": \"both\"}");

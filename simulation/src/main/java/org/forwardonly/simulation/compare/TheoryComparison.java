@@ -3,6 +3,7 @@ package org.forwardonly.simulation.compare;
 import org.forwardonly.simulation.measure.SeedStatistics;
 import org.forwardonly.simulation.training.SeedRun;
 import org.forwardonly.simulation.training.Simulation;
+import org.forwardonly.theory.config.ConfigParser;
 import org.forwardonly.theory.config.ExperimentConfig;
 import org.forwardonly.theory.ode.Experiments;
 import org.forwardonly.theory.ode.IntegrationObserver;
@@ -30,10 +31,24 @@ import java.util.List;
  *               seed's own initial conditions and only the simulation's sampling noise remains
  * @param differences the paired differences sim − ode of every seed, [seed][time][column] (what
  *                    {@link Agreement} tests)
+ * @param motions how far each seed's own ODE has moved each column, ode_s(t) − ode_s(0),
+ *                [seed][time][column] (row 0 is t = 0, which every sampling of times starts with): a
+ *                function of the seed's start only, whose sign {@link TwoSizeComparison#aligned()}
+ *                multiplies the differences by to see rate errors whose sign changes from seed to seed
+ * @param rateSensitivities per learning rate of {@link #RATES}, how each seed's own ODE responds to
+ *                          it, ∂ode_s/∂ln(rate) ≈ (ode_s(rate·(1+h)) − ode_s)/h with h = {@value #RATE_STEP},
+ *                          [rate][seed][time][column]; null when not computed. Functions of the seed's start
+ *                          only: the directions of {@link TwoSizeComparison#rateScores()}
  * @param odeDiverged a message when the ODE of some seed diverged before the last time (else null)
  */
 public record TheoryComparison(double[] times, List<String> columns, double[][] ode, double[][] sim, double[][] se,
-                               double[][] diffSe, double[][][] differences, String odeDiverged) {
+                               double[][] diffSe, double[][][] differences, double[][][] motions,
+                               double[][][][] rateSensitivities, String odeDiverged) {
+
+    /** The learning rates (config keys) whose sensitivities {@link #of(ExperimentConfig, Simulation.Result, int, boolean)} computes. */
+    public static final List<String> RATES = List.of("eta", "etaV");
+    /** The relative step of the finite difference in each rate. */
+    public static final double RATE_STEP = 0.01;
 
     /**
      * Integrates the ODE of {@code odeConfig} from every seed of {@code simulation} and lines it
@@ -51,6 +66,15 @@ public record TheoryComparison(double[] times, List<String> columns, double[][] 
      * (which fixes its recorded times round(t·N)/N).
      */
     public static TheoryComparison of(ExperimentConfig odeConfig, Simulation.Result simulation, int N) {
+        return of(odeConfig, simulation, N, false);
+    }
+
+    /**
+     * As {@link #of(ExperimentConfig, Simulation.Result, int)}, with the ODE's sensitivities to the
+     * learning rates ({@code rateSensitivities}) when asked: two more ODEs per seed, each with one
+     * rate of {@link #RATES} multiplied by 1 + {@value #RATE_STEP}.
+     */
+    public static TheoryComparison of(ExperimentConfig odeConfig, Simulation.Result simulation, int N, boolean rateSensitivities) {
         double[] times = simulation.times();
         double[] recorded = recordedTimes(times, N);
         List<Trajectory> odes = new ArrayList<>();
@@ -80,8 +104,49 @@ public record TheoryComparison(double[] times, List<String> columns, double[][] 
         double[][] diffSe = SeedStatistics.standardError(diffs);
         double[][][] differences = new double[diffs.size()][][];
         for (int s = 0; s < differences.length; s++) differences[s] = diffs.get(s).rows();
+        double[][][] motions = new double[odes.size()][][];
+        for (int s = 0; s < motions.length; s++) motions[s] = motions(head(odes.get(s), T).rows());
+        double[][][][] sensitivities = rateSensitivities ? sensitivities(odeConfig, simulation, N, odes, T) : null;
         return new TheoryComparison(java.util.Arrays.copyOf(times, T), columns, odeMean, simMean, se, diffSe, differences,
-                diverged);
+                motions, sensitivities, diverged);
+    }
+
+    /** (ode_s(rate·(1+h)) − ode_s)/h per rate, seed, time and column; NaN where the perturbed ODE stopped early. */
+    private static double[][][][] sensitivities(ExperimentConfig odeConfig, Simulation.Result simulation, int N,
+                                                List<Trajectory> odes, int T) {
+        double[] times = simulation.times();
+        double[] recorded = recordedTimes(times, N);
+        double[][][][] out = new double[RATES.size()][][][];
+        for (int r = 0; r < RATES.size(); r++) {
+            String key = RATES.get(r);
+            com.fasterxml.jackson.databind.node.ObjectNode json = ConfigParser.toJson(odeConfig);
+            json.put(key, json.get(key).asDouble() * (1 + RATE_STEP));
+            ExperimentConfig stepped = ConfigParser.parse(json);
+            List<OdeResult> results = simulation.seeds().parallelStream()
+                    .map(seed -> Experiments.integrate(stepped, seed.initial(), recorded, IntegrationObserver.NONE)).toList();
+            out[r] = new double[results.size()][T][];
+            for (int s = 0; s < results.size(); s++) {
+                Trajectory moved = expand(results.get(s).trajectory(), recorded, times, N);
+                double[][] base = odes.get(s).rows();
+                for (int i = 0; i < T; i++) {
+                    out[r][s][i] = new double[base[i].length];
+                    for (int j = 0; j < base[i].length; j++) {
+                        out[r][s][i][j] = i < moved.size() ? (moved.rows()[i][j] - base[i][j]) / RATE_STEP : Double.NaN;
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** ode(t) − ode(first row) per time and column: how far one seed's ODE has moved each order parameter. */
+    static double[][] motions(double[][] ode) {
+        double[][] out = new double[ode.length][];
+        for (int i = 0; i < ode.length; i++) {
+            out[i] = new double[ode[i].length];
+            for (int j = 0; j < ode[i].length; j++) out[i][j] = ode[i][j] - ode[0][j];
+        }
+        return out;
     }
 
     /** The distinct times t' = round(t·N)/N at which a simulation at N records {@code times}. */

@@ -63,11 +63,25 @@ public record TwoSizeComparison(int nHigh, TheoryComparison high, int nLow, Theo
         return of(odeConfig, hi, simConfig.N(), lo, nLow);
     }
 
-    /** Lines up two simulations of the same config at N and N_low with the ODE of {@code odeConfig}. */
+    /**
+     * Lines up two simulations of the same config at N and N_low with the ODE of {@code odeConfig},
+     * with the ODE's rate sensitivities (so that {@link #rateScores()} exists; three ODEs per seed
+     * and size instead of one).
+     */
     public static TwoSizeComparison of(ExperimentConfig odeConfig, Simulation.Result high, int nHigh,
                                        Simulation.Result low, int nLow) {
-        return new TwoSizeComparison(nHigh, TheoryComparison.of(odeConfig, high, nHigh), nLow,
-                TheoryComparison.of(odeConfig, low, nLow));
+        return of(odeConfig, high, nHigh, low, nLow, true);
+    }
+
+    /**
+     * As {@link #of(ExperimentConfig, Simulation.Result, int, Simulation.Result, int)}; with
+     * {@code rateScores} false the rate sensitivities are not integrated (one ODE per seed and size;
+     * the verdict then tests the components only).
+     */
+    public static TwoSizeComparison of(ExperimentConfig odeConfig, Simulation.Result high, int nHigh,
+                                       Simulation.Result low, int nLow, boolean rateScores) {
+        return new TwoSizeComparison(nHigh, TheoryComparison.of(odeConfig, high, nHigh, rateScores), nLow,
+                TheoryComparison.of(odeConfig, low, nLow, rateScores));
     }
 
     /** The times both comparisons cover (fewer than asked when an ODE diverged). */
@@ -77,17 +91,91 @@ public record TwoSizeComparison(int nHigh, TheoryComparison high, int nLow, Theo
 
     /** The extrapolated differences e[seed][time][column] (see the class comment). */
     public double[][][] extrapolated() {
+        return extrapolate(false);
+    }
+
+    /**
+     * The drift-aligned extrapolated differences a[seed][time][column]: each size's difference
+     * times the direction its own ODE moves that column from that run's start, then extrapolated
+     * as e is,
+     *
+     * <pre>
+     *   a_s = (N g_s(N) d_s(N) − N_low g_s(N_low) d_s(N_low)) / (N − N_low),   g = sign(ode_s(t) − ode_s(0))
+     * </pre>
+     *
+     * The runs at N and N_low of one seed start from different draws (the weights are drawn at
+     * each N), so each size uses its own g. Given the starts, g is fixed, so a has mean zero
+     * whenever e has, and flipping the sign of a seed's noise flips e and a together: the
+     * sign-flip test stays exact for the joint vector (e, a). A rate error (η, η_v) makes the
+     * simulation run ahead of or behind its ODE along the ODE's own motion, so a has one sign
+     * across seeds even where e's sign follows the seed's start and cancels in the seed mean.
+     */
+    public double[][][] aligned() {
+        return extrapolate(true);
+    }
+
+    private double[][][] extrapolate(boolean aligned) {
         int S = high.differences().length, T = times(), C = high.columns().size();
         double wHi = (double) nHigh / (nHigh - nLow), wLo = (double) nLow / (nHigh - nLow);
         double[][][] e = new double[S][T][C];
         for (int s = 0; s < S; s++) {
             for (int i = 0; i < T; i++) {
+                double[] dHi = high.differences()[s][i], dLo = low.differences()[s][i];
+                double[] gHi = aligned ? high.motions()[s][i] : null, gLo = aligned ? low.motions()[s][i] : null;
                 for (int j = 0; j < C; j++) {
-                    e[s][i][j] = wHi * high.differences()[s][i][j] - wLo * low.differences()[s][i][j];
+                    e[s][i][j] = aligned ? wHi * Math.signum(gHi[j]) * dHi[j] - wLo * Math.signum(gLo[j]) * dLo[j]
+                            : wHi * dHi[j] - wLo * dLo[j];
                 }
             }
         }
         return e;
+    }
+
+    /**
+     * The rate scores z[seed][rate], one per learning rate of {@link TheoryComparison#RATES}, or
+     * null when the comparisons carry no rate sensitivities: each seed's differences aligned with
+     * the direction in which that rate moves its own ODE, standardized, and summed over every time
+     * after 0 and every column,
+     *
+     * <pre>
+     *   z_s = Σ_{t &gt; 0, col} (N sign(J_s(N)) d_s(N) − N_low sign(J_s(N_low)) d_s(N_low)) / ((N − N_low) r),   r² = mean_s e_s²
+     * </pre>
+     *
+     * with J_s = ∂ode_s/∂ln(rate) of that size's own run (time and column indices left out). An
+     * error δ in the rate shifts E d_s by about −δ J_s, so every term of z_s has the sign of −δ:
+     * the score pools an error that each single component sees only a little. (Weighting by J/r²,
+     * the matched filter for independent components, did worse for bp, where a few components
+     * with large J/r dominate; the sign is robust.) J_s depends on the start only and r is
+     * unchanged by sign flips, so flipping a seed's noise flips z_s with e_s: the sign-flip test
+     * stays exact. Components with r = 0 or a non-finite J (a stepped ODE that diverged) are left
+     * out.
+     */
+    public double[][] rateScores() {
+        double[][][][] jHi = high.rateSensitivities(), jLo = low.rateSensitivities();
+        if (jHi == null || jLo == null) return null;
+        double[][][] e = extrapolated();
+        int S = e.length, T = times(), C = high.columns().size(), rates = jHi.length;
+        double wHi = (double) nHigh / (nHigh - nLow), wLo = (double) nLow / (nHigh - nLow);
+        double[][] z = new double[S][rates];
+        for (int i = 0; i < T; i++) {
+            if (high.times()[i] == 0) continue; // both start identically: no information at t = 0
+            for (int j = 0; j < C; j++) {
+                double r2 = 0;
+                for (double[][] es : e) r2 += es[i][j] * es[i][j];
+                double r = Math.sqrt(r2 / S);
+                if (!(r > 0) || !Double.isFinite(r)) continue;
+                for (int q = 0; q < rates; q++) {
+                    boolean finite = true;
+                    for (int s = 0; s < S; s++) finite &= Double.isFinite(jHi[q][s][i][j]) && Double.isFinite(jLo[q][s][i][j]);
+                    if (!finite) continue;
+                    for (int s = 0; s < S; s++) {
+                        z[s][q] += (wHi * Math.signum(jHi[q][s][i][j]) * high.differences()[s][i][j]
+                                - wLo * Math.signum(jLo[q][s][i][j]) * low.differences()[s][i][j]) / r;
+                    }
+                }
+            }
+        }
+        return z;
     }
 
     /** A message when an ODE of either size diverged before the last time, else null. */

@@ -34,7 +34,14 @@ class AgreementTest {
             }
         }
         double[][] zero = new double[TIMES.length][COLS.size()];
-        return new TheoryComparison(TIMES, COLS, zero, zero, zero, zero, d, diverged);
+        return new TheoryComparison(TIMES, COLS, zero, zero, zero, zero, d, rising(), null, diverged);
+    }
+
+    /** Directions of ODEs that move every column up after t = 0 in every seed (then the drift-aligned a equals e). */
+    static double[][][] rising() {
+        double[][][] g = new double[S][TIMES.length][COLS.size()];
+        for (double[][] seed : g) for (int i = 1; i < TIMES.length; i++) java.util.Arrays.fill(seed[i], 1);
+        return g;
     }
 
     @Test
@@ -49,7 +56,7 @@ class AgreementTest {
         double[][][] d = new double[S][TIMES.length][COLS.size()];
         for (double[][] seed : d) for (int i = 1; i < TIMES.length; i++) java.util.Arrays.fill(seed[i], D + b / N);
         double[][] zero = new double[TIMES.length][COLS.size()];
-        return new TheoryComparison(TIMES, COLS, zero, zero, zero, zero, d, null);
+        return new TheoryComparison(TIMES, COLS, zero, zero, zero, zero, d, rising(), null, null);
     }
 
     @Test
@@ -60,7 +67,7 @@ class AgreementTest {
         assertTrue(a.agrees(), a.verdict());
         assertTrue(a.verdict().startsWith("AGREE: max |t| = "), a.verdict());
         assertTrue(a.verdict().contains("from N = 400 and 100"), a.verdict());
-        assertEquals(6, a.test().components(), "t = 0 is left out: 3 times x 2 columns");
+        assertEquals(12, a.test().components(), "t = 0 is left out: 3 times x 2 columns, plain and drift-aligned");
         // without the extrapolation it would be rejected: given the N = 400 data at both sizes, e = d(400), whose
         // mean b/N = 0.05 is 4 of its standard errors (0.05/√16) in every component
         Agreement naive = Agreement.of(new TwoSizeComparison(NH, comparison(NH, 0, 20, 1, null), NL, comparison(NH, 0, 20, 1, null)));
@@ -75,12 +82,154 @@ class AgreementTest {
         assertFalse(a.agrees(), a.verdict());
         assertTrue(a.verdict().startsWith("DISAGREE: max |t| = "), a.verdict());
         Trajectory t = a.table();
-        assertEquals(List.of("eps_g_diff_extrapolated", "eps_g_diff_extrapolated_se", "Q_1_1_diff_extrapolated",
-                "Q_1_1_diff_extrapolated_se"), t.columns());
+        assertEquals(List.of("eps_g_diff_extrapolated", "eps_g_diff_extrapolated_se", "eps_g_diff_aligned_extrapolated",
+                "eps_g_diff_aligned_extrapolated_se", "Q_1_1_diff_extrapolated", "Q_1_1_diff_extrapolated_se",
+                "Q_1_1_diff_aligned_extrapolated", "Q_1_1_diff_aligned_extrapolated_se"), t.columns());
         for (int i = 1; i < TIMES.length; i++) {
             assertEquals(0.06, t.rows()[i][0], 4 * 0.0186, "seed mean of e near D");
             assertEquals(0.0186, t.rows()[i][1], 0.0186 * 0.6, "its se near 0.0186 (16 seeds: relative sd 0.18)");
         }
+    }
+
+    /**
+     * A comparison whose seed s moves in direction g_s (its ODE's sign(ode(t) − ode(0)) in every column after
+     * t = 0) and has difference g_s (D + b/N) + z_s/√N: a theory error D and a finite-size bias b that both
+     * follow the seed's own motion, as a rate error does (η_v: v runs ahead of or behind its ODE toward v*).
+     */
+    static TheoryComparison following(int N, double D, double b, double[] g, UniformRandomProvider rng) {
+        ZigguratSampler.NormalizedGaussian z = ZigguratSampler.NormalizedGaussian.of(rng);
+        double[][][] d = new double[S][TIMES.length][COLS.size()], dir = new double[S][TIMES.length][COLS.size()];
+        for (int s = 0; s < S; s++) {
+            for (int i = 1; i < TIMES.length; i++) {
+                for (int j = 0; j < COLS.size(); j++) {
+                    d[s][i][j] = g[s] * (D + b / N) + z.sample() / Math.sqrt(N);
+                    dir[s][i][j] = g[s];
+                }
+            }
+        }
+        double[][] zero = new double[TIMES.length][COLS.size()];
+        return new TheoryComparison(TIMES, COLS, zero, zero, zero, zero, d, dir, null, null);
+    }
+
+    /** Half the seeds move up, half down: the pattern at N is s even/odd, at N_low (its own draw) s mod 4 < 2. */
+    static final double[] UP_DOWN_HIGH = new double[S], UP_DOWN_LOW = new double[S];
+    static {
+        for (int s = 0; s < S; s++) {
+            UP_DOWN_HIGH[s] = s % 2 == 0 ? 1 : -1;
+            UP_DOWN_LOW[s] = s % 4 < 2 ? 1 : -1;
+        }
+    }
+
+    @Test
+    void anErrorWhoseSignFollowsEachSeedsMotionIsInvisibleToThePlainComponentsAndCaughtByTheDriftAlignedOnes() {
+        // D = 0.08 along each seed's motion. Plain: e_s = D (4/3 g_s(N) − 1/3 g_s(N_low)) + noise, and the balanced
+        // signs make its seed mean exactly the noise's: the plain components alone are a null test (p > 0.01 but
+        // with probability 0.01). Drift-aligned: a_s = D (4/3 − 1/3) + noise = D + noise, D/se = 0.08/0.0186 = 4.3 in
+        // each of 6 components (se as in aTheoryErrorOfThreeNoiseStandardErrorsDisagrees): p < 0.01 with
+        // probability > 0.99. The bias b = 20 follows the motion too and cancels in both (own sign at each size).
+        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(19L);
+        TwoSizeComparison c = new TwoSizeComparison(NH, following(NH, 0.08, 20, UP_DOWN_HIGH, rng), NL,
+                following(NL, 0.08, 20, UP_DOWN_LOW, rng));
+        double[][] plain = new double[S][];
+        double[][][] e = c.extrapolated();
+        for (int s = 0; s < S; s++) plain[s] = java.util.Arrays.stream(e[s], 1, TIMES.length).flatMapToDouble(java.util.Arrays::stream).toArray();
+        SignFlipTest plainOnly = SignFlipTest.of(plain);
+        assertTrue(plainOnly.pValue() > 0.01, "the plain components alone see nothing: p = " + plainOnly.pValue());
+        Agreement a = Agreement.of(c);
+        assertFalse(a.agrees(), a.verdict());
+        assertTrue(a.verdict().contains("drift-aligned at t = "), a.verdict());
+        for (int i = 1; i < TIMES.length; i++) {
+            assertEquals(0.08, a.table().rows()[i][2], 4 * 0.0186, "seed mean of a near D (4 se)");
+        }
+    }
+
+    @Test
+    void withPlainAndDriftAlignedComponentsTheFalseAlarmRateStaysAtMostAlpha() {
+        // 400 null data sets: no theory error, a finite-size bias b = 20 that follows each seed's motion, and
+        // directions drawn at random per seed and size (independent of the noise, as the starts are). The count
+        // of p <= 0.05 is binomial(400, <= 0.05): at most 20 + 3 sd (sd 4.4), i.e. <= 33; and >= 7, since a
+        // test that never rejects is not calibrated either
+        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(23L);
+        int rejections = 0;
+        for (int rep = 0; rep < 400; rep++) {
+            double[] gHi = new double[S], gLo = new double[S];
+            for (int s = 0; s < S; s++) {
+                gHi[s] = rng.nextBoolean() ? 1 : -1;
+                gLo[s] = rng.nextBoolean() ? 1 : -1;
+            }
+            Agreement a = Agreement.of(new TwoSizeComparison(NH, following(NH, 0, 20, gHi, rng), NL, following(NL, 0, 20, gLo, rng)), 0.05);
+            if (!a.agrees()) rejections++;
+        }
+        assertTrue(rejections <= 33, rejections + " of 400 null sets rejected at 0.05");
+        assertTrue(rejections >= 7, rejections + " of 400 null sets rejected at 0.05");
+    }
+
+    /** Rate-score data: {@value #LONG_T} times after t = 0, 2 columns, 16 seeds. */
+    static final int LONG_T = 20;
+
+    /**
+     * Seed s has difference D J_s + b J_s/N + z/√N in every (time, column) after t = 0, where its ODE's
+     * sensitivity to the first rate is J_s = g_s (one direction per seed, ±1) and to the second an
+     * independent standard normal per time and column (both functions of the "start" only).
+     */
+    static TheoryComparison withRates(int N, double D, double b, double[] g, UniformRandomProvider rng) {
+        ZigguratSampler.NormalizedGaussian z = ZigguratSampler.NormalizedGaussian.of(rng);
+        double[] times = new double[LONG_T + 1];
+        for (int i = 0; i <= LONG_T; i++) times[i] = i;
+        double[][][] d = new double[S][LONG_T + 1][COLS.size()], dir = new double[S][LONG_T + 1][COLS.size()];
+        double[][][][] J = new double[2][S][LONG_T + 1][COLS.size()];
+        for (int s = 0; s < S; s++) {
+            for (int i = 1; i <= LONG_T; i++) {
+                for (int j = 0; j < COLS.size(); j++) {
+                    J[0][s][i][j] = g[s];
+                    J[1][s][i][j] = z.sample();
+                    dir[s][i][j] = g[s];
+                    d[s][i][j] = g[s] * (D + b / N) + z.sample() / Math.sqrt(N);
+                }
+            }
+        }
+        double[][] zero = new double[LONG_T + 1][COLS.size()];
+        return new TheoryComparison(times, COLS, zero, zero, zero, zero, d, dir, J, null);
+    }
+
+    @Test
+    void aSmallErrorAlongTheRateSensitivityEverywhereIsCaughtByTheRateScoreNotByAnySingleComponent() {
+        // D = 0.02 along J in all 40 (time, column) pairs: one component's t is 0.02/0.0186 = 1.1 (se as in
+        // aTheoryErrorOfThreeNoiseStandardErrorsDisagrees), below the ~3.9 a max over 80 components needs, so the
+        // component test alone misses it (with probability about 0.9: 40 chances of a 2.8 sd excursion); the
+        // rate score sums the 40 independent standardized components aligned with sign(J), t about 1.1 √40 = 6.8,
+        // far beyond the ~3.3 of two scores at p = 0.005 (with probability > 0.999)
+        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(29L);
+        TwoSizeComparison c = new TwoSizeComparison(NH, withRates(NH, 0.02, 20, UP_DOWN_HIGH, rng), NL,
+                withRates(NL, 0.02, 20, UP_DOWN_LOW, rng));
+        Agreement a = Agreement.of(c);
+        assertTrue(a.test().pValue() > 0.01, "no single component sees it: " + a.verdict());
+        assertTrue(a.scoreTest().pValue() < 0.005, a.verdict());
+        assertEquals(0, a.scoreTest().worst(), "the first rate's score, the one the error follows");
+        assertFalse(a.agrees(), a.verdict());
+        assertEquals(Math.min(1, 2 * Math.min(a.test().pValue(), a.scoreTest().pValue())), a.pValue(), 0.0, "Bonferroni over the two families");
+        assertTrue(a.verdict().contains("over 2 rate scores"), a.verdict());
+    }
+
+    @Test
+    void withRateScoresTheFalseAlarmRateStaysAtMostAlpha() {
+        // as withPlainAndDriftAlignedComponentsTheFalseAlarmRateStaysAtMostAlpha, now with the rate scores and the
+        // Bonferroni combination: P(p <= 0.05) = P(p_components <= 0.025 or p_scores <= 0.025) lies between 0.025 and
+        // 0.05, so the count is at most 33 as before, and at least 2 (2.5 sd below 400 x 0.025 = 10): the combined
+        // test is conservative by at most a factor 2, not dead
+        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(31L);
+        int rejections = 0;
+        for (int rep = 0; rep < 400; rep++) {
+            double[] gHi = new double[S], gLo = new double[S];
+            for (int s = 0; s < S; s++) {
+                gHi[s] = rng.nextBoolean() ? 1 : -1;
+                gLo[s] = rng.nextBoolean() ? 1 : -1;
+            }
+            Agreement a = Agreement.of(new TwoSizeComparison(NH, withRates(NH, 0, 20, gHi, rng), NL, withRates(NL, 0, 20, gLo, rng)), 0.05);
+            if (!a.agrees()) rejections++;
+        }
+        assertTrue(rejections <= 33, rejections + " of 400 null sets rejected at 0.05");
+        assertTrue(rejections >= 2, rejections + " of 400 null sets rejected at 0.05");
     }
 
     @Test

@@ -18,14 +18,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Theory (closed-form ODEs of docs/model.md §4) against finite-N simulation, with negative
  * controls: for each rule one simulation (N = 500 and N_low = 125, {@value #SEEDS} seeds), judged by
  * {@link Agreement} against its own ODE, which must AGREE, and against ODEs with one thing wrong,
- * which must DISAGREE: η ±5 %, and for the rules with a feedback F the wrong sign s and h instead
- * of h̃ (or h̃ instead of h) in the last layer. The false-alarm rate of each verdict is 1 %; the
+ * which must DISAGREE: η ±5 %, η_v ±10 %, and for the rules with a feedback F the wrong sign s and h
+ * instead of h̃ (or h̃ instead of h) in the last layer. 128 seeds: with 64, η_v ±10 % was missed by bp
+ * and afa in some seed blocks (the power table in docs/simulation.md measures it at 128). The false-alarm rate of each verdict is 1 %; the
  * seeds are fixed, so each assertion is deterministic. The power of the same design, measured over
  * repetitions, is docs/simulation.md's power table.
  */
 class TheoryAgreementTest {
 
-    static final int SEEDS = 64;
+    static final int SEEDS = 128;
     static final String COMMON = "\"K\":2,\"M\":2,\"N\":500,\"seeds\":" + SEEDS + ",\"sigma\":0.1,"
             + "\"times\":[0.1,0.2,0.4,0.7,1,1.5,2,3,4,6,8,12,20]";
 
@@ -53,9 +54,10 @@ class TheoryAgreementTest {
         return out;
     }
 
-    /** The perturbations of a rule's ODE: η ±5 %, and s and the last layer flipped when the rule has F. */
+    /** The perturbations of a rule's ODE: η ±5 %, η_v ±10 %, and s and the last layer flipped when the rule has F. */
     static List<String> controls(ExperimentConfig c) {
-        List<String> changes = new ArrayList<>(List.of("", "\"eta\":" + 0.95 * c.eta(), "\"eta\":" + 1.05 * c.eta()));
+        List<String> changes = new ArrayList<>(List.of("", "\"eta\":" + 0.95 * c.eta(), "\"eta\":" + 1.05 * c.eta(),
+                "\"etaV\":" + 0.9 * c.etaV(), "\"etaV\":" + 1.1 * c.etaV()));
         if (!List.of("bp", "fa").contains(c.rule())) {
             changes.add("\"modulationSign\":" + -c.modulationSign());
             changes.add("\"lastLayer\":\"" + (c.modulatedLastLayer() ? "h" : "htilde") + "\"");
@@ -68,6 +70,7 @@ class TheoryAgreementTest {
         Map<String, Agreement> v = verdicts(json, changes);
         StringBuilder failures = new StringBuilder();
         v.forEach((change, a) -> {
+            System.out.println(json + " " + (change.isEmpty() ? "true ODE" : change) + ": " + a.verdict());
             boolean expectAgree = change.isEmpty();
             if (a.agrees() != expectAgree) {
                 failures.append(change.isEmpty() ? "the true ODE" : change).append(": ").append(a.verdict()).append('\n');
