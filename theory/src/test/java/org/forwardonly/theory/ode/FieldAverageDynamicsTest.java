@@ -37,6 +37,7 @@ class FieldAverageDynamicsTest {
         assertTrue(mixed.describeAveraging().contains("extrapolated in 1/n"), "a ReLU teacher has kinks too: " + mixed.describeAveraging());
         assertTrue(erf.describeAveraging().contains("7^2"), erf.describeAveraging());
         assertFalse(erf.describeAveraging().contains("extrapolated"), erf.describeAveraging());
+        assertFalse(erf.describeAveraging().contains("control variate"), "a tensor grid has no control variate");
         assertTrue(relu.quadratureSize() > erf.quadratureSize(), "two grids for ReLU");
     }
 
@@ -54,6 +55,10 @@ class FieldAverageDynamicsTest {
         double[] y = init.pack(layout), a = new double[y.length], b = new double[y.length];
         plain.derivatives(y, a);
         wm.derivatives(y, b);
+        // the engine reuses its drift storage: a second call at the same state gives the same, nothing accumulates
+        double[] again = new double[y.length];
+        wm.derivatives(y, again);
+        for (int i = 0; i < y.length; i++) assertEquals(b[i], again[i], 0.0, "second call, entry " + i);
         Drift terms = new Drift(2, 2);
         new MirroringDrift(wmConfig.mirroring(), Activation.ERF, 2).addTo(init.Q(), init.R(), init.v(), init.c(), init.d(), init.P(), terms);
         double[] expected = new double[y.length];
