@@ -37,7 +37,8 @@ public final class Agreement {
 
     /** The statement of the rule, for outputs. */
     public static final String RULE = "sign-flip test over seeds of max |t| of the paired differences sim - ode, "
-            + "extrapolated in 1/N to N = infinity (docs/simulation.md)";
+            + "extrapolated in 1/N to N = infinity, plain and drift-aligned, and of the rate scores; Bonferroni over the two "
+            + "(docs/simulation.md)";
 
     /**
      * The worst column at one time.
