@@ -46,7 +46,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  *       takes 800 and differs from rk4 at dt = 0.025 by at most 3e-5 on any order parameter at
  *       t = 10 (standard errors there: 8e-3 and more).</li>
  * </ul>
- * Not in the default build (about 18 minutes on the shared 2-core machine at load 10-12); CI runs
+ * Not in the default build (858 s on the shared 2-core machine at load 10-12, 2026-11-29: pepita 141 s,
+ * ff 92 s, pepita with mirroring 248 s, ReLU 376 s); CI runs
  * it ({@code .ci/run}), and by hand:
  * {@code mvn -B -pl simulation -am test -Dtest=ExactTheoryAgreementTest -Dpepita.exactControls=true -Dsurefire.failIfNoSpecifiedTests=false}.
  */
