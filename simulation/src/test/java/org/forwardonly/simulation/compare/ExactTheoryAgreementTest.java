@@ -46,8 +46,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  *       takes 800 and differs from rk4 at dt = 0.025 by at most 3e-5 on any order parameter at
  *       t = 10 (standard errors there: 8e-3 and more).</li>
  * </ul>
- * Not in the default build (858 s on the shared 2-core machine at load 10-12, 2026-11-29: pepita 141 s,
- * ff 92 s, pepita with mirroring 248 s, ReLU 376 s); CI runs
+ * Not in the default build (2026-11-29, 2-core machine: 307 s at load 1.4-2.3, pepita 54 s, ff 41 s,
+ * pepita with mirroring 90 s, ReLU 123 s, 5 min 10 s with Maven; 858 s at load 10-12); CI runs
  * it ({@code .ci/run}), and by hand:
  * {@code mvn -B -pl simulation -am test -Dtest=ExactTheoryAgreementTest -Dpepita.exactControls=true -Dsurefire.failIfNoSpecifiedTests=false}.
  */
