@@ -91,6 +91,30 @@ class AgreementTest {
         }
     }
 
+    /** A synthetic comparison at size N: theory error D, finite-size bias b following each seed's motion sign g. */
+    interface SyntheticComparison {
+        TheoryComparison at(int N, double D, double b, double[] g, UniformRandomProvider rng);
+    }
+
+    /**
+     * How many of 400 null data sets (D = 0, bias 20 following motion signs drawn at random per seed and size)
+     * compare rejects at 0.05, the sets built by {@code make} from a generator seeded with {@code seed}.
+     */
+    static int nullRejections(long seed, SyntheticComparison make) {
+        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
+        int rejections = 0;
+        for (int rep = 0; rep < 400; rep++) {
+            double[] gHi = new double[S], gLo = new double[S];
+            for (int s = 0; s < S; s++) {
+                gHi[s] = rng.nextBoolean() ? 1 : -1;
+                gLo[s] = rng.nextBoolean() ? 1 : -1;
+            }
+            Agreement a = Agreement.of(new TwoSizeComparison(NH, make.at(NH, 0, 20, gHi, rng), NL, make.at(NL, 0, 20, gLo, rng)), 0.05);
+            if (!a.agrees()) rejections++;
+        }
+        return rejections;
+    }
+
     /**
      * A comparison whose seed s moves in direction g_s (its ODE's sign(ode(t) − ode(0)) in every column after
      * t = 0) and has difference g_s (D + b/N) + z_s/√N: a theory error D and a finite-size bias b that both
@@ -149,17 +173,7 @@ class AgreementTest {
         // directions drawn at random per seed and size (independent of the noise, as the starts are). The count
         // of p <= 0.05 is binomial(400, <= 0.05): at most 20 + 3 sd (sd 4.4), i.e. <= 33; and >= 7, since a
         // test that never rejects is not calibrated either
-        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(23L);
-        int rejections = 0;
-        for (int rep = 0; rep < 400; rep++) {
-            double[] gHi = new double[S], gLo = new double[S];
-            for (int s = 0; s < S; s++) {
-                gHi[s] = rng.nextBoolean() ? 1 : -1;
-                gLo[s] = rng.nextBoolean() ? 1 : -1;
-            }
-            Agreement a = Agreement.of(new TwoSizeComparison(NH, following(NH, 0, 20, gHi, rng), NL, following(NL, 0, 20, gLo, rng)), 0.05);
-            if (!a.agrees()) rejections++;
-        }
+        int rejections = nullRejections(23L, AgreementTest::following);
         assertTrue(rejections <= 33, rejections + " of 400 null sets rejected at 0.05");
         assertTrue(rejections >= 7, rejections + " of 400 null sets rejected at 0.05");
     }
@@ -217,17 +231,7 @@ class AgreementTest {
         // Bonferroni combination: P(p <= 0.05) = P(p_components <= 0.025 or p_scores <= 0.025) lies between 0.025 and
         // 0.05, so the count is at most 33 as before, and at least 2 (2.5 sd below 400 x 0.025 = 10): the combined
         // test is conservative by at most a factor 2, not dead
-        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(31L);
-        int rejections = 0;
-        for (int rep = 0; rep < 400; rep++) {
-            double[] gHi = new double[S], gLo = new double[S];
-            for (int s = 0; s < S; s++) {
-                gHi[s] = rng.nextBoolean() ? 1 : -1;
-                gLo[s] = rng.nextBoolean() ? 1 : -1;
-            }
-            Agreement a = Agreement.of(new TwoSizeComparison(NH, withRates(NH, 0, 20, gHi, rng), NL, withRates(NL, 0, 20, gLo, rng)), 0.05);
-            if (!a.agrees()) rejections++;
-        }
+        int rejections = nullRejections(31L, AgreementTest::withRates);
         assertTrue(rejections <= 33, rejections + " of 400 null sets rejected at 0.05");
         assertTrue(rejections >= 2, rejections + " of 400 null sets rejected at 0.05");
     }
