@@ -48,7 +48,7 @@ public final class FieldAverageDrift {
     private final CholeskyFactor chol;
 
     private final double[] z, u, gamma, covPhi;
-    /** The student rows of L transposed, lT[j K + k] = L_(M+k),j: λ = Σ_j z_j lT[j·] is a column sweep the JIT vectorises. */
+    /** The student rows of L transposed, lT[j K + k] = L_(M+k),j, read column by column by {@link #studentFieldsOfBlock}. */
     private final double[] lT;
     /** A block of points, dimension-major (zBlock[j BLOCK + b]), and their student fields (lambdaBlock[k BLOCK + b]). */
     private final double[] zBlock, lambdaBlock;
