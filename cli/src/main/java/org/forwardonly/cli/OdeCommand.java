@@ -9,6 +9,7 @@ import org.forwardonly.theory.ode.AveragingReport;
 import org.forwardonly.theory.ode.Continuation;
 import org.forwardonly.theory.ode.Experiments;
 import org.forwardonly.theory.ode.IntegrationObserver;
+import org.forwardonly.theory.ode.Integrators;
 import org.forwardonly.theory.ode.OdeResult;
 import org.forwardonly.theory.ode.SampleTimes;
 import org.forwardonly.theory.state.OrderParameters;
@@ -83,8 +84,12 @@ public final class OdeCommand implements Callable<Integer> {
             n.put("replicates", a.replicates());
             n.put("estimatedRelativeErrorEpsG", a.relativeErrorEpsG());
             n.put("largestErrorAtT", a.timeOfLargestError());
-            // dp853's tolerance for each replicate (averaging.rtol; docs/model.md §8)
-            if ("dp853".equals(cfg.integrator())) n.put("replicateRtol", cfg.averaging().integratorRtol(cfg.rtol()));
+            // each replicate's adaptive integrator and its tolerance (averaging.integrator, averaging.rtol; docs/model.md §8)
+            if (Integrators.isAdaptive(cfg.integrator())) {
+                double rtol = cfg.averaging().integratorRtol(cfg.rtol());
+                n.put("replicateIntegrator", cfg.averaging().replicateIntegrator(rtol));
+                n.put("replicateRtol", rtol);
+            }
         }
         n.put("rhsEvaluations", result.evaluations());
         return n;
@@ -216,7 +221,7 @@ public final class OdeCommand implements Callable<Integer> {
                     : out + "/metrics.csv has no sample (the start itself is past the bound; is epsGBound above the initial eps_g?)";
             err.println(String.format(Locale.ROOT,
                     "pepita ode: diverged at t = %s: %s; %s. "
-                            + "Try a smaller eta or etaV, a smaller dt (euler, rk4) or a tighter rtol (dp853).",
+                            + "Try a smaller eta or etaV, a smaller dt (euler, rk4) or a tighter rtol (dp853, dp54).",
                     result.divergenceTime() + t0, result.reason(), kept));
             err.flush();
             return PepitaCommand.EXIT_DIVERGED;

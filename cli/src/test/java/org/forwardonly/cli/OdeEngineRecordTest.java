@@ -38,10 +38,12 @@ class OdeEngineRecordTest {
         assertEquals("sobol", engine.get("method").asText());
         // docs/model.md §8: a replicate is integrated at max(rtol 1e-6, tolerance 5e-4 / 100)
         assertEquals(5e-6, engine.get("replicateRtol").asDouble(), 0.0);
+        // ... with dp54, averaging.integrator auto at a replicate tolerance >= 1e-6 (docs/model.md §8)
+        assertEquals("dp54", engine.get("replicateIntegrator").asText());
         int replicates = engine.get("replicates").asInt();
         double error = engine.get("estimatedRelativeErrorEpsG").asDouble();
         assertTrue(replicates >= 8, "at least the first 8 replicates: " + replicates);
-        // K = M = 3 meets the 5e-4 tolerance well before the 128-replicate cap (docs/exact-pepita.md: K = M = 10 needs 18)
+        // K = M = 3 meets the 5e-4 tolerance well before the 128-replicate cap (docs/exact-pepita.md: K = M = 10 needs 16)
         assertTrue(error <= 5e-4, "tolerance met: " + error + " after " + replicates + " replicates");
         assertTrue(replicates < 128, "stopped by the tolerance, not by the cap: " + replicates);
         OdeCommandTest.Run two = OdeCommandTest.run("ode", cfg.toString(), "--out", tmp.resolve("two").toString(),

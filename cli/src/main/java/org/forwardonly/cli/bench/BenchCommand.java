@@ -98,8 +98,9 @@ public final class BenchCommand implements Callable<Integer> {
         if (rows.size() > 2) rows.forEach(out::println);
         if (!exact.isEmpty()) {
             if (rows.size() > 2) out.println();
-            out.println("The exact engine's reach: exact pepita (random start, sigmaF 0.5, eta 0.5, to t = 100, dp853 rtol 1e-5) "
-                    + "against the closed-form afa ODE of the same config, same run:");
+            out.println("The exact engine's reach: exact pepita (random start, sigmaF 0.5, eta 0.5, to t = 100, integrator dp853 "
+                    + "rtol 1e-5; Sobol replicates on the engine's choice, averaging.integrator auto) against the closed-form afa ODE "
+                    + "of the same config, same run, and against afa on dp54:");
             out.println();
             exact.forEach(out::println);
         }

@@ -103,7 +103,7 @@ final class OdeRun implements StreamedRun {
         Trajectory tr = result.trajectory();
         double lastT = tr.size() > 0 ? tr.times()[tr.size() - 1] : Double.NaN;
         return String.format(Locale.ROOT, "diverged at t = %s: %s; the %d samples up to t = %s are kept. "
-                        + "Try a smaller eta or etaV, a smaller dt (euler, rk4) or a tighter rtol (dp853).",
+                        + "Try a smaller eta or etaV, a smaller dt (euler, rk4) or a tighter rtol (dp853, dp54).",
                 result.divergenceTime(), result.reason(), tr.size(), lastT);
     }
 

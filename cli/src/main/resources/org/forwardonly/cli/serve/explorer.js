@@ -17,7 +17,7 @@ const CONTROLS = [
   {key: "alignF", label: "alignment of F", step: 0.05, def: 0},
   {key: "N", label: "N (start, simulation)", step: 100, def: 500},
   {key: "seeds", label: "seeds (simulation)", step: 1, def: 1},
-  {key: "integrator", label: "integrator", options: ["dp853", "rk4", "euler"], def: "dp853"},
+  {key: "integrator", label: "integrator", options: ["dp853", "dp54", "rk4", "euler"], def: "dp853"},
   {key: "tMax", label: "t max", step: 10, def: 100},
 ];
 const SETS = ["A", "B"];

@@ -22,11 +22,13 @@ package org.forwardonly.theory.config;
  *                   trajectory; off by default: near a plateau the bias of a noisy drift is not yet
  *                   of that order at affordable n (measured, docs/exact-pepita.md §7), and it costs
  *                   1.5× and doubles the variance
- * @param rtol       dp853's relative tolerance for each Sobol replicate, or NaN for the default
- *                   max(config rtol, tolerance / 10) (see {@link #integratorRtol})
+ * @param rtol       the relative tolerance of each Sobol replicate's adaptive integrator, or NaN for the
+ *                   default max(config rtol, tolerance / 100) (see {@link #integratorRtol})
+ * @param integrator the adaptive integrator of each Sobol replicate: {@code dp54}, {@code dp853}, or
+ *                   {@code auto} (see {@link #replicateIntegrator})
  */
 public record Averaging(String method, int samples, int replicates, double tolerance, int maxReplicates,
-                        boolean controlVariate, boolean extrapolate, double rtol) {
+                        boolean controlVariate, boolean extrapolate, double rtol, String integrator) {
 
     /**
      * The defaults: auto, 512 samples, 8 replicates first, tolerance 1e-3, at most 128 replicates,
@@ -34,23 +36,41 @@ public record Averaging(String method, int samples, int replicates, double toler
      * true error 3× the estimate is not rare; measured, docs/exact-pepita.md); at large K + M the
      * error falls as 1/√(all points), so 8 × 512 costs what 4 × 1024 does.
      */
-    public static final Averaging DEFAULT = new Averaging("auto", 512, 8, 1e-3, 128, true, false, Double.NaN);
+    public static final Averaging DEFAULT = new Averaging("auto", 512, 8, 1e-3, 128, true, false, Double.NaN, "auto");
 
     /** The divisor of {@code tolerance} that gives a replicate's default integrator tolerance. */
     public static final double RTOL_PER_TOLERANCE = 100;
 
     /** This setting with another number of points per replicate. */
     public Averaging withSamples(int n) {
-        return new Averaging(method, n, replicates, tolerance, maxReplicates, controlVariate, extrapolate, rtol);
+        return new Averaging(method, n, replicates, tolerance, maxReplicates, controlVariate, extrapolate, rtol, integrator);
+    }
+
+    /** The loosest replicate tolerance at which {@code auto} still takes dp853 is below this: from it up, dp54. */
+    public static final double DP54_FROM_RTOL = 1e-6;
+
+    /**
+     * The adaptive integrator of a Sobol replicate integrated at relative tolerance {@code replicateRtol}:
+     * {@code integrator} when set, else ({@code auto}) dp54 from {@value #DP54_FROM_RTOL} up and dp853 below.
+     * Measured on the same points against a dp853 run at 1e-11 (docs/exact-pepita.md §7): at 1e-5, dp54
+     * took 157 right-hand sides where dp853 took 181 on bp at K = M = 4 to t = 30, with an error of ε_g of
+     * 2.8e-5 against dp853's 6.8e-4 (to t = 200: 445 vs 631, 9.8e-5 vs 4.2e-3); 205 vs 316 on pepita at
+     * K = M = 10; 157 vs 691 on ReLU pepita at K = M = 4. dp853's error estimate is built for tight
+     * tolerances: at loose ones its long steps cross a plateau's escape with errors far above rtol.
+     * At 1e-9 dp853 is the cheaper of the two.
+     */
+    public String replicateIntegrator(double replicateRtol) {
+        if (!"auto".equals(integrator)) return integrator;
+        return replicateRtol >= DP54_FROM_RTOL ? "dp54" : "dp853";
     }
 
     /**
-     * The relative tolerance dp853 integrates each Sobol replicate with: {@code rtol} when set, else
+     * The relative tolerance the adaptive integrator integrates each Sobol replicate with: {@code rtol} when set, else
      * max(configRtol, tolerance / {@value #RTOL_PER_TOLERANCE}). A replicate's trajectory carries a
      * statistical error of about √replicates × tolerance, so integrating it far more finely than the
-     * mean's target buys nothing. The divisor is 100, not 10: dp853's global error is not bounded by
-     * its local rtol, and near a plateau escape it is amplified (bp at K = M = 4 through this engine:
-     * 1.9e-3 at rtol 1e-4, 5.0e-5 at 1e-5; docs/model.md §8).
+     * mean's target buys nothing. The divisor is 100, not 10: an integrator's global error is not bounded
+     * by its local rtol, and near a plateau escape it is amplified (bp at K = M = 4 through this engine,
+     * dp853: 1.9e-3 at rtol 1e-4, 5.0e-5 at 1e-5; docs/model.md §8).
      */
     public double integratorRtol(double configRtol) {
         return Double.isNaN(rtol) ? Math.max(configRtol, tolerance / RTOL_PER_TOLERANCE) : rtol;

@@ -36,7 +36,7 @@ public final class ConfigParser {
     public static final List<String> MIRRORING_KEYS = List.of("a", "r", "etaWm", "lambdaWm", "rescale");
     /** Every key of the {@code averaging} object. */
     public static final List<String> AVERAGING_KEYS = List.of("method", "samples", "replicates", "tolerance", "maxReplicates",
-            "controlVariate", "extrapolate", "rtol");
+            "controlVariate", "extrapolate", "rtol", "integrator");
 
     /** Default σ_F: the PEPITA papers' 0.05·U(±√(6/N)) has this standard deviation × √N. */
     public static final double DEFAULT_SIGMA_F = 0.05 * Math.sqrt(2.0);
@@ -136,7 +136,7 @@ public final class ConfigParser {
             throw new ConfigException("key 'modulationSign': must be -1 or +1 (got " + sign + ")");
         }
         String lastLayer = requireText(root, "lastLayer", "htilde", Set.of("htilde", "h"));
-        String integrator = requireText(root, "integrator", "dp853", Set.of("euler", "rk4", "dp853"));
+        String integrator = requireText(root, "integrator", "dp853", Set.of("euler", "rk4", "dp54", "dp853"));
         double dt = positive(root, "dt", 0.01);
         double rtol = positive(root, "rtol", 1e-9);
         double atol = positive(root, "atol", 1e-12);
@@ -235,6 +235,7 @@ public final class ConfigParser {
         av.put("extrapolate", c.averaging().extrapolate());
         if (Double.isNaN(c.averaging().rtol())) av.put("rtol", "auto");
         else av.put("rtol", c.averaging().rtol());
+        av.put("integrator", c.averaging().integrator());
         return o;
     }
 
@@ -428,14 +429,15 @@ public final class ConfigParser {
         if (ex != null && !ex.isBoolean()) {
             throw new ConfigException("key 'averaging.extrapolate': must be true or false (got " + ex + ")");
         }
-        // "auto" (or absent): max(rtol, tolerance/10), see Averaging#integratorRtol
+        // "auto" (or absent): max(rtol, tolerance/100), see Averaging#integratorRtol
         JsonNode rt = n.get("rtol");
         if (rt != null && rt.isTextual() && !rt.asText().equals("auto")) {
             throw new ConfigException("key 'averaging.rtol': must be a number > 0 or \"auto\" (got " + rt + ")");
         }
         double rtol = rt == null || rt.isTextual() ? Double.NaN : positive(n, "averaging.", "rtol", Double.NaN);
+        String integrator = requireText(n, "averaging.", "integrator", d.integrator(), Set.of("auto", "dp54", "dp853"));
         return new Averaging(method, samples, replicates, tolerance, maxReplicates, cv == null ? d.controlVariate() : cv.asBoolean(),
-                ex == null ? d.extrapolate() : ex.asBoolean(), rtol);
+                ex == null ? d.extrapolate() : ex.asBoolean(), rtol, integrator);
     }
 
     private static InitialConditions init(JsonNode n, String rule, int K, int M) {

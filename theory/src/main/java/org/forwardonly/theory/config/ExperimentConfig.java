@@ -49,10 +49,13 @@ public record ExperimentConfig(
                 quadraturePoints, a);
     }
 
-    /** This config with other integrator tolerances (the exact engine's Sobol replicates, {@link Averaging#integratorRtol}). */
-    public ExperimentConfig withTolerances(double newRtol, double newAtol) {
+    /**
+     * This config with another integrator and tolerances (the exact engine's Sobol replicates,
+     * {@link Averaging#replicateIntegrator}, {@link Averaging#integratorRtol}).
+     */
+    public ExperimentConfig withIntegrator(String newIntegrator, double newRtol, double newAtol) {
         return new ExperimentConfig(rule, activation, teacherActivation, K, M, eta, etaV, sigma, sigmaF,
-                modulationSign, lastLayer, integrator, dt, newRtol, newAtol, tMax, times, timeSpacing, nTimes, epsGBound,
+                modulationSign, lastLayer, newIntegrator, dt, newRtol, newAtol, tMax, times, timeSpacing, nTimes, epsGBound,
                 seed, N, teacherSecondLayer, init, mirroring, seeds, batchSize, testSize, alignF, odeEngine,
                 quadraturePoints, averaging);
     }

@@ -2,14 +2,18 @@ package org.forwardonly.theory.ode;
 
 import org.forwardonly.theory.config.ExperimentConfig;
 import org.hipparchus.ode.ODEIntegrator;
+import org.hipparchus.ode.nonstiff.AdaptiveStepsizeIntegrator;
 import org.hipparchus.ode.nonstiff.ClassicalRungeKuttaIntegrator;
+import org.hipparchus.ode.nonstiff.DormandPrince54Integrator;
 import org.hipparchus.ode.nonstiff.DormandPrince853Integrator;
 import org.hipparchus.ode.nonstiff.EulerIntegrator;
 
 /**
  * The integrators of the config key {@code integrator}: {@code euler} (fixed dt, the
- * literature's reference, docs/model.md §7), {@code rk4} (classical Runge-Kutta, fixed dt) and
- * {@code dp853} (adaptive Dormand-Prince 8(5,3) with tolerances rtol, atol).
+ * literature's reference, docs/model.md §7), {@code rk4} (classical Runge-Kutta, fixed dt), and the
+ * adaptive Dormand-Prince pairs with tolerances rtol, atol: {@code dp853} (order 8, the default, the
+ * cheaper at tight tolerances) and {@code dp54} (order 5, the cheaper and often the more accurate at
+ * rtol ≥ 1e-6; measured, docs/exact-pepita.md §7).
  */
 public final class Integrators {
     private Integrators() {}
@@ -22,20 +26,26 @@ public final class Integrators {
         return switch (config.integrator()) {
             case "euler" -> new EulerIntegrator(config.dt());
             case "rk4" -> new ClassicalRungeKuttaIntegrator(config.dt());
-            case "dp853" -> {
+            case "dp853", "dp54" -> {
                 double span = Math.max(tEnd, 1e-300);
-                DormandPrince853Integrator dp = new DormandPrince853Integrator(MIN_STEP_FRACTION * span, span,
-                        config.atol(), config.rtol());
+                AdaptiveStepsizeIntegrator dp = "dp853".equals(config.integrator())
+                        ? new DormandPrince853Integrator(MIN_STEP_FRACTION * span, span, config.atol(), config.rtol())
+                        : new DormandPrince54Integrator(MIN_STEP_FRACTION * span, span, config.atol(), config.rtol());
                 dp.setInitialStepSize(Math.min(config.dt(), span));
                 yield dp;
             }
             default -> throw new IllegalArgumentException("unknown integrator '" + config.integrator()
-                    + "' (allowed: dp853, euler, rk4)");
+                    + "' (allowed: dp54, dp853, euler, rk4)");
         };
     }
 
     /** True for the fixed-step integrators (euler, rk4). */
     public static boolean isFixedStep(ExperimentConfig config) {
-        return !"dp853".equals(config.integrator());
+        return !isAdaptive(config.integrator());
+    }
+
+    /** True for the adaptive integrators (dp853, dp54), which take rtol and atol. */
+    public static boolean isAdaptive(String integrator) {
+        return "dp853".equals(integrator) || "dp54".equals(integrator);
     }
 }

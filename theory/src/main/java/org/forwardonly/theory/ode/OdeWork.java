@@ -26,7 +26,7 @@ public final class OdeWork {
     static final double SECONDS_PER_I4_TERM = 1e-9;
     /** A floor per right-hand side (K = M = 4 measured 6.5 µs per Euler step). */
     static final double MIN_SECONDS_PER_RHS = 1e-6;
-    /** Right-hand sides of an adaptive dp853 run, at least (the k2m2 reference curve took 841). */
+    /** Right-hand sides of an adaptive (dp853, dp54) run, at least (the k2m2 reference curve took 841). */
     static final double MIN_DP853_EVALUATIONS = 500;
 
     private OdeWork() {}

@@ -175,12 +175,16 @@ final class ReplicatedIntegration {
         }
 
         /**
-         * c with dp853's tolerances of a replicate: rtol from {@link Averaging#integratorRtol}, atol
-         * scaled by the same factor (docs/model.md §8).
+         * c as a replicate is integrated (docs/model.md §8): with an adaptive integrator, rtol from
+         * {@link Averaging#integratorRtol}, atol scaled by the same factor, and the integrator from
+         * {@link Averaging#replicateIntegrator}; a fixed-step integrator as configured.
          */
         static ExperimentConfig integratorConfig(ExperimentConfig c) {
+            if (!Integrators.isAdaptive(c.integrator())) return c;
             double rtol = c.averaging().integratorRtol(c.rtol());
-            return rtol == c.rtol() ? c : c.withTolerances(rtol, c.atol() * (rtol / c.rtol()));
+            String integrator = c.averaging().replicateIntegrator(rtol);
+            if (rtol == c.rtol() && integrator.equals(c.integrator())) return c;
+            return c.withIntegrator(integrator, rtol, c.atol() * (rtol / c.rtol()));
         }
 
         /** 2·full − half over the rows both reached (the O(1/n) bias of a trajectory cancels). */

@@ -26,17 +26,19 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
  */
 class LinearAnalyticTest {
 
-    @ParameterizedTest(name = "{0} b={1} v={2} B={3}")
+    @ParameterizedTest(name = "{0} b={1} v={2} B={3} {4}")
     @CsvSource({
-            "bp, 0.8, 0.8, 1",
-            "bp, 1.1, 1.1, 2",
-            "fa, 0.6, 0.8, 4",
-            "fa, -0.5, -1.2, 1",
+            "bp, 0.8, 0.8, 1, dp853",
+            "bp, 1.1, 1.1, 2, dp853",
+            "fa, 0.6, 0.8, 4, dp853",
+            "fa, -0.5, -1.2, 1, dp853",
+            "bp, 0.8, 0.8, 1, dp54",
+            "fa, 0.6, 0.8, 4, dp54",
     })
-    void matchesAnalyticSolution(String rule, double b, double v, int B) {
+    void matchesAnalyticSolution(String rule, double b, double v, int B, String integrator) {
         double eta = 0.5, sigma = 0.3, vStar = 1.0, T = 1.2, Q0 = 0.9, R0 = 0.1;
         ExperimentConfig config = ConfigParser.parse("{\"rule\":\"" + rule + "\",\"activation\":\"linear\",\"K\":1,\"M\":1,"
-                + "\"eta\":" + eta + ",\"etaV\":0,\"sigma\":" + sigma + ",\"batchSize\":" + B + ",\"integrator\":\"dp853\","
+                + "\"eta\":" + eta + ",\"etaV\":0,\"sigma\":" + sigma + ",\"batchSize\":" + B + ",\"integrator\":\"" + integrator + "\","
                 + "\"rtol\":1e-11,\"atol\":1e-13,\"tMax\":20,\"timeSpacing\":\"linear\",\"nTimes\":41,"
                 + "\"init\":{\"Q\":[[" + Q0 + "]],\"R\":[[" + R0 + "]],\"T\":[[" + T + "]],\"v\":[" + v + "],\"vStar\":[" + vStar + "]"
                 + (rule.equals("fa") ? ",\"b\":[" + b + "]" : "") + "}}");
@@ -56,7 +58,7 @@ class LinearAnalyticTest {
             double rExact = rInf + (R0 - rInf) * Math.exp(-a * t);
             double qExact = A + D * Math.exp(-a * t) + (Q0 - A - D) * Math.exp(-gamma * t);
             double epsExact = 0.5 * (v * v * qExact - 2 * v * vStar * rExact + vStar * vStar * T);
-            // dp853 at rtol 1e-11 on a smooth linear system over t <= 20: global error well below 1e-8
+            // dp853 or dp54 at rtol 1e-11 on a smooth linear system over t <= 20: global error well below 1e-8
             assertEquals(rExact, R[i], 1e-8, "R at t=" + t);
             assertEquals(qExact, Q[i], 1e-8, "Q at t=" + t);
             assertEquals(epsExact, eps[i], 1e-8, "eps_g at t=" + t);
