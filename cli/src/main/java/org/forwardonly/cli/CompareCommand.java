@@ -50,10 +50,11 @@ public final class CompareCommand implements Callable<Integer> {
     @CommandLine.Mixin
     ConfigInput input;
 
-    @Option(names = {"-o", "--out"}, paramLabel = "DIR",
-            description = "Output directory (created if absent; a non-empty one only with --overwrite). Files are staged "
-                    + "beside it and moved in at the end. Default: runs/COMMAND-YYYYMMDD-HHMMSS (UTC), printed at the end.")
-    Path out;
+    @CommandLine.Mixin
+    RunOutput output;
+
+    /** The output directory: --out, or its default, fixed at the start of {@link #call}. */
+    private Path out;
 
     @Option(names = "--ode-rule", paramLabel = "RULE",
             description = "Compare with the ODE of another rule from the same start, e.g. afa for a pepita or ff "
@@ -71,8 +72,6 @@ public final class CompareCommand implements Callable<Integer> {
     @CommandLine.Mixin
     SimulationRuns runs;
 
-    @CommandLine.Mixin
-    OverwriteOption overwrite;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -86,7 +85,7 @@ public final class CompareCommand implements Callable<Integer> {
         double alpha;
         double[] times;
         try {
-            if (out == null) out = RunDirectory.defaultOut("compare");
+            out = output.dir("compare");
             config = runs.readConfig(input.config(configFile));
             if (config.seeds() < 8) {
                 throw new ConfigException("key 'seeds': compare needs at least 8 seeds (got " + config.seeds()
@@ -104,7 +103,7 @@ public final class CompareCommand implements Callable<Integer> {
                         : e;
             }
             times = SampleTimes.of(config);
-            RunDirectory.check(out, overwrite.overwrite);
+            output.checked("compare");
         } catch (ConfigException e) {
             err.println("pepita compare: " + e.getMessage());
             err.flush();

@@ -46,13 +46,12 @@ public final class OdeCommand implements Callable<Integer> {
     @CommandLine.Mixin
     ConfigInput input;
 
-    @Option(names = {"-o", "--out"}, paramLabel = "DIR",
-            description = "Output directory (created if absent; a non-empty one only with --overwrite). Files are "
-                    + "staged beside it and moved in at the end. Default: runs/COMMAND-YYYYMMDD-HHMMSS (UTC), printed at the end.")
-    Path out;
-
     @CommandLine.Mixin
-    OverwriteOption overwrite;
+    RunOutput output;
+
+    /** The output directory: --out, or its default, fixed at the start of {@link #call}. */
+    private Path out;
+
 
     @Option(names = "--from", paramLabel = "DIR0",
             description = "Continue the run in DIR0 (an earlier ode --out) from the last row of DIR0/metrics.csv, with "
@@ -128,8 +127,8 @@ public final class OdeCommand implements Callable<Integer> {
                 throw new ConfigException(config == null ? "missing CONFIG (a config file, or - for standard input; or --from DIR0)"
                         : "give either CONFIG or --from DIR0, not both (--from takes DIR0/config.json; change keys with --set)");
             }
-            if (out == null) out = RunDirectory.defaultOut("ode");
-            RunDirectory.check(out, overwrite.overwrite);
+            out = output.dir("ode");
+            output.checked("ode");
             ExperimentConfig earlier = null;
             Trajectory earlierMetrics = null;
             if (from != null) {

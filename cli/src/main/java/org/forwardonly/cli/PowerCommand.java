@@ -43,13 +43,12 @@ public final class PowerCommand implements Callable<Integer> {
     @CommandLine.Mixin
     ConfigInput input;
 
-    @Option(names = {"-o", "--out"}, paramLabel = "DIR",
-            description = "Output directory (created if absent; a non-empty one only with --overwrite). Default: "
-                    + "runs/COMMAND-YYYYMMDD-HHMMSS (UTC), printed at the end.")
-    Path out;
-
     @CommandLine.Mixin
-    OverwriteOption overwrite;
+    RunOutput output;
+
+    /** The output directory: --out, or its default, fixed at the start of {@link #call}. */
+    private Path out;
+
 
     @Option(names = "--perturb", paramLabel = "KEY=VALUE",
             description = "An ODE with KEY replaced by VALUE (as compare --ode-set); repeatable, each one judged separately. "
@@ -78,7 +77,7 @@ public final class PowerCommand implements Callable<Integer> {
         int low;
         double alpha;
         try {
-            if (out == null) out = RunDirectory.defaultOut("power");
+            out = output.dir("power");
             config = runs.readConfig(input.config(configFile));
             if (config.seeds() < 8) throw new ConfigException("key 'seeds': power needs at least 8 seeds (got " + config.seeds() + ")");
             if (repeats < 1) throw new ConfigException("option '--repeats': must be >= 1 (got " + repeats + ")");
@@ -91,7 +90,7 @@ public final class PowerCommand implements Callable<Integer> {
                 odes.add(OdeOverrides.apply(config, List.of(p.split(";"))));
             }
             for (ExperimentConfig o : odes) Experiments.checkSupported(o);
-            RunDirectory.check(out, overwrite.overwrite);
+            output.checked("power");
         } catch (ConfigException e) {
             err.println("pepita power: " + e.getMessage());
             err.flush();

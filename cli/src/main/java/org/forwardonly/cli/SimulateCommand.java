@@ -36,16 +36,15 @@ public final class SimulateCommand implements Callable<Integer> {
     @CommandLine.Mixin
     ConfigInput input;
 
-    @Option(names = {"-o", "--out"}, paramLabel = "DIR",
-            description = "Output directory (created if absent; a non-empty one only with --overwrite). Files are staged "
-                    + "beside it and moved in at the end. Default: runs/COMMAND-YYYYMMDD-HHMMSS (UTC), printed at the end.")
-    Path out;
+    @CommandLine.Mixin
+    RunOutput output;
+
+    /** The output directory: --out, or its default, fixed at the start of {@link #call}. */
+    private Path out;
 
     @CommandLine.Mixin
     SimulationRuns runs;
 
-    @CommandLine.Mixin
-    OverwriteOption overwrite;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -56,10 +55,10 @@ public final class SimulateCommand implements Callable<Integer> {
         ExperimentConfig config;
         double[] times;
         try {
-            if (out == null) out = RunDirectory.defaultOut("simulate");
+            out = output.dir("simulate");
             config = runs.readConfig(input.config(configFile));
             times = SampleTimes.of(config);
-            RunDirectory.check(out, overwrite.overwrite);
+            output.checked("simulate");
         } catch (ConfigException e) {
             err.println("pepita simulate: " + e.getMessage());
             err.flush();
