@@ -50,7 +50,7 @@ public final class FieldAverageDrift {
     private final double[] z, u, gamma, covPhi;
     /** The student rows of L transposed, lT[j K + k] = L_(M+k),j, read column by column by {@link #studentFieldsOfBlock}. */
     private final double[] lT;
-    /** A block of points, dimension-major (zBlock[j BLOCK + b]), and their student fields (lambdaBlock[k BLOCK + b]). */
+    /** A block of points, coordinate-major (zBlock[j BLOCK + b]), and their student fields (lambdaBlock[k BLOCK + b]). */
     private final double[] zBlock, lambdaBlock;
     private final double[] delta, beta, hPre;
     /** Optional control variate: a rule whose drift is known in closed form; only the difference is averaged. */
@@ -244,31 +244,33 @@ public final class FieldAverageDrift {
         ctx.zeta = D > U ? z[U] : 0.0;
     }
 
-    /** Points per block of the field computation (two 256-bit vectors of doubles). */
-    private static final int BLOCK = 8;
+    /** Points per block of the field computation: long enough for the JIT's vector loops (see {@link #studentFieldsOfBlock}). */
+    private static final int BLOCK = 256;
 
     /**
-     * The student fields of points p0 … p0 + BLOCK − 1 (those that exist), λ_k = Σ_(j ≤ M+k) L_(M+k),j z_j
-     * (docs/model.md §5, u = L z), into {@link #lambdaBlock}[k BLOCK + b], with the points themselves in
-     * {@link #zBlock}[j BLOCK + b]. The innermost loop runs over the block's points, contiguous and of
-     * fixed length, so the JIT turns it into vector multiply-adds: point by point the same sums were a
-     * chain of dependent scalar operations, a fifth of a right-hand side at K = M = 10 (measured). ν is
-     * not computed: the rules read the teacher only through its output, kept per point.
+     * The student fields of points p0 … p0 + nb − 1, λ_k = Σ_(j ≤ M+k) L_(M+k),j z_j (docs/model.md §5,
+     * u = L z), into {@link #lambdaBlock}[k BLOCK + b], with the points themselves in
+     * {@link #zBlock}[j BLOCK + b]. Coordinate by coordinate, each λ_k gets one multiply-add per
+     * coordinate j over the whole block ({@link #addMultiple}), a loop the JIT compiles to vector
+     * multiply-adds. In blocks of 8 points (and point by point before that) the inner loops were too
+     * short for that: a right-hand side at K = M = 10 took 263 µs, with blocks of 256 236 µs (JMH
+     * {@code ExactRightHandSideBenchmark}, idle machine, 2026-11-29). Each λ_k(p) still sums its terms in
+     * increasing j, so the fields are the same bits as point by point. ν is not computed: the rules read
+     * the teacher only through its output, kept per point.
      */
     private void studentFieldsOfBlock(GaussianPointSet g, int p0, int nb) {
         int D = g.dimension();
-        for (int b = 0; b < nb; b++) {
-            for (int j = 0; j < D; j++) zBlock[j * BLOCK + b] = g.node(p0 + b, j);
-        }
+        for (int j = 0; j < D; j++) g.copyCoordinate(j, p0, nb, zBlock, j * BLOCK);
         java.util.Arrays.fill(lambdaBlock, 0.0);
         for (int j = 0; j < U; j++) {
-            int jb = j * BLOCK, base = j * K;
-            for (int k = Math.max(0, j - M); k < K; k++) {
-                double l = lT[base + k];
-                int kb = k * BLOCK;
-                for (int b = 0; b < BLOCK; b++) lambdaBlock[kb + b] += l * zBlock[jb + b];
-            }
+            int base = j * K;
+            for (int k = Math.max(0, j - M); k < K; k++) addMultiple(lambdaBlock, k * BLOCK, lT[base + k], zBlock, j * BLOCK, nb);
         }
+    }
+
+    /** y[yOff + b] += a x[xOff + b] for b < n (its own method, so that the JIT compiles it as one vector loop). */
+    private static void addMultiple(double[] y, int yOff, double a, double[] x, int xOff, int n) {
+        for (int b = 0; b < n; b++) y[yOff + b] += a * x[xOff + b];
     }
 
     /** Point b of the current block into z, ctx.lambda and ctx.zeta. */

@@ -16,6 +16,14 @@ public interface GaussianPointSet {
     /** Coordinate j of point p. */
     double node(int p, int j);
 
+    /**
+     * Coordinate j of the {@code count} points from {@code p0} into {@code dest[destOffset ...]}, for
+     * callers that work on a block of points one coordinate at a time (the exact engine's fields).
+     */
+    default void copyCoordinate(int j, int p0, int count, double[] dest, int destOffset) {
+        for (int b = 0; b < count; b++) dest[destOffset + b] = node(p0 + b, j);
+    }
+
     /** Weight of point p. */
     double weight(int p);
 

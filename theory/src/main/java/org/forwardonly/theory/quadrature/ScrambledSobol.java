@@ -30,6 +30,7 @@ public final class ScrambledSobol implements GaussianPointSet {
     public static final int MAX_DIMENSION = 21201;
 
     private final int dimension, n;
+    /** Coordinate by coordinate: nodes[j n + p] (a block of one coordinate is contiguous, see {@link #copyCoordinate}). */
     private final double[] nodes;
     private final double weight;
     private final long seed;
@@ -77,7 +78,7 @@ public final class ScrambledSobol implements GaussianPointSet {
                 scrambled ^= shift[j];
                 // the centre of the 2^-32 cell: never 0 or 1
                 double u = ((scrambled & 0xffffffffL) + 0.5) * 0x1p-32;
-                nodes[p * D + j] = Math.sqrt(2.0) * Erf.erfInv(2.0 * u - 1.0);
+                nodes[j * n + p] = Math.sqrt(2.0) * Erf.erfInv(2.0 * u - 1.0);
             }
         }
         return new ScrambledSobol(D, n, nodes, seed);
@@ -95,7 +96,12 @@ public final class ScrambledSobol implements GaussianPointSet {
 
     @Override
     public double node(int p, int j) {
-        return nodes[p * dimension + j];
+        return nodes[j * n + p];
+    }
+
+    @Override
+    public void copyCoordinate(int j, int p0, int count, double[] dest, int destOffset) {
+        System.arraycopy(nodes, j * n + p0, dest, destOffset, count);
     }
 
     @Override
