@@ -14,7 +14,7 @@ import java.util.Locale;
 
 /**
  * The exact engine's reach (docs/exact-pepita.md §7): exact PEPITA from a random start
- * (σ_F = 0.5, η = η_v = 0.5, N = 10,000 for the draw, seed 1, dp853 at rtol 1e-5, atol 1e-8, to
+ * (σ_F = 0.5, η = η_v = 0.5, N = 10,000 for the draw, seed 1, integrator dp853 at rtol 1e-5, atol 1e-8, to
  * t = 100) at a width K, M, timed beside the closed-form afa ODE of the same config in the same
  * process, each on {@code pepita ode}'s default thread count; median of the repeats after a
  * warm-up run, a run shorter than {@value #SHORTEST_SAMPLE_SECONDS} s timed in batches of runs. The

@@ -16,8 +16,8 @@ import java.util.concurrent.Future;
 /**
  * The exact engine on scrambled Sobol points (docs/model.md §8): integrates independently
  * scrambled replicates of the same ODE, each on its own fixed point set (so each right-hand side
- * is smooth and deterministic and dp853 works as usual), and returns their mean trajectory. The
- * standard error of that mean over the replicates is the run's error estimate. It starts with
+ * is smooth and deterministic and the adaptive integrator works as usual; dp54 at the replicate
+ * tolerance by default, docs/model.md §8), and returns their mean trajectory. The standard error of that mean over the replicates is the run's error estimate. It starts with
  * {@code averaging.replicates}; while the largest relative error of ε_g over the sampled times
  * exceeds {@code averaging.tolerance}, it adds half the replicates the estimate says are missing (the
  * error falls as 1/√replicates; at least a pair, up to {@code averaging.maxReplicates}) and looks again. Finished

@@ -15,7 +15,7 @@ import java.util.Locale;
  * tensor grid cannot reach: bp, fa and afa forced through the exact engine ({@code odeEngine:
  * quadrature}; no control variate, since these rules are what it would subtract) from the seeded
  * random start of the reach benchmark (σ_F = 0.5, η = η_v = 0.5, N = 10,000, t ≤ 100, dp853 rtol
- * 1e-5), reporting the largest relative difference of ε_g over the sampled times beside the
+ * 1e-5; the replicates on dp54, {@code averaging.integrator auto}), reporting the largest relative difference of ε_g over the sampled times beside the
  * run's own error estimate. Run (docs/exact-pepita.md §7):
  *
  * <pre>
