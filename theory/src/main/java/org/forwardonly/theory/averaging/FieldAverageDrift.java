@@ -50,14 +50,21 @@ public final class FieldAverageDrift {
     private final double[] z, u, gamma, covPhi;
     /** The student rows of L transposed, lT[j K + k] = L_(M+k),j, read column by column by {@link #studentFieldsOfBlock}. */
     private final double[] lT;
-    /** A block of points, coordinate-major (zBlock[j BLOCK + b]), and their student fields (lambdaBlock[k BLOCK + b]). */
-    private final double[] zBlock, lambdaBlock;
+    /**
+     * A block of points, a row per coordinate (zBlock[j][b]), and their student fields (lambdaBlock[k][b]):
+     * rows of their own, so that the loops over a row start at index 0 (with an offset into one array the
+     * JIT cannot rule out an overlap of the rows a loop reads and writes, and leaves the loop scalar).
+     */
+    private final double[][] zBlock, lambdaBlock;
     private final double[] delta, beta, hPre;
     /** Optional control variate: a rule whose drift is known in closed form; only the difference is averaged. */
     private FeedbackRule control;
     /** The control's feedback b_k at the current state (computed once per drift, not per point). */
     private final double[] controlFeedback;
     private final double[] deltaC, betaC, hPreC;
+    /** g'(λ_k) of the current block for the control (slopeBlock[k][b]) and of the current point (slopes[k]). */
+    private final double[][] slopeBlock;
+    private final double[] slopes;
     // accumulators
     private final double[][] deltaZ;   // E[δ_k z_i]
     private final double[][] deltaDelta; // E[δ_k δ_l]
@@ -118,14 +125,16 @@ public final class FieldAverageDrift {
         gamma = new double[U];
         covPhi = new double[U];
         lT = new double[U * K];
-        zBlock = new double[(U + 1) * BLOCK];
-        lambdaBlock = new double[K * BLOCK];
+        zBlock = new double[U + 1][BLOCK];
+        lambdaBlock = new double[K][BLOCK];
         delta = new double[K];
         beta = new double[K];
         hPre = new double[K];
         deltaC = new double[K];
         betaC = new double[K];
         hPreC = new double[K];
+        slopeBlock = new double[K][BLOCK];
+        slopes = new double[K];
         controlFeedback = new double[K];
         deltaZ = new double[K][U];
         deltaDelta = new double[K][K];
@@ -249,34 +258,36 @@ public final class FieldAverageDrift {
 
     /**
      * The student fields of points p0 … p0 + nb − 1, λ_k = Σ_(j ≤ M+k) L_(M+k),j z_j (docs/model.md §5,
-     * u = L z), into {@link #lambdaBlock}[k BLOCK + b], with the points themselves in
-     * {@link #zBlock}[j BLOCK + b]. Coordinate by coordinate, each λ_k gets one multiply-add per
+     * u = L z), into {@link #lambdaBlock}[k][b], with the points themselves in
+     * {@link #zBlock}[j][b]. Coordinate by coordinate, each λ_k gets one multiply-add per
      * coordinate j over the whole block ({@link #addMultiple}), a loop the JIT compiles to vector
-     * multiply-adds. In blocks of 8 points (and point by point before that) the inner loops were too
-     * short for that: a right-hand side at K = M = 10 took 263 µs, with blocks of 256 236 µs (JMH
-     * {@code ExactRightHandSideBenchmark}, idle machine, 2026-11-29). Each λ_k(p) still sums its terms in
-     * increasing j, so the fields are the same bits as point by point. ν is not computed: the rules read
-     * the teacher only through its output, kept per point.
+     * multiply-adds: it needs the loop long (blocks of 8 points were too short) and its rows in arrays of
+     * their own (rows at offsets in one array kept it scalar). A right-hand side at K = M = 10 (JMH
+     * {@code ExactRightHandSideBenchmark}, idle machine, 2026-11-29): 263 µs in blocks of 8, 236 µs in
+     * blocks of 256 of one array, about 200 µs with rows of their own and the control's slopes of the
+     * block in one vector loop too. Each λ_k(p) still sums its terms in increasing j, so the fields are
+     * the same bits as point by point. ν is not computed: the rules read the teacher only through its
+     * output, kept per point.
      */
     private void studentFieldsOfBlock(GaussianPointSet g, int p0, int nb) {
         int D = g.dimension();
-        for (int j = 0; j < D; j++) g.copyCoordinate(j, p0, nb, zBlock, j * BLOCK);
-        java.util.Arrays.fill(lambdaBlock, 0.0);
+        for (int j = 0; j < D; j++) g.copyCoordinate(j, p0, nb, zBlock[j], 0);
+        for (double[] row : lambdaBlock) java.util.Arrays.fill(row, 0.0);
         for (int j = 0; j < U; j++) {
             int base = j * K;
-            for (int k = Math.max(0, j - M); k < K; k++) addMultiple(lambdaBlock, k * BLOCK, lT[base + k], zBlock, j * BLOCK, nb);
+            for (int k = Math.max(0, j - M); k < K; k++) addMultiple(lambdaBlock[k], lT[base + k], zBlock[j], nb);
         }
     }
 
-    /** y[yOff + b] += a x[xOff + b] for b < n (its own method, so that the JIT compiles it as one vector loop). */
-    private static void addMultiple(double[] y, int yOff, double a, double[] x, int xOff, int n) {
-        for (int b = 0; b < n; b++) y[yOff + b] += a * x[xOff + b];
+    /** y[b] += a x[b] for b < n (its own method, so that the JIT compiles it as one vector loop). */
+    private static void addMultiple(double[] y, double a, double[] x, int n) {
+        for (int b = 0; b < n; b++) y[b] += a * x[b];
     }
 
     /** Point b of the current block into z, ctx.lambda and ctx.zeta. */
     private void loadPointOfBlock(int b, int D) {
-        for (int j = 0; j < D; j++) z[j] = zBlock[j * BLOCK + b];
-        for (int k = 0; k < K; k++) ctx.lambda[k] = lambdaBlock[k * BLOCK + b];
+        for (int j = 0; j < D; j++) z[j] = zBlock[j][b];
+        for (int k = 0; k < K; k++) ctx.lambda[k] = lambdaBlock[k][b];
         ctx.zeta = D > U ? z[U] : 0.0;
     }
 
@@ -304,13 +315,20 @@ public final class FieldAverageDrift {
         int points = grid.size(), D = grid.dimension();
         for (int p = 0; p < points; p++) {
             int b = p % BLOCK;
-            if (b == 0) studentFieldsOfBlock(grid, p, Math.min(BLOCK, points - p));
+            if (b == 0) {
+                studentFieldsOfBlock(grid, p, Math.min(BLOCK, points - p));
+                // the control's slopes g'(λ) of the whole block in one vector loop (Activation.gPrimeBlock)
+                if (control != null) {
+                    for (int k = 0; k < K; k++) ctx.g.gPrimeBlock(lambdaBlock[k], slopeBlock[k], BLOCK);
+                }
+            }
             loadPointOfBlock(b, D);
             ctx.prepare(teacherOutputs[p]); // the clean pass once, for the rule and its control
             double e = rule.incrementsPrepared(ctx, delta, beta, hPre);
             double w = grid.weight(p);
             if (control != null) {
-                accumulateDifference(w, e, control.incrementsGivenFeedback(ctx, controlFeedback, deltaC, betaC, hPreC));
+                for (int k = 0; k < K; k++) slopes[k] = slopeBlock[k][b];
+                accumulateDifference(w, e, control.incrementsGivenSlopes(ctx, controlFeedback, slopes, deltaC, betaC, hPreC));
                 continue;
             }
             for (int k = 0; k < K; k++) {

@@ -43,12 +43,21 @@ public abstract class FeedbackRule implements LearningRule {
      * samples at one state computes it once (the exact engine's control variate).
      */
     public final double incrementsGivenFeedback(SampleContext u, double[] b, double[] delta, double[] beta, double[] hPre) {
+        for (int k = 0; k < u.K; k++) u.slope[k] = u.g.gPrime(u.lambda[k]);
+        return incrementsGivenSlopes(u, b, u.slope, delta, beta, hPre);
+    }
+
+    /**
+     * {@link #incrementsGivenFeedback} with the slopes g'(λ_k) given too ({@code gPrime[k]}): the exact
+     * engine computes them for a block of points at once ({@link org.forwardonly.theory.activation.Activation#gPrimeBlock}).
+     */
+    public final double incrementsGivenSlopes(SampleContext u, double[] b, double[] gPrime, double[] delta, double[] beta,
+                                              double[] hPre) {
         double e = u.e;
         boolean tilde = secondLayerFromModulatedPass();
         boolean xTilde = modulatedInput();
         for (int k = 0; k < u.K; k++) {
-            double lam = u.lambda[k];
-            double gp = u.g.gPrime(lam);
+            double gp = gPrime[k];
             delta[k] = b[k] * gp * e;
             beta[k] = xTilde ? u.s * e * delta[k] : 0.0;
             // docs/model.md §2: first-order h̃ = g(λ) + s c e g'(λ) when afa mimics PEPITA's last layer

@@ -39,6 +39,8 @@ public final class SampleContext {
 
     /** Scratch for rules: h̃ or the FF goodness gradient of the modulated pass. */
     final double[] scratch;
+    /** g'(λ_k) of the current sample, for {@link FeedbackRule#incrementsGivenFeedback}. */
+    final double[] slope;
 
     /** h_k = g(λ_k) of the clean pass, set by {@link #prepare()}. */
     public final double[] h;
@@ -58,6 +60,7 @@ public final class SampleContext {
         b = new double[K];
         c = new double[K];
         scratch = new double[K];
+        slope = new double[K];
         h = new double[K];
     }
 
