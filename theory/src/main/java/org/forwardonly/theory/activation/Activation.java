@@ -16,6 +16,9 @@ public enum Activation {
         @Override public void gPrimeBlock(double[] z, double[] out, int n) {
             GaussianBlock.density(z, out, n);
         }
+        @Override public void gBlock(double[] z, double[] out, int n, double[][] scratch) {
+            ErfBlock.g(z, out, n, scratch);
+        }
     },
     /** g(z) = z. */
     LINEAR {
@@ -47,6 +50,20 @@ public enum Activation {
      */
     public void gPrimeBlock(double[] z, double[] out, int n) {
         for (int i = 0; i < n; i++) out[i] = gPrime(z[i]);
+    }
+
+    /**
+     * g(z[i]) into out[i] for i &lt; n: {@link #g} of a block of fields at once, in loops the JIT can
+     * vectorise (the exact engine's forward passes over 256 points × K units). For erf it is the same
+     * function to 2.5e-13 ({@link ErfBlock}), not the same bits. {@code scratch}: {@link #blockScratch}.
+     */
+    public void gBlock(double[] z, double[] out, int n, double[][] scratch) {
+        for (int i = 0; i < n; i++) out[i] = g(z[i]);
+    }
+
+    /** Scratch rows for {@link #gBlock} of blocks up to {@code n} long. */
+    public static double[][] blockScratch(int n) {
+        return new double[ErfBlock.SCRATCH_ROWS][n];
     }
 
     /** Its second derivative g''(z) (zero almost everywhere for linear and ReLU). */

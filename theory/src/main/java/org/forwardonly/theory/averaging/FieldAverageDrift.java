@@ -65,6 +65,14 @@ public final class FieldAverageDrift {
     /** g'(λ_k) of the current block for the control (slopeBlock[k][b]) and of the current point (slopes[k]). */
     private final double[][] slopeBlock;
     private final double[] slopes;
+    /**
+     * The block's forward passes, computed block by block in vector loops ({@link #forwardPassesOfBlock}):
+     * h = g(λ) (hBlock[k][b]), the clean-pass error e (eBlock[b]), and the rule's second pass h̃ if it has
+     * one (hTildeBlock[k][b], with the modulated fields in work[k][b]).
+     */
+    private final double[][] hBlock, hTildeBlock, work, scratch;
+    private final double[] eBlock;
+    private boolean hTildeOfBlock;
     // accumulators
     private final double[][] deltaZ;   // E[δ_k z_i]
     private final double[][] deltaDelta; // E[δ_k δ_l]
@@ -134,6 +142,11 @@ public final class FieldAverageDrift {
         betaC = new double[K];
         hPreC = new double[K];
         slopeBlock = new double[K][BLOCK];
+        hBlock = new double[K][BLOCK];
+        hTildeBlock = new double[K][BLOCK];
+        work = new double[K][BLOCK];
+        scratch = Activation.blockScratch(BLOCK);
+        eBlock = new double[BLOCK];
         slopes = new double[K];
         controlFeedback = new double[K];
         deltaZ = new double[K][U];
@@ -305,6 +318,27 @@ public final class FieldAverageDrift {
         }
     }
 
+    /**
+     * The forward passes of the block's nb points p0 …, as SampleContext#prepare computes them point by
+     * point (h = g(λ), e = Σ_k v_k h_k − y* − σ ζ, summed in the same order), and the rule's second pass
+     * if it has one (LearningRule#secondPassOfBlock): g of the whole block in vector loops
+     * (Activation#gBlock, erf to 2.5e-13), where point by point the 20 erf of a pepita point were a
+     * fifth of a run (JFR, K = M = 10).
+     */
+    private void forwardPassesOfBlock(int p0, int nb, int D) {
+        for (int k = 0; k < K; k++) ctx.g.gBlock(lambdaBlock[k], hBlock[k], nb, scratch);
+        java.util.Arrays.fill(eBlock, 0.0);
+        for (int k = 0; k < K; k++) {
+            double vk = ctx.v[k];
+            double[] h = hBlock[k];
+            for (int b = 0; b < nb; b++) eBlock[b] += vk * h[b];
+        }
+        double[] zeta = D > U ? zBlock[U] : null;
+        for (int b = 0; b < nb; b++) eBlock[b] = eBlock[b] - teacherOutputs[p0 + b] - sigma * (zeta != null ? zeta[b] : 0.0);
+        hTildeOfBlock = rule.secondPassOfBlock(lambdaBlock, eBlock, nb, ctx, hTildeBlock, work, scratch);
+        ctx.hTildeGiven = hTildeOfBlock;
+    }
+
     private void averageIncrements() {
         for (int k = 0; k < K; k++) {
             java.util.Arrays.fill(deltaZ[k], 0.0);
@@ -316,14 +350,21 @@ public final class FieldAverageDrift {
         for (int p = 0; p < points; p++) {
             int b = p % BLOCK;
             if (b == 0) {
-                studentFieldsOfBlock(grid, p, Math.min(BLOCK, points - p));
+                int nb = Math.min(BLOCK, points - p);
+                studentFieldsOfBlock(grid, p, nb);
+                forwardPassesOfBlock(p, nb, D);
                 // the control's slopes g'(λ) of the whole block in one vector loop (Activation.gPrimeBlock)
                 if (control != null) {
                     for (int k = 0; k < K; k++) ctx.g.gPrimeBlock(lambdaBlock[k], slopeBlock[k], BLOCK);
                 }
             }
             loadPointOfBlock(b, D);
-            ctx.prepare(teacherOutputs[p]); // the clean pass once, for the rule and its control
+            // the clean pass, once for the rule and its control, and the rule's second pass: from the block
+            for (int k = 0; k < K; k++) ctx.h[k] = hBlock[k][b];
+            ctx.prepared(eBlock[b]);
+            if (hTildeOfBlock) {
+                for (int k = 0; k < K; k++) ctx.hTilde[k] = hTildeBlock[k][b];
+            }
             double e = rule.incrementsPrepared(ctx, delta, beta, hPre);
             double w = grid.weight(p);
             if (control != null) {

@@ -39,6 +39,25 @@ public interface LearningRule {
      */
     double incrementsPrepared(SampleContext u, double[] delta, double[] beta, double[] hPre);
 
+    /**
+     * For an engine that evaluates a block of samples at once: the rule's second forward pass, if it
+     * has one, for every sample of the block, so that {@link #incrementsPrepared} reads it from
+     * {@link SampleContext#hTilde} instead of computing it sample by sample. Returns false (and
+     * writes nothing) for rules with a single pass.
+     *
+     * @param lambda   lambda[k][b], the student fields of the block's samples
+     * @param e        e[b], their clean-pass errors
+     * @param n        samples in the block
+     * @param u        the slow variables (c, s, g) of the block, all samples alike
+     * @param hTilde   out: hTilde[k][b]
+     * @param work     work[k][b], a row per unit, for the modulated fields
+     * @param scratch  {@link org.forwardonly.theory.activation.Activation#blockScratch}
+     */
+    default boolean secondPassOfBlock(double[][] lambda, double[] e, int n, SampleContext u, double[][] hTilde,
+                                      double[][] work, double[][] scratch) {
+        return false;
+    }
+
     /** True when the rule reads F (through c, φ or β): afa, pepita, ff. */
     default boolean usesFeedbackVector() { return false; }
 }

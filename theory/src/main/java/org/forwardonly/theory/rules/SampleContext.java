@@ -61,6 +61,7 @@ public final class SampleContext {
         c = new double[K];
         scratch = new double[K];
         slope = new double[K];
+        hTilde = new double[K];
         h = new double[K];
     }
 
@@ -77,6 +78,22 @@ public final class SampleContext {
      * As {@link #prepare()}, given the noiseless teacher output Σ_m v*_m g*(ν_m) of the current
      * fields (the exact engine keeps it per point: the teacher's fields never change).
      */
+    /**
+     * The second forward pass h̃_k of the current sample when an engine computed it for a block of
+     * samples ({@link LearningRule#secondPassOfBlock}); read by the rule only while {@link #hTildeGiven}.
+     */
+    public final double[] hTilde;
+    /** Whether {@link #hTilde} holds the current sample's second pass. */
+    public boolean hTildeGiven;
+
+    /**
+     * The clean pass computed elsewhere (an engine evaluating a block of samples at once): h holds
+     * g(λ_k) of the current sample, and {@code error} is its e = ŷ − y* − σ ζ.
+     */
+    public void prepared(double error) {
+        e = error;
+    }
+
     public double prepare(double teacherOutput) {
         double yHat = 0;
         for (int k = 0; k < K; k++) {
