@@ -7,7 +7,8 @@ package org.forwardonly.theory.activation;
  * With x = |z|/√2 (held at 6, where 1 − erf(x) = 2e-17 is below double precision):
  * erfc(x) = t exp(−x² + P(t)), t = 1/(1 + x/2), the classic form (Numerical Recipes' erfcc) with P a
  * Chebyshev series of degree 18 in t over x ∈ [0, 7], fitted to the exact log(erfc(x) e^{x²}/t) at 600
- * Chebyshev nodes in 40-digit arithmetic (its truncation: 1e-14 relative in erfc); the exponential is
+ * Chebyshev nodes in 40-digit arithmetic ({@code scripts/fit-erf-block.py} prints these coefficients; the
+ * truncation: 1e-14 relative in erfc); the exponential is
  * (exp(s/2048))^2048 by a Taylor polynomial and 11 squarings. erf = 1 − erfc, so the error is absolute:
  * within 2.5e-13 of {@link ChebyshevErf} on the whole line ({@code ErfBlockTest}), not the same bits.
  * The computation runs in five passes over the block: one loop with all of it was too large for the
