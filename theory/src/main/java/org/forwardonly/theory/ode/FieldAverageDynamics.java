@@ -99,6 +99,9 @@ public final class FieldAverageDynamics implements OrderParameterDynamics {
                 && g == gTeacher && ClosedFormAverages.has(g);
         this.control = controlled ? ClosedFormDynamics.firstOrderPepita(config.withRuleWithoutMirroring("afa"), constants) : null;
         if (controlled) drift.useControlVariate(AdaptiveFeedbackAlignment.firstOrderPepita(config.modulatedLastLayer()));
+        // Sobol points carry a statistical error (≥ 1e-6 relative) far above the block activations' rounding (2.5e-13);
+        // the tensor grid, accurate to 1e-7 and compared bit for bit across its uses, keeps the scalar ones
+        if (sobol != null) drift.useBlockActivations();
         this.fineDrift = finePoints > 0 ? new FieldAverageDrift(rule, g, gTeacher, K, M, config.eta(), config.etaV(),
                 config.sigma(), config.modulationSign(), config.batchSize(), finePoints) : null;
         if (config.mirroring() != null && !layout.hasF()) {
