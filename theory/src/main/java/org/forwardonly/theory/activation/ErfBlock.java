@@ -9,8 +9,8 @@ package org.forwardonly.theory.activation;
  * erfc(x) = t exp(−x² + P(t)), t = 1/(1 + x/2), the classic form (Numerical Recipes' erfcc) with P a
  * Chebyshev series of degree 18 in t over x ∈ [0, 7], fitted to the exact log(erfc(x) e^{x²}/t) at 600
  * Chebyshev nodes in 40-digit arithmetic ({@code scripts/fit-erf-block.py} prints these coefficients; the
- * truncation: 1e-14 relative in erfc); the exponential is
- * (exp(s/2048))^2048 by a Taylor polynomial and 11 squarings. erf = 1 − erfc, so the error is absolute:
+ * truncation: 1e-14 relative in erfc); the exponential is (exp(a/2048))^2048 by {@link Exp2048}.
+ * erf = 1 − erfc, so the error is absolute:
  * within 2.5e-13 of {@link ChebyshevErf} on the whole line ({@code ErfBlockTest}), not the same bits.
  * The computation runs in six passes over the block: one loop with all of it was too large for the
  * JIT to vectorise (it unrolls only small loops) and took 31 ns per argument; the sign has a pass
@@ -67,36 +67,10 @@ final class ErfBlock {
             double P = uu * b1 - b2 + -0.5162658268873469;
             c1[i] = (P - x2[i]) * (1.0 / 2048);
         }
-        // exp(s), s = (P − x²)/2048 ∈ [−0.02, 0.001]: Taylor to degree 8 (truncation 1e-21)
-        for (int i = 0; i < n; i++) {
-            double s = c1[i];
-            double p = 1.0 / 40320;
-            p = p * s + 1.0 / 5040;
-            p = p * s + 1.0 / 720;
-            p = p * s + 1.0 / 120;
-            p = p * s + 1.0 / 24;
-            p = p * s + 1.0 / 6;
-            p = p * s + 0.5;
-            p = p * s + 1.0;
-            c1[i] = p * s + 1.0;
-        }
-        for (int i = 0; i < n; i++) {
-            double p = c1[i];
-            // 11 squarings, written out: an inner loop would keep this one from being vectorised
-            p *= p;
-            p *= p;
-            p *= p;
-            p *= p;
-            p *= p;
-            p *= p;
-            p *= p;
-            p *= p;
-            p *= p;
-            p *= p;
-            p *= p;
-            c1[i] = 1.0 - t[i] * p;
-        }
-        // the sign apart: Math.copySign is not a vector instruction here, and in the loop above it kept the squarings scalar
+        // exp(2048 s), s = (P − x²)/2048 ∈ [−0.02, 0.001], by Exp2048 in two passes (one was too large to vectorise)
+        for (int i = 0; i < n; i++) c1[i] = Exp2048.taylor(c1[i]);
+        for (int i = 0; i < n; i++) c1[i] = 1.0 - t[i] * Exp2048.toThe2048th(c1[i]);
+        // the sign apart: Math.copySign is not a vector instruction here, and in the loop of the squarings it kept them scalar
         for (int i = 0; i < n; i++) out[i] = Math.copySign(c1[i], z[i]);
     }
 }
