@@ -358,6 +358,18 @@ public final class FieldAverageDrift {
         ctx.hTildeGiven = hTildeOfBlock;
     }
 
+    /**
+     * The control's slopes g'(λ_k) of the block's nb points: in one vector loop ({@link Activation#gPrimeBlock},
+     * erf's to 3e-13) with {@link #useBlockActivations}, like the forward passes, else point by point.
+     */
+    private void slopesOfBlock(int nb) {
+        for (int k = 0; k < K; k++) {
+            double[] lam = lambdaBlock[k], gp = slopeBlock[k];
+            if (blockActivations) ctx.g.gPrimeBlock(lam, gp, nb);
+            else for (int b = 0; b < nb; b++) gp[b] = ctx.g.gPrime(lam[b]);
+        }
+    }
+
     private void averageIncrements() {
         for (int k = 0; k < K; k++) {
             java.util.Arrays.fill(deltaZ[k], 0.0);
@@ -372,10 +384,7 @@ public final class FieldAverageDrift {
                 int nb = Math.min(BLOCK, points - p);
                 studentFieldsOfBlock(grid, p, nb);
                 forwardPassesOfBlock(p, nb, D);
-                // the control's slopes g'(λ) of the whole block in one vector loop (Activation.gPrimeBlock)
-                if (control != null) {
-                    for (int k = 0; k < K; k++) ctx.g.gPrimeBlock(lambdaBlock[k], slopeBlock[k], BLOCK);
-                }
+                if (control != null) slopesOfBlock(nb);
             }
             loadPointOfBlock(b, D);
             // the clean pass, once for the rule and its control, and the rule's second pass: from the block
