@@ -33,8 +33,8 @@ public interface LearningRule {
     }
 
     /**
-     * As {@link #increments}, when {@link SampleContext#prepare()} has already been called for the
-     * current fields (reads {@code u.h} and {@code u.e}): the exact engine prepares a point once for
+     * As {@link #increments}, when the clean pass is already in the context ({@link SampleContext#prepare()}
+     * or {@link SampleContext#prepared}; reads {@code u.h} and {@code u.e}): the exact engine prepares a point once for
      * a rule and its control variate.
      */
     double incrementsPrepared(SampleContext u, double[] delta, double[] beta, double[] hPre);

@@ -42,10 +42,17 @@ public final class SampleContext {
     /** g'(λ_k) of the current sample, for {@link FeedbackRule#incrementsGivenFeedback}. */
     final double[] slope;
 
-    /** h_k = g(λ_k) of the clean pass, set by {@link #prepare()}. */
+    /** h_k = g(λ_k) of the clean pass, set by {@link #prepare()} (or by an engine, {@link #prepared}). */
     public final double[] h;
-    /** The error e = ŷ − y of the clean pass, set by {@link #prepare()}. */
+    /** The error e = ŷ − y of the clean pass, set by {@link #prepare()} or {@link #prepared}. */
     public double e;
+    /**
+     * The second forward pass h̃_k of the current sample when an engine computed it for a block of
+     * samples ({@link LearningRule#secondPassOfBlock}); read by the rule only while {@link #hTildeGiven}.
+     */
+    public final double[] hTilde;
+    /** Whether {@link #hTilde} holds the current sample's second pass. */
+    public boolean hTildeGiven;
 
     /** A context for K student and M teacher units. */
     public SampleContext(int K, int M, Activation g, Activation gTeacher) {
@@ -71,37 +78,21 @@ public final class SampleContext {
      * setting λ, ν and ζ, before {@link LearningRule#incrementsPrepared}.
      */
     public double prepare() {
-        return prepare(teacherOutput());
-    }
-
-    /**
-     * As {@link #prepare()}, given the noiseless teacher output Σ_m v*_m g*(ν_m) of the current
-     * fields (the exact engine keeps it per point: the teacher's fields never change).
-     */
-    /**
-     * The second forward pass h̃_k of the current sample when an engine computed it for a block of
-     * samples ({@link LearningRule#secondPassOfBlock}); read by the rule only while {@link #hTildeGiven}.
-     */
-    public final double[] hTilde;
-    /** Whether {@link #hTilde} holds the current sample's second pass. */
-    public boolean hTildeGiven;
-
-    /**
-     * The clean pass computed elsewhere (an engine evaluating a block of samples at once): h holds
-     * g(λ_k) of the current sample, and {@code error} is its e = ŷ − y* − σ ζ.
-     */
-    public void prepared(double error) {
-        e = error;
-    }
-
-    public double prepare(double teacherOutput) {
         double yHat = 0;
         for (int k = 0; k < K; k++) {
             h[k] = g.g(lambda[k]);
             yHat += v[k] * h[k];
         }
-        e = yHat - teacherOutput - sigma * zeta;
+        e = yHat - teacherOutput() - sigma * zeta;
         return e;
+    }
+
+    /**
+     * The clean pass computed elsewhere, as {@link #prepare()} would (an engine evaluating a block of
+     * samples at once): h holds g(λ_k) of the current sample, and {@code error} is its e = ŷ − y* − σ ζ.
+     */
+    public void prepared(double error) {
+        e = error;
     }
 
     /** The student output ŷ = Σ_k v_k g(λ_k). */
