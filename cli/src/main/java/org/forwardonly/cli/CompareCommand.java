@@ -87,11 +87,8 @@ public final class CompareCommand implements Callable<Integer> {
         try {
             out = output.dir("compare");
             config = runs.readConfig(input.config(configFile));
-            if (config.seeds() < 8) {
-                throw new ConfigException("key 'seeds': compare needs at least 8 seeds (got " + config.seeds()
-                        + "): with S seeds the sign-flip p-value is at least 2^-(S-1); 16 or more recommended");
-            }
             alpha = verdict.alpha();
+            verdict.checkSeeds(config, "compare");
             int low = verdict.lowN(config);
             lowConfig = TwoSizeComparison.withN(config, low);
             odeConfig = OdeOverrides.apply(odeConfig(config), odeSettings);

@@ -79,9 +79,9 @@ public final class PowerCommand implements Callable<Integer> {
         try {
             out = output.dir("power");
             config = runs.readConfig(input.config(configFile));
-            if (config.seeds() < 8) throw new ConfigException("key 'seeds': power needs at least 8 seeds (got " + config.seeds() + ")");
             if (repeats < 1) throw new ConfigException("option '--repeats': must be >= 1 (got " + repeats + ")");
             alpha = verdict.alpha();
+            verdict.checkSeeds(config, "power");
             low = verdict.lowN(config);
             labels.add("(true ODE)");
             odes.add(config);

@@ -1,5 +1,6 @@
 package org.forwardonly.cli;
 
+import org.forwardonly.simulation.compare.Agreement;
 import org.forwardonly.simulation.compare.TwoSizeComparison;
 import org.forwardonly.theory.config.ConfigException;
 import org.forwardonly.theory.config.ExperimentConfig;
@@ -18,10 +19,31 @@ public final class VerdictOptions {
             description = "False-alarm rate: DISAGREE when the sign-flip p-value is <= ALPHA (default: ${DEFAULT-VALUE}).")
     double alpha;
 
-    /** The false-alarm rate; ConfigException (one line, exit 2) unless it is in (0, 1). */
+    /** The false-alarm rate; ConfigException (one line, exit 2) unless it is in [{@link Agreement#MIN_ALPHA}, 1). */
     double alpha() {
-        if (!(alpha > 0 && alpha < 1)) throw new ConfigException("option '--alpha': must be in (0, 1) (got " + alpha + ")");
+        if (!(alpha >= Agreement.MIN_ALPHA && alpha < 1)) {
+            throw new ConfigException(String.format(java.util.Locale.ROOT,
+                    "option '--alpha': must be in [%.3g, 1) (got %s): below %.3g no sign-flip p-value can reach it",
+                    Agreement.MIN_ALPHA, alpha, Agreement.MIN_ALPHA));
+        }
         return alpha;
+    }
+
+    /**
+     * Refuses {@code config} when its seeds are too few for the verdict to say DISAGREE at this α
+     * ({@link Agreement#minimumSeeds}); call after {@link #alpha()}.
+     *
+     * @param config the simulation's config
+     * @param command the command's name, for the message
+     */
+    void checkSeeds(ExperimentConfig config, String command) {
+        int minimum = Agreement.minimumSeeds(alpha);
+        if (config.seeds() < minimum) {
+            throw new ConfigException(String.format(java.util.Locale.ROOT,
+                    "key 'seeds': %s needs at least %d seeds at alpha = %s (got %d): with S seeds the verdict's p-value "
+                            + "is at least 2 x 2^-(S-1), which must reach alpha; 16 or more recommended",
+                    command, minimum, alpha, config.seeds()));
+        }
     }
 
     /** N_LOW for {@code config} (default N/4); ConfigException unless 1 <= N_LOW < N. */

@@ -116,11 +116,11 @@ class SimulateCommandTest {
             "simulate|{\"rule\":\"bp\",\"K\":2,\"M\":2,\"mirroring\":{}}|key 'mirroring'",
             "simulate|{\"rule\":\"bp\",\"K\":4,\"M\":4,\"N\":2000000000}|key 'N'",
             "compare|{\"rule\":\"bp\",\"K\":2,\"M\":2,\"N\":100}|key 'seeds'",
-            "compare|{\"rule\":\"bp\",\"K\":2,\"M\":2,\"N\":100,\"seeds\":8}|--ode-set: unknown key 'etta'",
-            "compare|{\"rule\":\"bp\",\"K\":2,\"M\":2,\"N\":100,\"seeds\":8}|--ode-set: key 'eta'",
-            "compare|{\"rule\":\"bp\",\"K\":2,\"M\":2,\"N\":100,\"seeds\":8}|--n-low",
-            "compare|{\"rule\":\"pepita\",\"K\":4,\"M\":4,\"N\":100,\"seeds\":8,\"quadraturePoints\":40,\"averaging\":{\"method\":\"tensor\"}}|key 'quadraturePoints'",
-            "compare|{\"rule\":\"bp\",\"activation\":\"relu\",\"K\":2,\"M\":2,\"N\":100,\"seeds\":8,\"odeEngine\":\"closedForm\"}|key 'odeEngine'"})
+            "compare|{\"rule\":\"bp\",\"K\":2,\"M\":2,\"N\":100,\"seeds\":9}|--ode-set: unknown key 'etta'",
+            "compare|{\"rule\":\"bp\",\"K\":2,\"M\":2,\"N\":100,\"seeds\":9}|--ode-set: key 'eta'",
+            "compare|{\"rule\":\"bp\",\"K\":2,\"M\":2,\"N\":100,\"seeds\":9}|--n-low",
+            "compare|{\"rule\":\"pepita\",\"K\":4,\"M\":4,\"N\":100,\"seeds\":9,\"quadraturePoints\":40,\"averaging\":{\"method\":\"tensor\"}}|key 'quadraturePoints'",
+            "compare|{\"rule\":\"bp\",\"activation\":\"relu\",\"K\":2,\"M\":2,\"N\":100,\"seeds\":9,\"odeEngine\":\"closedForm\"}|key 'odeEngine'"})
     void badInputIsOneLineExitTwoAndWritesNothing(String command, String json, String expected) throws Exception {
         Path out = tmp.resolve("never");
         // the three compare rows with a valid config carry their bad option in the expected message
@@ -170,6 +170,34 @@ class SimulateCommandTest {
         assertTrue(Files.exists(out.resolve("metrics.csv")) && Files.exists(out.resolve("config.json")));
         Trajectory e = TrajectoryCsv.read(out.resolve("extrapolated.csv"));
         assertEquals(List.of("eps_g_diff_extrapolated", "eps_g_diff_extrapolated_se"), e.columns().subList(0, 2));
+    }
+
+    /**
+     * The verdict can fail at its own minimum: with α = 0.01 and Bonferroni over two families, 9 seeds
+     * ({@code Agreement.minimumSeeds}); 8 are refused. The case is issue 24's: pepita simulations at K = M = 3,
+     * η = 0.5, σ_F = 0.5, N = 1000 against AFA's ODE, which stays on its plateau (ε_g ≈ 0.33 at t = 100) while
+     * the simulations escape (≈ 0.04): at 8 seeds the old verdict said AGREE with p = 2 · 2^-7 = 0.0156, the
+     * smallest it could give. At 9 the smallest attainable p, 2 · 2^-8 = 0.0078, is below α and reached.
+     */
+    @Test
+    void compareAtItsMinimumSeedCountCanSayDisagree() throws Exception {
+        String eight = "{\"rule\":\"pepita\",\"K\":3,\"M\":3,\"eta\":0.5,\"sigmaF\":0.5,\"N\":1000,\"seeds\":8,\"tMax\":100}";
+        Path refused = tmp.resolve("eight");
+        OdeCommandTest.Run r8 = OdeCommandTest.run("compare", config(eight).toString(), "--ode-rule", "afa",
+                "--out", refused.toString(), "--no-progress");
+        assertEquals(2, r8.exit(), r8.err());
+        assertTrue(r8.err().startsWith("pepita compare: key 'seeds': compare needs at least 9 seeds at alpha = 0.01 (got 8)"),
+                r8.err());
+        assertEquals(1, r8.err().strip().lines().count(), r8.err());
+        assertFalse(Files.exists(refused), "nothing written");
+
+        Path out = tmp.resolve("nine");
+        OdeCommandTest.Run r9 = OdeCommandTest.run("compare", config(eight.replace("\"seeds\":8", "\"seeds\":9")).toString(),
+                "--ode-rule", "afa", "--out", out.toString(), "--no-progress");
+        assertEquals(0, r9.exit(), r9.err());
+        List<String> lines = Files.readAllLines(out.resolve("agreement.txt"));
+        String verdict = lines.get(lines.size() - 1);
+        assertTrue(verdict.startsWith("DISAGREE: ") && verdict.contains("all 256 sign patterns of 9 seeds"), verdict);
     }
 
     /** fa, 16 seeds at N = 400 and 100, t <= 4. */

@@ -35,6 +35,32 @@ public final class Agreement {
     /** The default false-alarm rate α. */
     public static final double DEFAULT_ALPHA = 0.01;
 
+    /** Bonferroni's factor: the verdict doubles the smaller of its two p-values (components and rate scores). */
+    static final int FAMILIES = 2;
+
+    /** The smallest α the verdict accepts: below it even a random-pattern test ({@link SignFlipTest}) cannot reach α. */
+    public static final double MIN_ALPHA = FAMILIES / (1.0 + SignFlipTest.RANDOM_PATTERNS);
+
+    /**
+     * The fewest seeds with which the verdict can say DISAGREE at false-alarm rate {@code alpha}: with S seeds the
+     * sign-flip p-value is at least 2^−(S−1) (the observed pattern and its negation among 2^(S−1), {@link SignFlipTest}),
+     * and the Bonferroni combination doubles it, so S must satisfy 2 · 2^−(S−1) ≤ α. α = 0.01 gives 9 (8 seeds
+     * reach 0.0156 at best, so a verdict at 8 could not fail). Past {@link SignFlipTest#EXACT_UP_TO} seeds the test
+     * draws random patterns and reaches 2/(1 + {@value SignFlipTest#RANDOM_PATTERNS}) whatever S.
+     *
+     * @param alpha the false-alarm rate, at least {@link #MIN_ALPHA}
+     * @return the minimum number of seeds
+     * @throws IllegalArgumentException if alpha is outside [{@link #MIN_ALPHA}, 1)
+     */
+    public static int minimumSeeds(double alpha) {
+        if (!(alpha >= MIN_ALPHA && alpha < 1)) {
+            throw new IllegalArgumentException("alpha must be in [" + MIN_ALPHA + ", 1), got " + alpha);
+        }
+        int s = 2;
+        while (s <= SignFlipTest.EXACT_UP_TO && FAMILIES * Math.pow(2, -(s - 1)) > alpha) s++;
+        return s;
+    }
+
     /** The statement of the rule, for outputs. */
     public static final String RULE = "sign-flip test over seeds of max |t| of the paired differences sim - ode, "
             + "extrapolated in 1/N to N = infinity, plain and drift-aligned, and of the rate scores; Bonferroni over the two "

@@ -187,6 +187,11 @@ class AgreementTest {
      * independent standard normal per time and column (both functions of the "start" only).
      */
     static TheoryComparison withRates(int N, double D, double b, double[] g, UniformRandomProvider rng) {
+        return withRates(N, D, b, g, rng, S);
+    }
+
+    /** As {@link #withRates(int, double, double, double[], UniformRandomProvider)} with {@code S} seeds. */
+    static TheoryComparison withRates(int N, double D, double b, double[] g, UniformRandomProvider rng, int S) {
         ZigguratSampler.NormalizedGaussian z = ZigguratSampler.NormalizedGaussian.of(rng);
         double[] times = new double[LONG_T + 1];
         for (int i = 0; i <= LONG_T; i++) times[i] = i;
@@ -250,5 +255,40 @@ class AgreementTest {
         assertThrows(IllegalArgumentException.class, () -> new TwoSizeComparison(NL, c, NH, c));
         assertThrows(IllegalArgumentException.class, () -> Agreement.of(new TwoSizeComparison(NH, c, NL, c), 0));
         assertEquals(250, TwoSizeComparison.defaultLowN(1000));
+    }
+
+    @Test
+    void theMinimumSeedCountIsTheFewestWhoseSmallestCombinedPValueReachesAlpha() {
+        // 2 · 2^-(S-1) <= alpha: 0.01 -> 9 (8 give 0.0156), 0.05 -> 7 (6 give 0.0625), 0.0625 -> 6 exactly at the bound
+        assertEquals(9, Agreement.minimumSeeds(0.01));
+        assertEquals(7, Agreement.minimumSeeds(0.05));
+        assertEquals(6, Agreement.minimumSeeds(0.0625));
+        // at the smallest alpha, 2/(1 + 2^16): 18 seeds reach 2 · 2^-17 below it, and past 22 seeds the random patterns'
+        // floor is alpha itself, so every count from the minimum up can say DISAGREE
+        assertEquals(18, Agreement.minimumSeeds(Agreement.MIN_ALPHA));
+        assertThrows(IllegalArgumentException.class, () -> Agreement.minimumSeeds(Agreement.MIN_ALPHA / 2));
+        for (double alpha : new double[] {0.01, 0.05, 0.001}) {
+            int s = Agreement.minimumSeeds(alpha);
+            assertTrue(2 * Math.pow(2, -(s - 1)) <= alpha && 2 * Math.pow(2, -(s - 2)) > alpha, "alpha " + alpha + ": " + s);
+        }
+    }
+
+    @Test
+    void atTheMinimumSeedCountAnErrorSeenByEverySeedIsADisagreement() {
+        // every seed sees the same large error (D = 1, noise 1/sqrt(N) ~ 0.03) in every component and score: the
+        // observed pattern is the only one reaching the statistic, p = 2 · 2^-(S-1) = 0.0078 <= 0.01 at S = 9,
+        // and at S = 8 it would be 0.0156 > 0.01: the verdict could not have failed there
+        int seeds = Agreement.minimumSeeds(0.01);
+        double[] up = new double[seeds];
+        java.util.Arrays.fill(up, 1);
+        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(41L);
+        TwoSizeComparison c = new TwoSizeComparison(NH, withRates(NH, 1, 0, up, rng, seeds), NL, withRates(NL, 1, 0, up, rng, seeds));
+        Agreement a = Agreement.of(c, 0.01);
+        assertEquals(2 * Math.pow(2, -(seeds - 1)), a.pValue(), 1e-15, a.verdict());
+        assertFalse(a.agrees(), a.verdict());
+        double[] fewer = java.util.Arrays.copyOf(up, seeds - 1);
+        TwoSizeComparison c8 = new TwoSizeComparison(NH, withRates(NH, 1, 0, fewer, rng, seeds - 1), NL,
+                withRates(NL, 1, 0, fewer, rng, seeds - 1));
+        assertTrue(Agreement.of(c8, 0.01).agrees(), "one seed fewer cannot reach alpha, hence the refusal");
     }
 }
