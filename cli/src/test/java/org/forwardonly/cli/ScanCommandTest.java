@@ -43,6 +43,42 @@ class ScanCommandTest {
         assertTrue(again.out().contains("(0 computed, 4 resumed)"), again.out());
     }
 
+    /**
+     * Like for like: with run both, the ODE row is the mean of the ODEs from each simulated seed's own start, so it
+     * equals the mean of {@code pepita ode} at seed 1 and at seed 2 (same N); the simulation row carries the
+     * standard error of its seed mean. Tolerance 1e-9 relative: the same integrations, averaged (the sum of two
+     * doubles halved is exact up to one rounding, 1e-16). K = M = 3 afa at σ_F = 1 is issue 24's case, where the
+     * first seed's ODE alone (0.345 at N = 1000) was far from the simulations' mean (0.239).
+     */
+    @Test
+    void runBothComparesTheSimulationWithTheMeanOfEachSeedsOde(@TempDir Path tmp) throws Exception {
+        String base = "'rule': 'afa', 'K': 3, 'M': 3, 'sigmaF': 1, 'N': 300, 'seed': 1, 'seeds': 2, 'tMax': 30, 'nTimes': 20";
+        Path spec = spec(tmp, "{'base': {" + base + "}, 'grid': {'eta': [1]}, 'run': 'both'}");
+        OdeCommandTest.Run r = run("scan", spec.toString(), "--out", tmp.resolve("out").toString(), "--no-progress", "--no-plots");
+        assertEquals(0, r.exit(), r.err());
+        List<String> csv = Files.readAllLines(tmp.resolve("out/scan.csv"));
+        List<String> header = List.of(csv.get(0).split(","));
+        String[] ode = csv.get(1).split(","), sim = csv.get(2).split(",");
+        assertEquals("ode", ode[header.indexOf("engine")]);
+        assertEquals("sim", sim[header.indexOf("engine")]);
+        int e = header.indexOf("eps_g_final"), se = header.indexOf("eps_g_final_se");
+        double mean = 0;
+        for (int seed = 1; seed <= 2; seed++) {
+            Path config = tmp.resolve("c" + seed + ".json");
+            Files.writeString(config, ("{" + base.replace("'seed': 1", "'seed': " + seed) + ", 'eta': 1}").replace('\'', '"'));
+            Path out = tmp.resolve("ode" + seed);
+            OdeCommandTest.Run o = run("ode", config.toString(), "--out", out.toString());
+            assertEquals(0, o.exit(), o.err());
+            org.forwardonly.theory.trajectory.Trajectory t = org.forwardonly.theory.trajectory.TrajectoryCsv.read(out.resolve("metrics.csv"));
+            mean += t.column("eps_g")[t.size() - 1] / 2;
+        }
+        double row = Double.parseDouble(ode[e]);
+        assertEquals(mean, row, 1e-9 * mean, "the ODE row is the mean of pepita ode at seeds 1 and 2");
+        double simSe = Double.parseDouble(sim[se]);
+        assertTrue(simSe > 0 && Double.isFinite(simSe), "the simulation row's standard error: " + csv.get(2));
+        assertTrue(Double.parseDouble(ode[se]) > 0, "the ODE mean has a spread over the two starts too: " + csv.get(1));
+    }
+
     @Test
     void aDivergingPointIsARowNotACrash(@TempDir Path tmp) throws Exception {
         // eta = 50 with erf units: the ODE leaves epsGBound quickly

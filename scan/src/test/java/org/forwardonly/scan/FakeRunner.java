@@ -41,9 +41,9 @@ public final class FakeRunner implements PointRunner {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-        if (c.eta() > 3) return List.of(new PointSummary("ode", null, null, null, null, null, null, true, 1.5 / c.eta()));
+        if (c.eta() > 3) return List.of(new PointSummary("ode", null, null, null, null, null, null, null, true, 1.5 / c.eta()));
         double eps = 0.01 + c.sigmaF() / (1 + c.eta()) + 1e-3 * c.seed();
-        return List.of(new PointSummary("ode", eps, 10 / c.eta(), c.eta() > 1 ? null : 1.0, c.eta() > 1 ? null : 20 * c.sigmaF(),
+        return List.of(new PointSummary("ode", eps, null, 10 / c.eta(), c.eta() > 1 ? null : 1.0, c.eta() > 1 ? null : 20 * c.sigmaF(),
                 eps * 3, Math.cos(c.eta() * c.sigmaF()), false, c.tMax()));
     }
 }

@@ -38,12 +38,12 @@ class ScanJobTest {
         byte[] a = Files.readAllBytes(one.table()), b = Files.readAllBytes(two.table());
         assertArrayEquals(a, b);
         List<String> lines = Files.readAllLines(one.table());
-        assertEquals("point,eta,sigmaF,engine,eps_g_final,t_threshold,plateau_start,plateau_length,plateau_height,alignment_final,"
+        assertEquals("point,eta,sigmaF,engine,eps_g_final,eps_g_final_se,t_threshold,plateau_start,plateau_length,plateau_height,alignment_final,"
                 + "diverged,t_end", lines.get(0));
         assertEquals(13, lines.size());
         for (int i = 1; i <= 12; i++) assertTrue(lines.get(i).startsWith((i - 1) + ","), lines.get(i));
         assertTrue(lines.get(1).startsWith("0,0.5,0.1,ode,"), lines.get(1));
-        assertTrue(lines.get(12).startsWith("11,4,0.3,ode,NaN,NaN,NaN,NaN,NaN,NaN,true,"), lines.get(12));
+        assertTrue(lines.get(12).startsWith("11,4,0.3,ode,NaN,NaN,NaN,NaN,NaN,NaN,NaN,true,"), lines.get(12));
     }
 
     @Test

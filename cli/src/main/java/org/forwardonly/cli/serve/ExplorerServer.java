@@ -32,7 +32,9 @@ import java.util.function.Function;
  *   <li>{@code POST /api/ode} (body: a config): the bytes of {@code pepita ode}'s metrics.csv,
  *   streamed as computed; a bad config is 400 with the CLI's one line;</li>
  *   <li>{@code GET /api/ode/stream?config=JSON&slot=ID} and {@code GET /api/simulate/stream?...}: the
- *   same run as server-sent events (start, row, progress, diverged, invalid, done) for the page;</li>
+ *   same run as server-sent events (start, row, progress, diverged, invalid, done) for the page; an ODE
+ *   config with {@code seeds} &gt; 1 (sent when the simulation overlay averages seeds) streams the mean of
+ *   each seed's ODE ({@link SeedMeanOdeRun});</li>
  *   <li>{@code POST /api/notebook}: the notebook of what the page shows ({@link ExplorerNotebook}).</li>
  * </ul>
  * A run stops when its client goes (the next write fails) or when a newer run claims the same
@@ -96,7 +98,7 @@ public final class ExplorerServer implements AutoCloseable {
             String method = ex.getRequestMethod();
             if (method.equals("GET") && PAGES.containsKey(path)) page(ex, PAGES.get(path));
             else if (method.equals("POST") && path.equals("/api/ode")) odeCsv(ex);
-            else if (method.equals("GET") && path.equals("/api/ode/stream")) stream(ex, OdeRun::prepare);
+            else if (method.equals("GET") && path.equals("/api/ode/stream")) stream(ex, SeedMeanOdeRun::prepare);
             else if (method.equals("GET") && path.equals("/api/simulate/stream")) stream(ex, SimulationRun::prepare);
             else if (method.equals("POST") && path.equals("/api/notebook")) notebook(ex);
             else text(ex, 404, "pepita serve: no " + method + " " + path + "\n");

@@ -82,7 +82,9 @@ function config(set, forSimulation) {
     if (c.options) cfg[c.key] = c.key === "modulationSign" ? Number(raw) : raw;
     else cfg[c.key] = raw !== "" && isFinite(Number(raw)) ? Number(raw) : raw;
   }
-  if (!forSimulation) delete cfg.seeds; // the ODE ignores it; keep the config minimal
+  // the line is one seed's ODE (pepita ode's), unless the simulation overlay averages several seeds: then the
+  // server sends the mean of each seed's ODE, so that line and markers are averaged alike (docs/serve.md)
+  if (!forSimulation && !($("simulate").checked && cfg.seeds > 1)) delete cfg.seeds;
   cfg.timeSpacing = "log";
   cfg.nTimes = forSimulation ? 30 : 100;
   return cfg;

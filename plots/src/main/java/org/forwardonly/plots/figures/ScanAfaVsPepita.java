@@ -104,6 +104,19 @@ public final class ScanAfaVsPepita implements FigureDefinition {
         return Math.sqrt(Math.max(0, (sum2 - n * mean * mean) / (n - 1)) / n);
     }
 
+    /** The ODE row as the mean of the ODEs from each simulated seed's start (a diverged one shorter), as scans do. */
+    private static PointSummary odeOfEachSeed(ExperimentConfig c, Simulation.Result sim, FigureEngines engines,
+                                              SummaryMetrics metrics) {
+        List<Trajectory> runs = engines.odeFromEachSeed(c, sim);
+        List<Boolean> diverged = new ArrayList<>();
+        List<double[]> b = new ArrayList<>();
+        for (int i = 0; i < runs.size(); i++) {
+            diverged.add(runs.get(i).size() < sim.times().length);
+            b.add(sim.seeds().get(i).initial().b());
+        }
+        return new OdeRunner(metrics).summarizeSeeds(c, runs, diverged, b);
+    }
+
     @Override
     public FigureData compute(Map<String, ExperimentConfig> configs, FigureEngines engines) {
         ScanSpec spec = spec(FigureSize.DEFAULT);   // swept keys and values: the same at every size
@@ -113,18 +126,22 @@ public final class ScanAfaVsPepita implements FigureDefinition {
         for (ScanPoint p : spec.points()) {
             ExperimentConfig c = configs.get(runId(p));
             List<PointSummary> rows = new ArrayList<>();
-            if (spec.run() != RunKind.SIM) {
-                rows.add(new OdeRunner(metrics).summarize(c, engines.ode(c), Experiments.initialConditions(c, c.seed()).b()));
-            }
+            Simulation.Result sim = null;
+            PointSummary simRow = null;
             if (spec.run() != RunKind.ODE) {
                 try {
-                    Simulation.Result sim = engines.simulate(c);
-                    rows.add(new SimRunner(metrics).summarize(c, sim));
+                    sim = engines.simulate(c);
+                    simRow = new SimRunner(metrics).summarize(c, sim);
                     simSe.put(p.index(), finalEpsGStandardError(sim));
                 } catch (DivergedException e) {
-                    rows.add(SimRunner.diverged());
+                    simRow = SimRunner.diverged();
                 }
             }
+            if (spec.run() != RunKind.SIM) {
+                rows.add(sim == null ? new OdeRunner(metrics).summarize(c, engines.ode(c), Experiments.initialConditions(c, c.seed()).b())
+                        : odeOfEachSeed(c, sim, engines, metrics)); // like for like: the mean of each seed's ODE
+            }
+            if (simRow != null) rows.add(simRow);
             results.add(new PointResult(p.index(), p.values(), rows));
         }
         StringBuilder why = new StringBuilder();

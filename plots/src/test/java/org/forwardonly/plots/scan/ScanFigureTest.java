@@ -34,7 +34,7 @@ class ScanFigureTest {
             List<PointSummary> rows = new ArrayList<>();
             for (String e : engines) {
                 boolean div = p.index() == s.size() - 1;
-                rows.add(new PointSummary(e, div ? null : p.index() + 1.0, null, null, null, null, 0.5, div, 10));
+                rows.add(new PointSummary(e, div ? null : p.index() + 1.0, null, null, null, null, null, 0.5, div, 10));
             }
             out.add(new PointResult(p.index(), p.values(), rows));
         }

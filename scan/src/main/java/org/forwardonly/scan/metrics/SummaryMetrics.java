@@ -48,7 +48,8 @@ public final class SummaryMetrics implements java.io.Serializable {
         double tEnd = n > 0 ? t[n - 1] : 0.0;
         Double epsGFinal = !c.diverged() && n > 0 && Double.isFinite(e[n - 1]) ? e[n - 1] : null;
         double[] plateau = plateau(t, e);
-        return new PointSummary(engine, epsGFinal, thresholdTime(t, e),
+        Double se = epsGFinal != null && Double.isFinite(c.epsGFinalSe()) ? c.epsGFinalSe() : null;
+        return new PointSummary(engine, epsGFinal, se, thresholdTime(t, e),
                 plateau == null ? null : plateau[0],
                 plateau == null ? null : plateau[1] - plateau[0],
                 plateau == null ? null : plateau[2],

@@ -27,20 +27,27 @@ public final class TrajectoryCurve {
     }
 
     /**
-     * A simulation's seed-averaged table (columns eps_g, cos_v_feedback, and eps_test if measured): ε_g from the
-     * measured order parameters, or, where it has no closed form, eps_test − σ²/2 (docs/model.md §7);
-     * the alignment is the seeds' mean cos_v_feedback at the last sample.
+     * A seed-averaged table (columns eps_g, cos_v_feedback, and eps_test if measured, each with its {@code _se}):
+     * ε_g from the measured order parameters, or, where it has no closed form, eps_test − σ²/2 (docs/model.md §7);
+     * the alignment is the seeds' mean cos_v_feedback at the last sample, and the standard error that of the
+     * last ε_g. A simulation's, or the mean of the ODEs from each seed's start ({@code OdeRunner}).
      */
     public static EpsGCurve simulation(ExperimentConfig config, Trajectory tr) {
         double[] epsG = tr.column("eps_g");
+        double[] se = tr.columns().contains("eps_g_se") ? tr.column("eps_g_se") : new double[0];
         if (tr.columns().contains("eps_test")) {  // present only when the config sets testSize > 0
             double[] test = tr.column("eps_test");
+            double[] testSe = tr.columns().contains("eps_test_se") ? tr.column("eps_test_se") : new double[0];
             for (int i = 0; i < epsG.length; i++) {
-                if (Double.isNaN(epsG[i])) epsG[i] = test[i] - config.sigma() * config.sigma() / 2;
+                if (Double.isNaN(epsG[i])) {
+                    epsG[i] = test[i] - config.sigma() * config.sigma() / 2;
+                    if (se.length > 0 && testSe.length > 0) se[i] = testSe[i];
+                }
             }
         }
         double[] cos = tr.column("cos_v_feedback");
-        return new EpsGCurve(tr.times(), epsG, false, cos.length == 0 ? Double.NaN : cos[cos.length - 1]);
+        return new EpsGCurve(tr.times(), epsG, false, cos.length == 0 ? Double.NaN : cos[cos.length - 1],
+                se.length == 0 ? Double.NaN : se[se.length - 1]);
     }
 
     private static double[] last(Trajectory tr, String prefix, int K) {

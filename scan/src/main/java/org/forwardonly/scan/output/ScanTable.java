@@ -16,7 +16,7 @@ import java.util.List;
 
 /**
  * The scan's tidy table DIR/scan.csv: one row per point and engine, sorted by point index
- * (grid order), columns {@code point, <swept keys>, engine, eps_g_final, t_threshold,
+ * (grid order), columns {@code point, <swept keys>, engine, eps_g_final, eps_g_final_se, t_threshold,
  * plateau_start, plateau_length, plateau_height, alignment_final, diverged, t_end}. Numbers are
  * written in Java's shortest round-trip form, missing values as NaN (docs/columns.md); the same
  * results give the same bytes whichever executor produced them.
@@ -49,6 +49,7 @@ public final class ScanTable {
                 for (String k : spec.sweptKeys()) sb.append(',').append(field(r.values().get(k)));
                 sb.append(',').append(field(s.engine()));
                 sb.append(',').append(num(s.epsGFinal()));
+                sb.append(',').append(num(s.epsGFinalSe()));
                 sb.append(',').append(num(s.tThreshold()));
                 sb.append(',').append(num(s.plateauStart()));
                 sb.append(',').append(num(s.plateauLength()));

@@ -8,13 +8,13 @@ public final class EngineRunners {
 
     private EngineRunners() {}
 
-    /** ode → {@link OdeRunner}, sim → {@link SimRunner}, both → {@link BothRunner}. */
+    /** ode → {@link OdeRunner}, sim → {@link SimRunner}, both → {@link BothRunner} (its ODE row the mean over the simulated seeds' starts). */
     public static PointRunner forSpec(ScanSpec spec) {
         SummaryMetrics metrics = SummaryMetrics.of(spec);
         return switch (spec.run()) {
             case ODE -> new OdeRunner(metrics);
             case SIM -> new SimRunner(metrics);
-            case BOTH -> new BothRunner(new OdeRunner(metrics), new SimRunner(metrics));
+            case BOTH -> new BothRunner(new OdeRunner(metrics, true), new SimRunner(metrics));
         };
     }
 }

@@ -44,6 +44,7 @@ public record PointResult(int index, ObjectNode values, List<PointSummary> rows)
             ObjectNode n = a.addObject();
             n.put("engine", r.engine());
             put(n, "eps_g_final", r.epsGFinal());
+            put(n, "eps_g_final_se", r.epsGFinalSe());
             put(n, "t_threshold", r.tThreshold());
             put(n, "plateau_start", r.plateauStart());
             put(n, "plateau_length", r.plateauLength());
@@ -65,7 +66,7 @@ public record PointResult(int index, ObjectNode values, List<PointSummary> rows)
             }
             List<PointSummary> rows = new ArrayList<>();
             for (JsonNode n : o.get("rows")) {
-                rows.add(new PointSummary(n.get("engine").asText(), get(n, "eps_g_final"), get(n, "t_threshold"),
+                rows.add(new PointSummary(n.get("engine").asText(), get(n, "eps_g_final"), get(n, "eps_g_final_se"), get(n, "t_threshold"),
                         get(n, "plateau_start"), get(n, "plateau_length"), get(n, "plateau_height"),
                         get(n, "alignment_final"), n.get("diverged").asBoolean(), n.get("t_end").isNull() ? Double.NaN : n.get("t_end").asDouble()));
             }

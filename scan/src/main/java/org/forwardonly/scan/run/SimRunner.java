@@ -43,7 +43,7 @@ public final class SimRunner implements PointRunner {
         }
     }
 
-    /** The row of a simulation made elsewhere (e.g. by the figure engines): its seed means summarised. */
+    /** The row of a simulation made elsewhere (e.g. by the figure engines): its seed means summarised, with ε_g's standard error. */
     public PointSummary summarize(ExperimentConfig config, Simulation.Result result) {
         List<Trajectory> seeds = new ArrayList<>();
         for (SeedRun.Result r : result.seeds()) seeds.add(r.trajectory());
@@ -52,6 +52,6 @@ public final class SimRunner implements PointRunner {
 
     /** The row of a simulation that diverged (it throws, so there is no curve: everything but the flag is missing). */
     public static PointSummary diverged() {
-        return new PointSummary("sim", null, null, null, null, null, null, true, Double.NaN);
+        return new PointSummary("sim", null, null, null, null, null, null, null, true, Double.NaN);
     }
 }
