@@ -9,6 +9,7 @@ import org.forwardonly.theory.integrals.ClosedFormAverages;
 import org.forwardonly.theory.integrals.EpsG;
 import org.forwardonly.theory.integrals.SecondMoment;
 import org.forwardonly.theory.quadrature.GaussianPointSet;
+import org.forwardonly.theory.quadrature.PooledPointSet;
 import org.forwardonly.theory.quadrature.ScrambledSobol;
 import org.forwardonly.theory.mirroring.MirroringDrift;
 import org.forwardonly.theory.rules.AdaptiveFeedbackAlignment;
@@ -70,6 +71,14 @@ public final class FieldAverageDynamics implements OrderParameterDynamics {
      * scrambling, from the config's seed), −1 on the tensor Gauss-Hermite grid.
      */
     public FieldAverageDynamics(ExperimentConfig config, OrderParameters constants, int replicate) {
+        this(config, constants, replicate < 0 ? null : new int[] {replicate});
+    }
+
+    /**
+     * As above on the pool of the Sobol replicates {@code replicates} (each its own scrambling of
+     * {@code averaging.samples} points, {@link PooledPointSet}); null for the tensor Gauss-Hermite grid.
+     */
+    public FieldAverageDynamics(ExperimentConfig config, OrderParameters constants, int[] replicates) {
         if (constants.K() != config.K() || constants.M() != config.M()) {
             throw new IllegalArgumentException("initial conditions have K=" + constants.K() + ", M=" + constants.M()
                     + " but the config has K=" + config.K() + ", M=" + config.M());
@@ -84,8 +93,7 @@ public final class FieldAverageDynamics implements OrderParameterDynamics {
         // constant C differs between odd n (a node sits on the kink at 0) and even n, so ReLU
         // grids are even: n is rounded up to even.
         boolean kinked = g == Activation.RELU || gTeacher == Activation.RELU;
-        GaussianPointSet sobol = replicate >= 0 ? ScrambledSobol.of(K + M + (config.sigma() > 0 ? 1 : 0),
-                config.averaging().samples(), replicateSeed(config.seed(), replicate)) : null;
+        GaussianPointSet sobol = replicates == null ? null : sobolPool(config, replicates);
         this.points = sobol != null ? 0 : kinked ? evenGrid(config.quadraturePoints()) : config.quadraturePoints();
         this.drift = sobol != null
                 ? new FieldAverageDrift(rule, g, gTeacher, K, M, config.eta(), config.etaV(), config.sigma(),
@@ -127,6 +135,14 @@ public final class FieldAverageDynamics implements OrderParameterDynamics {
         out = new Drift(K, M);
         controlDot = control != null ? new double[layout.dimension()] : null;
         fineOut = new Drift(K, M);
+    }
+
+    /** The Sobol replicates' point sets, one scrambling each, pooled (one replicate: its own set). */
+    private static GaussianPointSet sobolPool(ExperimentConfig config, int[] replicates) {
+        int D = config.K() + config.M() + (config.sigma() > 0 ? 1 : 0);
+        java.util.List<ScrambledSobol> parts = new java.util.ArrayList<>();
+        for (int r : replicates) parts.add(ScrambledSobol.of(D, config.averaging().samples(), replicateSeed(config.seed(), r)));
+        return parts.size() == 1 ? parts.get(0) : PooledPointSet.of(parts);
     }
 
     /** The scrambling seed of replicate {@code r} of a run with config seed {@code seed} (SplitMix64 of both). */

@@ -156,19 +156,22 @@ class SobolEngineTest {
     }
 
     /**
-     * Refining adds half the estimated shortfall, at least a pair, keeping an even count: from 8
-     * replicates at 1.5× the tolerance, 8·2.25 = 18 would be the whole shortfall; 8 + 5 → 14.
+     * Refining integrates the pool again with the count the estimate asks for (m·ratio², random error 1/√m and
+     * bias 1/m), at least twice as many (a pass starts over, so small steps waste work), a multiple of the
+     * groups, never above the maximum: from 8 at 1.5× the tolerance 18 → 24; at 3× 72; capped at 128.
      */
     @Test
-    void refiningAddsHalfTheShortfallAtLeastAPair() {
-        assertEquals(14, ReplicatedIntegration.nextTarget(8, 1.5));
-        assertEquals(10, ReplicatedIntegration.nextTarget(8, 1.01), "a pair at least");
-        assertEquals(16, ReplicatedIntegration.nextTarget(14, Math.sqrt(16.0 / 14)), "16 needed: (16 - 14 + 1)/2 = 1, so a pair");
-        for (int m = 2; m <= 64; m += 2) {
+    void refiningAsksForWhatTheEstimateNeedsInWholeGroups() {
+        assertEquals(24, ReplicatedIntegration.nextCount(8, 1.5, 128));
+        assertEquals(16, ReplicatedIntegration.nextCount(8, 1.01, 128), "twice at least");
+        assertEquals(72, ReplicatedIntegration.nextCount(8, 3, 128));
+        assertEquals(128, ReplicatedIntegration.nextCount(64, 3, 128), "capped");
+        assertEquals(100, ReplicatedIntegration.nextCount(64, 3, 100), "capped at a maximum that is no multiple of the groups");
+        for (int m = 8; m < 128; m += 8) {
             for (double ratio = 1.001; ratio < 5; ratio *= 1.1) {
-                int next = ReplicatedIntegration.nextTarget(m, ratio);
-                assertEquals(0, next % 2, "even");
-                assertTrue(next >= m + 2 && next <= Math.max(m + 2, Math.ceil(m * ratio * ratio) + 1), m + " at " + ratio + " -> " + next);
+                int next = ReplicatedIntegration.nextCount(m, ratio, 128);
+                assertTrue(next > m && next <= 128 && (next % ReplicatedIntegration.GROUPS == 0 || next == 128), m + " at " + ratio + " -> " + next);
+                assertTrue(next >= Math.min(128, m * ratio * ratio), m + " at " + ratio + " -> " + next);
             }
         }
     }
