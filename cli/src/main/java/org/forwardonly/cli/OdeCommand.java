@@ -83,6 +83,8 @@ public final class OdeCommand implements Callable<Integer> {
             n.put("replicates", a.replicates());
             n.put("estimatedRelativeErrorEpsG", a.relativeErrorEpsG());
             n.put("largestErrorAtT", a.timeOfLargestError());
+            n.put("tolerance", a.tolerance());
+            n.put("toleranceMet", a.toleranceMet());
             // each replicate's adaptive integrator and its tolerance (averaging.integrator, averaging.rtol; docs/model.md §8)
             if (Integrators.isAdaptive(cfg.integrator())) {
                 double rtol = cfg.averaging().integratorRtol(cfg.rtol());
@@ -218,7 +220,11 @@ public final class OdeCommand implements Callable<Integer> {
             String kept = tr.size() > 0
                     ? String.format(Locale.ROOT, "%s/metrics.csv keeps the %d samples up to t = %s", out, tr.size(), outTimes[tr.size() - 1])
                     : out + "/metrics.csv has no sample (the start itself is past the bound; is epsGBound above the initial eps_g?)";
-            err.println(String.format(Locale.ROOT,
+            err.println(result.integratorFailed()
+                    ? String.format(Locale.ROOT, "pepita ode: the integrator failed at t = %s, eps_g within its bound: %s; %s. "
+                            + "Try integrator euler or rk4 with a small dt (e.g. --set integrator=euler --set dt=1e-4), "
+                            + "or a smaller eta or etaV.", result.divergenceTime() + t0, result.reason(), kept)
+                    : String.format(Locale.ROOT,
                     "pepita ode: diverged at t = %s: %s; %s. "
                             + "Try a smaller eta or etaV, a smaller dt (euler, rk4) or a tighter rtol (dp853, dp54).",
                     result.divergenceTime() + t0, result.reason(), kept));
@@ -227,8 +233,15 @@ public final class OdeCommand implements Callable<Integer> {
         }
         PrintWriter stdout = spec.commandLine().getOut();
         AveragingReport a = result.averaging();
+        if (a != null && !a.toleranceMet()) {
+            err.println(String.format(Locale.ROOT, "pepita ode: warning: averaging.tolerance %.1e not met: the estimated relative "
+                    + "error of eps_g is %.1e with %d Sobol replicates (averaging.maxReplicates); config.json says toleranceMet: "
+                    + "false. Raise averaging.maxReplicates or averaging.samples for more.", a.tolerance(), a.relativeErrorEpsG(),
+                    a.replicates()));
+            err.flush();
+        }
         String error = a != null && Double.isFinite(a.relativeErrorEpsG())
-                ? String.format(Locale.ROOT, ", est. rel. error of eps_g %.1e over %d Sobol replicates", a.relativeErrorEpsG(), a.replicates())
+                ? String.format(Locale.ROOT, ", est. rel. error of eps_g %.1e over %d pooled Sobol replicates", a.relativeErrorEpsG(), a.replicates())
                 : "";
         stdout.println(String.format(Locale.ROOT, "pepita ode: %d samples to t = %s, final eps_g = %s (%s engine, %d RHS evaluations%s) in %s",
                 tr.size(), outTimes[tr.size() - 1], tr.rows()[tr.size() - 1][0], Experiments.engineName(cfg),

@@ -16,6 +16,7 @@ import org.hipparchus.linear.EigenDecompositionSymmetric;
 import org.hipparchus.linear.MatrixUtils;
 import org.hipparchus.ode.ODEIntegrator;
 import org.hipparchus.ode.ODEState;
+import org.hipparchus.ode.ODEStateAndDerivative;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -242,6 +243,7 @@ public final class Experiments {
         TrajectorySampler sampler = new TrajectorySampler(dynamics, times, observer);
         double tEnd = times.length == 0 ? 0 : times[times.length - 1];
         boolean diverged = false;
+        boolean integratorFailed = false;
         long fixedStepEvaluations = 0;
         double divergenceTime = Double.NaN;
         String reason = null;
@@ -266,26 +268,51 @@ public final class Experiments {
                 tStart = loop.time();
                 yStart = loop.state();
             }
-            ODEIntegrator integrator = Integrators.create(config, tEnd);
-            DivergenceDetector detector = new DivergenceDetector(dynamics, config.epsGBound());
-            integrator.addStepHandler(sampler);
-            integrator.addEventDetector(detector);
-            try {
-                if (!done) integrator.integrate(ode, new ODEState(tStart, yStart), tEnd);
-                if (!Double.isNaN(detector.trigger().time)) {
+            double firstStep = Math.min(config.dt(), tEnd);
+            // An adaptive step whose trial stages leave the domain of the averages (a covariance that is no longer
+            // positive, so a NaN right-hand side) makes Hipparchus throw rather than shrink the step. That is the
+            // method failing, not ε_g diverging (bp, eta = 50: dp853's first trial step of 0.01 fails; Euler at
+            // dt = 5e-4 integrates it): restart from the last accepted state with a first step ten times smaller,
+            // up to RESTARTS times, and only then report the integrator's failure.
+            for (int restart = 0; !done; restart++) {
+                ODEIntegrator integrator = Integrators.create(config, tEnd, firstStep);
+                DivergenceDetector detector = new DivergenceDetector(dynamics, config.epsGBound());
+                integrator.addStepHandler(sampler);
+                integrator.addEventDetector(detector);
+                try {
+                    integrator.integrate(ode, new ODEState(tStart, yStart), tEnd);
+                    done = true;
+                    if (!Double.isNaN(detector.trigger().time)) {
+                        diverged = true;
+                        divergenceTime = detector.trigger().time;
+                        reason = detector.trigger().reason;
+                    }
+                } catch (MathIllegalStateException e) {
+                    ODEStateAndDerivative last = integrator.getStepStart();
+                    boolean moved = last != null && last.getTime() > tStart;
+                    if (last != null) {
+                        tStart = last.getTime();
+                        yStart = last.getPrimaryState();
+                    }
+                    firstStep = moved ? Math.min(config.dt(), tEnd) / 10 : firstStep / 10;
+                    if (restart < RESTARTS && Integrators.isAdaptive(config.integrator())) continue;
                     diverged = true;
-                    divergenceTime = detector.trigger().time;
-                    reason = detector.trigger().reason;
+                    divergenceTime = tStart;
+                    integratorFailed = Integrators.isAdaptive(config.integrator());
+                    reason = integratorFailed ? "the adaptive integrator could not continue (" + e.getMessage() + ") after "
+                            + RESTARTS + " restarts with first steps down to " + firstStep * 10
+                            : "the integrator failed (" + e.getMessage() + ")";
+                    done = true;
                 }
-            } catch (MathIllegalStateException e) {
-                diverged = true;
-                divergenceTime = integrator.getStepStart() != null ? integrator.getStepStart().getTime() : Double.NaN;
-                reason = "the integrator failed (" + e.getMessage() + ")";
             }
         }
         Trajectory trajectory = new Trajectory(sampler.sampledTimes(), columns(layout), sampler.rows());
-        return new OdeResult(trajectory, diverged, divergenceTime, reason, fixedStepEvaluations + ode.evaluations());
+        OdeResult result = new OdeResult(trajectory, diverged, divergenceTime, reason, fixedStepEvaluations + ode.evaluations());
+        return integratorFailed ? result.asIntegratorFailure() : result;
     }
+
+    /** Restarts of an adaptive integrator that failed inside a step, each with a first step ten times smaller. */
+    static final int RESTARTS = 8;
 
     /** Joint covariance of (λ, ν[, φ]) must be positive semi-definite, or the averages are undefined. */
     private static void checkCovariance(StateLayout layout, OrderParameters init) {

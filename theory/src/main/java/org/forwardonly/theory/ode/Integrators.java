@@ -23,6 +23,14 @@ public final class Integrators {
 
     /** A fresh integrator for {@code config}, integrating up to {@code tEnd}. */
     public static ODEIntegrator create(ExperimentConfig config, double tEnd) {
+        return create(config, tEnd, Math.min(config.dt(), Math.max(tEnd, 1e-300)));
+    }
+
+    /**
+     * As {@link #create(ExperimentConfig, double)}, an adaptive integrator trying {@code firstStep} first
+     * (a restart after a failed step tries a smaller one; the fixed-step integrators ignore it).
+     */
+    public static ODEIntegrator create(ExperimentConfig config, double tEnd, double firstStep) {
         return switch (config.integrator()) {
             case "euler" -> new EulerIntegrator(config.dt());
             case "rk4" -> new ClassicalRungeKuttaIntegrator(config.dt());
@@ -31,7 +39,7 @@ public final class Integrators {
                 AdaptiveStepsizeIntegrator dp = "dp853".equals(config.integrator())
                         ? new DormandPrince853Integrator(MIN_STEP_FRACTION * span, span, config.atol(), config.rtol())
                         : new DormandPrince54Integrator(MIN_STEP_FRACTION * span, span, config.atol(), config.rtol());
-                dp.setInitialStepSize(Math.min(config.dt(), span));
+                dp.setInitialStepSize(Math.min(firstStep, span));
                 yield dp;
             }
             default -> throw new IllegalArgumentException("unknown integrator '" + config.integrator()
