@@ -217,7 +217,41 @@ public final class SlurmExecutor implements ScanExecutor {
             throw new UncheckedIOException("cannot write " + dir.resolve(DIR).resolve(ARRAYS) + ": " + e.getMessage(), e);
         }
         submitted = job;
+        record();
         return job;
+    }
+
+    /** The file in {@link #DIR} with the options of the last submission, for a resume without them. */
+    public static final String OPTIONS = "options.json";
+
+    private void record() {
+        var o = org.forwardonly.theory.config.ConfigParser.mapper().createObjectNode();
+        if (options.partition() != null) o.put("partition", options.partition());
+        if (options.time() != null) o.put("time", options.time());
+        if (options.arraySize() > 0) o.put("arraySize", options.arraySize());
+        if (options.setup() != null) o.put("setup", options.setup().toAbsolutePath().toString());
+        try {
+            Files.writeString(dir.resolve(DIR).resolve(OPTIONS), o.toString() + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + dir.resolve(DIR).resolve(OPTIONS) + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The options the scan in DIR was last submitted with (partition, time, array size, setup; not
+     * --no-wait), if it ran on Slurm: a resume ({@code pepita scan DIR}) submits the rest the same way.
+     */
+    public static Optional<Options> recorded(Path scanDir) {
+        Path f = scanDir.resolve(DIR).resolve(OPTIONS);
+        if (!Files.isRegularFile(f)) return Optional.empty();
+        try {
+            var o = org.forwardonly.theory.config.ConfigParser.mapper().readTree(Files.readString(f));
+            return Optional.of(new Options(o.path("partition").asText(null), o.path("time").asText(null),
+                    o.path("arraySize").asInt(0), false, o.hasNonNull("setup") ? Path.of(o.get("setup").asText()) : null));
+        } catch (IOException | RuntimeException e) {
+            throw new ScanSpecException("scan: " + f + " is damaged (" + e.getClass().getSimpleName() + "); delete it and give "
+                    + "--slurm with its options again");
+        }
     }
 
     /** The arrays submitted for the scan in DIR, oldest first: job id → its directory. */
@@ -255,6 +289,7 @@ public final class SlurmExecutor implements ScanExecutor {
             Result r = run(List.of(command("squeue"), "-h", "-r", "-j", job, "-o", "%i %T"));
             if (r.exit == 0) return r.out.lines().map(String::strip).filter(s -> !s.isEmpty()).toList();
             if (r.err.contains("Invalid job id")) return List.of();   // gone from the controller's memory
+            if (r.exit == 127) throw new ExecutorUnavailableException("cannot run squeue (" + r.errorLine() + "); is Slurm on PATH?");
             if (System.nanoTime() > deadline) {
                 throw new ExecutorUnavailableException("lost contact with the Slurm controller (squeue: " + r.errorLine()
                         + "); the array " + job + " may still be running: pepita scan --status " + dir + " says, and rerunning the "
