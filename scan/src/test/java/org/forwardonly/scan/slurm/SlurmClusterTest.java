@@ -57,7 +57,7 @@ class SlurmClusterTest {
         SlurmTestCluster.assume();
         // 24 points, run both (ODE + simulation with 2 seeds), small N and t so that the test takes seconds
         ScanSpec spec = spec("{'base': {'K': 2, 'M': 2, 'N': 100, 'seeds': 2, 'tMax': 3, 'nTimes': 10},"
-                + " 'grid': {'rule': ['afa', 'pepita'], 'eta': [0.5, 1, 2], 'sigmaF': [0.1, 0.3, 0.5, 1]}, 'run': 'both'}");
+                + " 'grid': {'rule': ['afa', 'fa'], 'eta': [0.5, 1, 2], 'sigmaF': [0.1, 0.3, 0.5, 1]}, 'run': 'both'}");
         assertEquals(24, spec.size());
         ScanJob.Outcome local = ScanJob.run(spec, tmp.resolve("local"), EngineRunners.forSpec(spec), new LocalExecutor(2), "test");
         ScanJob.Outcome array = ScanJob.run(spec, tmp.resolve("slurm"), EngineRunners.forSpec(spec), slurm(tmp.resolve("slurm"), 3, false), "test");
