@@ -349,7 +349,7 @@ public final class SlurmExecutor implements ScanExecutor {
             read();
             if (want.isEmpty() || !failIfMissing) return;
             throw new ExecutorUnavailableException("the Slurm array " + job + " ended with " + want.size() + " point(s) not stored"
-                    + ended(job, arrayDir) + "; rerun the same command to submit the missing points");
+                    + ended(job, arrayDir));   // the cli adds that finished points are kept and a rerun resumes
         }
     }
 
