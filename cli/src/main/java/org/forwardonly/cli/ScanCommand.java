@@ -40,8 +40,10 @@ import java.util.concurrent.Callable;
  * simulation or both) and writes the tidy table DIR/scan.csv (docs/scans.md). Resumable: a
  * rerun on the same DIR computes only the missing points. Exit codes: 0 done (diverged points
  * are rows, not failures), 1 a point's run failed (finished points are kept), 2 bad input
- * (spec, DIR busy or holding another scan, a malformed Spark URL; nothing run), 4 the Spark
- * cluster failed (unreachable, executors cannot start, every worker lost; finished points kept).
+ * (spec, DIR busy or holding another scan, a malformed Spark URL, no sbatch on PATH or a partition
+ * Slurm does not have; nothing run), 4 the cluster failed (Spark: unreachable, executors cannot start,
+ * every worker lost; Slurm: the controller does not answer, array tasks ended with points missing;
+ * finished points kept).
  */
 @Command(name = "scan", mixinStandardHelpOptions = true,
         description = {"Run a parameter-space scan: a base config and a grid (or list) of values for config keys; "
@@ -50,7 +52,7 @@ import java.util.concurrent.Callable;
                 "Rerun the same command to resume after an interruption. Spec format: docs/scans.md."})
 public final class ScanCommand implements Callable<Integer> {
 
-    /** Exit code of a scan whose Spark cluster failed (unreachable, no executors, every worker lost). */
+    /** Exit code of a scan whose cluster failed (Spark: unreachable, no executors, every worker lost; Slurm: docs/scans.md). */
     public static final int EXIT_CLUSTER = 4;
 
     @Parameters(index = "0", paramLabel = "SPEC",
