@@ -103,6 +103,47 @@ class SlurmClusterTest {
     }
 
     @Test
+    void aTaskRequeuedHalfwaySkipsWhatItStoredAndNothingIsDuplicated(@TempDir Path tmp) throws Exception {
+        SlurmTestCluster.assume();
+        ScanSpec spec = spec("{'base': {'rule': 'afa', 'K': 2, 'M': 2, 'tMax': 50},"
+                + " 'grid': {'eta': [0.5, 1, 2], 'sigmaF': [0.1, 0.2, 0.3, 0.4]}}");
+        Path dir = tmp.resolve("scan");
+        SlurmExecutor submit = slurm(dir, 2, true);
+        ScanJob.run(spec, dir, new FakeRunner(1500), submit, "test");
+        String job = submit.submitted().orElseThrow();
+        Path results = dir.resolve(ResultStore.FILE);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+        while (odd(results) < 2) {
+            if (System.nanoTime() > deadline) fail("task 1 stored fewer than 2 points in " + WAIT_SECONDS + " s");
+            Thread.sleep(200);
+        }
+        SlurmTestCluster.run("scontrol", "requeue", job + "_1");
+        // a requeued task waits ~2 min before it may start again (Slurm's BeginTime); once it is pending, let it start now
+        boolean pending = false;
+        while (true) {
+            String state = SlurmTestCluster.run("squeue", "-h", "-r", "-j", job + "_1", "-o", "%T").strip();
+            if (state.startsWith("PENDING")) {
+                pending = true;
+                new ProcessBuilder("scontrol", "update", "JobId=" + job + "_1", "StartTime=now").redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+            } else if (pending) {
+                break;   // running again (or done)
+            }
+            if (System.nanoTime() > deadline) fail("the requeued task did not start again in " + WAIT_SECONDS + " s");
+            Thread.sleep(300);
+        }
+        // the driver follows the array still in the queue and submits nothing new
+        ScanJob.Outcome o = ScanJob.run(spec, dir, new FakeRunner(0), slurm(dir, 2, false), "test");
+        assertEquals(12, o.resumed() + o.computed());
+        assertEquals(1, SlurmExecutor.arrays(dir).size(), "no second array: the requeued task finished its points");
+        List<Integer> all = indices(results);
+        assertEquals(12, all.size(), "no point stored twice: " + all);
+        assertEquals(12, new HashSet<>(all).size(), "no point lost: " + all);
+        Path ref = ScanJob.run(spec, tmp.resolve("local"), new FakeRunner(0), new LocalExecutor(2), "test").table();
+        assertArrayEquals(Files.readAllBytes(ref), Files.readAllBytes(o.table()));
+    }
+
+    @Test
     void aPartitionThatDoesNotExistIsOneLineNamingTheOnesThatDoAndWritesNothing(@TempDir Path tmp) {
         SlurmTestCluster.assume();
         ScanSpec spec = spec("{'base': {'rule': 'afa', 'K': 2, 'M': 2}, 'grid': {'eta': [0.5, 1]}}");
