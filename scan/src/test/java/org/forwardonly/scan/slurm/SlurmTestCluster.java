@@ -15,11 +15,14 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 public final class SlurmTestCluster {
 
+    private static java.util.Optional<String> checked;
+
     private SlurmTestCluster() {}
 
     /** Skips (or, under CI=true, fails) the calling test unless sinfo answers with a partition. */
-    public static void assume() {
-        String why = unavailable();
+    public static synchronized void assume() {
+        if (checked == null) checked = java.util.Optional.ofNullable(unavailable());   // once per JVM: sinfo waits ~10 s for a dead controller
+        String why = checked.orElse(null);
         if (why == null) return;
         why = "no Slurm cluster (" + why + "); start one with scripts/slurm-local-cluster start";
         if ("true".equals(System.getenv("CI"))) fail(why);
