@@ -5,6 +5,8 @@ import picocli.CommandLine.IVersionProvider;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /** The project version, from the jar manifest (or "dev" when run from classes), and the git commit of the build. */
 public final class Version implements IVersionProvider {
@@ -32,6 +34,26 @@ public final class Version implements IVersionProvider {
      */
     public static String recorded() {
         return get() + "+" + commit();
+    }
+
+    /**
+     * What identifies the code that computes a scan point, for the result cache's keys: the recorded
+     * version when built from a clean commit; a build with uncommitted changes (or outside git) adds
+     * the SHA-256 of the jar it runs from, since two such builds of one commit may compute differently.
+     */
+    public static String codeVersion() {
+        String v = recorded();
+        if (!v.endsWith("-dirty") && !v.endsWith("unknown")) return v;
+        try {
+            Path jar = Path.of(Version.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            if (Files.isRegularFile(jar)) {
+                return v + "+jar-" + java.util.HexFormat.of().formatHex(
+                        java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(jar)));
+            }
+        } catch (Exception e) {
+            // not from a jar (classes of a test run): the version alone
+        }
+        return v;
     }
 
     private static String readCommit() {

@@ -86,5 +86,8 @@ class ColumnsDocTest {
                 + "\"nTimes\": 6, \"N\": 100, \"seeds\": 2}, \"grid\": {\"sigmaF\": [0.1], \"eta\": [1, 50]}, \"run\": \"both\"}");
         ok(OdeCommandTest.run("scan", spec.toString(), "--out", tmp.resolve("scan").toString(), "--no-progress", "--no-plots"));
         check(tmp.resolve("scan/scan.csv"), List.of("sigmaF", "eta"));
+        ok(OdeCommandTest.run("scan", spec.toString(), "--out", tmp.resolve("cached").toString(), "--no-progress", "--no-plots",
+                "--cache", tmp.resolve("cache").toString()));
+        check(tmp.resolve("cached/scan.csv"), List.of("sigmaF", "eta"));
     }
 }

@@ -7,6 +7,7 @@ import org.forwardonly.scan.run.PointRunner;
 import org.forwardonly.scan.spec.ScanPoint;
 import org.forwardonly.scan.spec.ScanSpec;
 import org.forwardonly.scan.spec.ScanSpecException;
+import org.forwardonly.scan.store.ResultCache;
 import org.forwardonly.scan.store.ResultStore;
 import org.forwardonly.scan.store.ScanLock;
 import org.forwardonly.scan.store.ScanManifest;
@@ -46,14 +47,18 @@ public final class ScanJob {
     /**
      * What a run did.
      *
-     * @param table    DIR/scan.csv
+     * @param table    DIR/scan.csv, or null while points are pending
      * @param total    points in the spec
      * @param resumed  points found finished in DIR
      * @param computed points computed by this run
      * @param diverged rows (point × engine) that diverged
-     * @param results  every point's result, in grid order
+     * @param results  every stored point's result, in grid order
+     * @param cached   points copied from the result cache by this run
+     * @param pending  points left to an executor that runs on after this run returns (a Slurm array
+     *                 submitted with --no-wait); 0 when the table is written
      */
-    public record Outcome(Path table, int total, int resumed, int computed, int diverged, List<PointResult> results) {}
+    public record Outcome(Path table, int total, int resumed, int computed, int diverged, List<PointResult> results,
+                          int cached, int pending) {}
 
     /**
      * Checks up front that the runner can run every point (engine available for its rule, valid
@@ -85,6 +90,17 @@ public final class ScanJob {
      */
     public static Outcome run(ScanSpec spec, Path dir, PointRunner runner, ScanExecutor executor, String version,
                               List<String> command, Listener listener) {
+        return run(spec, dir, runner, executor, version, command, listener, null);
+    }
+
+    /**
+     * As above, with a result cache (null for none): points it holds are copied into DIR, not run,
+     * every point computed is added to it, and the table gets the {@code cached} column. An
+     * executor that returns before every point is stored (a Slurm array submitted without waiting)
+     * leaves them pending: no table yet, a later run on DIR finishes it.
+     */
+    public static Outcome run(ScanSpec spec, Path dir, PointRunner runner, ScanExecutor executor, String version,
+                              List<String> command, Listener listener, ResultCache cache) {
         executor.start();   // a cluster that cannot run the points fails here, before DIR is touched
         try {
             Files.createDirectories(dir);
@@ -96,15 +112,32 @@ public final class ScanJob {
             try (ResultStore store = ResultStore.open(dir, spec)) {
                 List<ScanPoint> todo = store.missing(spec);
                 int resumed = spec.size() - todo.size();
-                listener.started(spec.size(), resumed, executor.describe());
+                int fromCache = 0;
+                if (cache != null) {
+                    for (ScanPoint p : todo) {
+                        var hit = cache.get(spec, p);
+                        if (hit.isPresent() && store.append(hit.get())) fromCache++;
+                    }
+                    todo = store.missing(spec);
+                }
+                listener.started(spec.size(), resumed + fromCache, executor.describe());
                 executor.execute(todo, runner, r -> {
                     store.append(r);
+                    if (cache != null) cache.put(spec, r);
                     listener.stored(store.size(), spec.size());
                 });
+                store.refresh();
+                int pending = spec.size() - store.size();
+                if (pending > 0) {
+                    return new Outcome(null, spec.size(), resumed, todo.size() - pending, 0, store.results(), fromCache, pending);
+                }
                 listener.finished(spec.size());
+                if (cache != null) {
+                    for (PointResult r : store.results()) cache.put(spec, r);   // points computed by an earlier, cache-less run
+                }
                 int diverged = (int) store.results().stream().flatMap(r -> r.rows().stream()).filter(s -> s.diverged()).count();
-                Path table = ScanTable.write(dir, spec, store.results());
-                return new Outcome(table, spec.size(), resumed, todo.size(), diverged, store.results());
+                Path table = ScanTable.write(dir, spec, store.results(), cache != null);
+                return new Outcome(table, spec.size(), resumed, todo.size(), diverged, store.results(), fromCache, 0);
             }
         }
     }

@@ -19,7 +19,10 @@ import java.util.List;
  * (grid order), columns {@code point, <swept keys>, engine, eps_g_final, eps_g_final_se, t_threshold,
  * plateau_start, plateau_length, plateau_height, alignment_final, diverged, t_end}. Numbers are
  * written in Java's shortest round-trip form, missing values as NaN (docs/columns.md); the same
- * results give the same bytes whichever executor produced them.
+ * results give the same bytes whichever executor produced them. A scan run with a result cache
+ * ({@code --cache}) has one more, last column {@code cached} (true where the point's rows were
+ * copied from the cache); it says where a row came from, not what it is, so it is there only
+ * when a cache is used and a scan without one keeps the table above byte for byte.
  */
 public final class ScanTable {
 
@@ -30,19 +33,30 @@ public final class ScanTable {
 
     /** The header columns. */
     public static List<String> header(ScanSpec spec) {
+        return header(spec, false);
+    }
+
+    /** The header columns, with {@code cached} last if asked. */
+    public static List<String> header(ScanSpec spec, boolean cachedColumn) {
         List<String> h = new ArrayList<>();
         h.add("point");
         h.addAll(spec.sweptKeys());
         h.add("engine");
         h.addAll(PointSummary.METRIC_COLUMNS);
+        if (cachedColumn) h.add("cached");
         return h;
     }
 
     /** The CSV text for results sorted by point index. */
     public static String csv(ScanSpec spec, List<PointResult> results) {
+        return csv(spec, results, false);
+    }
+
+    /** The CSV text for results sorted by point index, with the {@code cached} column if asked. */
+    public static String csv(ScanSpec spec, List<PointResult> results, boolean cachedColumn) {
         List<PointResult> sorted = new ArrayList<>(results);
         sorted.sort((a, b) -> Integer.compare(a.index(), b.index()));
-        StringBuilder sb = new StringBuilder(String.join(",", header(spec))).append('\n');
+        StringBuilder sb = new StringBuilder(String.join(",", header(spec, cachedColumn))).append('\n');
         for (PointResult r : sorted) {
             for (PointSummary s : r.rows()) {
                 sb.append(r.index());
@@ -57,6 +71,7 @@ public final class ScanTable {
                 sb.append(',').append(num(s.alignmentFinal()));
                 sb.append(',').append(s.diverged());
                 sb.append(',').append(num(s.tEnd()));
+                if (cachedColumn) sb.append(',').append(r.cached());
                 sb.append('\n');
             }
         }
@@ -65,10 +80,15 @@ public final class ScanTable {
 
     /** Writes DIR/scan.csv atomically (temp file, then rename). */
     public static Path write(Path dir, ScanSpec spec, List<PointResult> results) {
+        return write(dir, spec, results, false);
+    }
+
+    /** Writes DIR/scan.csv atomically, with the {@code cached} column if asked. */
+    public static Path write(Path dir, ScanSpec spec, List<PointResult> results, boolean cachedColumn) {
         Path file = dir.resolve(FILE);
         Path tmp = dir.resolve(FILE + ".tmp");
         try {
-            Files.writeString(tmp, csv(spec, results), StandardCharsets.UTF_8);
+            Files.writeString(tmp, csv(spec, results, cachedColumn), StandardCharsets.UTF_8);
             Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             try {

@@ -20,8 +20,19 @@ import java.util.List;
  * @param index  the point's index in grid order
  * @param values the point's swept values
  * @param rows   one summary per engine
+ * @param cached true if the rows were copied from a result cache (an earlier scan's), not computed
  */
-public record PointResult(int index, ObjectNode values, List<PointSummary> rows) {
+public record PointResult(int index, ObjectNode values, List<PointSummary> rows, boolean cached) {
+
+    /** A computed (not cached) result. */
+    public PointResult(int index, ObjectNode values, List<PointSummary> rows) {
+        this(index, values, rows, false);
+    }
+
+    /** The same rows under another point's index and values, marked as copied from the cache. */
+    public PointResult copiedAs(int index, ObjectNode values) {
+        return new PointResult(index, values, rows, true);
+    }
 
     /** Runs a point: parses its config and hands it to the runner. */
     public static PointResult compute(ScanPoint point, PointRunner runner) {
@@ -53,6 +64,7 @@ public record PointResult(int index, ObjectNode values, List<PointSummary> rows)
             n.put("diverged", r.diverged());
             put(n, "t_end", r.tEnd());
         }
+        if (cached) o.put("cached", true);   // absent when computed, so lines of scans without a cache are unchanged
         return o.toString();
     }
 
@@ -70,7 +82,8 @@ public record PointResult(int index, ObjectNode values, List<PointSummary> rows)
                         get(n, "plateau_start"), get(n, "plateau_length"), get(n, "plateau_height"),
                         get(n, "alignment_final"), n.get("diverged").asBoolean(), n.get("t_end").isNull() ? Double.NaN : n.get("t_end").asDouble()));
             }
-            return new PointResult(o.get("point").asInt(), (ObjectNode) o.get("values"), List.copyOf(rows));
+            return new PointResult(o.get("point").asInt(), (ObjectNode) o.get("values"), List.copyOf(rows),
+                    o.path("cached").asBoolean(false));
         } catch (IOException | RuntimeException e) {
             throw new IllegalArgumentException("not a result line: " + e.getMessage(), e);
         }
