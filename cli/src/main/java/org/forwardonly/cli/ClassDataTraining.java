@@ -21,6 +21,11 @@ public final class ClassDataTraining {
 
     /** Runs the training commands; exit 0 when each did what it should, else 1 (the script then keeps no archive). */
     public static void main(String[] args) throws IOException {
+        System.exit(failures() == 0 ? 0 : 1);
+    }
+
+    /** Runs the training commands; the number that did not end as expected (ClassDataTrainingTest: none). */
+    static int failures() throws IOException {
         Path tmp = Files.createTempDirectory("pepita-cds");
         int failed = 0;
         try {
@@ -41,7 +46,7 @@ public final class ClassDataTraining {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
-        System.exit(failed == 0 ? 0 : 1);
+        return failed;
     }
 
     /** 1 when the command's exit code is not {@code expected}. */
