@@ -29,8 +29,10 @@ import java.util.concurrent.Callable;
         description = {"Time the ODE (Euler dt=0.01 and adaptive dp853, bp erf, both layers trained) and the SGD step "
                 + "on this machine; print a Markdown table with the targets and, with --reference, the C++ reference "
                 + "(sgoldt/nn2pp) timed in the same run on the same work, and the ratios. ODE rows run "
-                + "with pepita ode's default thread count (2 at K=M=10) and, where that is more than one, also on one thread.",
-                "Takes 1-4 minutes on 2 cores (depending on the load), about 2 more with --reference."})
+                + "with pepita ode's default thread count (2 at K=M=10) and, where that is more than one, also on one thread. "
+                + "A second table times cold whole processes (--version, a 1000-step K=M=2 ode, each Euler workload; "
+                + "with --nn2pp alternating with the reference's runs).",
+                "Takes 1-4 minutes on 2 cores (depending on the load), about 2 more for the cold rows and 2 more with --nn2pp."})
 public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--only", paramLabel = "PART", description = "Run only 'ode', 'sgd' or 'exact' (the exact engine's "
