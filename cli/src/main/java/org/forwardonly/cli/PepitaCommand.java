@@ -5,6 +5,7 @@ import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -13,21 +14,7 @@ import java.util.Map;
  * is the one handler through which every failure reaches the user as one line (docs/reliability.md).
  */
 @Command(name = "pepita", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = {"High-dimensional theory and simulation of forward-only learning (PEPITA, AFA, FF, FA, BP)."},
-        subcommands = {
-                CommandLine.HelpCommand.class,
-                OdeCommand.class,
-                SimulateCommand.class,
-                CompareCommand.class,
-                PowerCommand.class,
-                FigureCommand.class,
-                ReproduceCommand.class,
-                NotebookCommand.class,
-                org.forwardonly.cli.bench.BenchCommand.class,
-                ScanCommand.class,
-                TrainImagesCommand.class,
-                org.forwardonly.cli.serve.ServeCommand.class,
-        })
+        description = {"High-dimensional theory and simulation of forward-only learning (PEPITA, AFA, FF, FA, BP)."})
 public final class PepitaCommand implements java.util.concurrent.Callable<Integer> {
 
     @CommandLine.Spec
@@ -73,12 +60,55 @@ public final class PepitaCommand implements java.util.concurrent.Callable<Intege
     }
 
     /**
+     * The subcommands by name, in the order {@code pepita --help} lists them. Registered here rather
+     * than in {@code @Command(subcommands = ...)} so that a run of one command builds only that
+     * command's picocli model: reflecting over all of them cost a cold start about a third of its
+     * time (docs/performance.md, "Cold start"). Each name is its class's {@code @Command} name
+     * (PepitaCommandTest checks).
+     */
+    static final Map<String, Class<?>> SUBCOMMANDS = subcommands();
+
+    private static Map<String, Class<?>> subcommands() {
+        Map<String, Class<?>> m = new LinkedHashMap<>();
+        m.put("help", CommandLine.HelpCommand.class);
+        m.put("ode", OdeCommand.class);
+        m.put("simulate", SimulateCommand.class);
+        m.put("compare", CompareCommand.class);
+        m.put("power", PowerCommand.class);
+        m.put("figure", FigureCommand.class);
+        m.put("reproduce", ReproduceCommand.class);
+        m.put("notebook", NotebookCommand.class);
+        m.put("bench", org.forwardonly.cli.bench.BenchCommand.class);
+        m.put("scan", ScanCommand.class);
+        m.put("train-images", TrainImagesCommand.class);
+        m.put("serve", org.forwardonly.cli.serve.ServeCommand.class);
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
+    /**
      * Builds the command line with the project's error handling: a bad option is one line and exit
      * 2; an exception a command did not handle is one line and exit 1 (docs/reliability.md). Every
      * command's --help ends with {@link #EXIT_CODES}.
      */
     public static CommandLine commandLine() {
+        return commandLine(SUBCOMMANDS.keySet());
+    }
+
+    /**
+     * The command line for these arguments: when the first names a command ({@code pepita ode ...}),
+     * only that command is built; for {@code --version} alone, none; otherwise (help, a typo that
+     * needs suggestions, no command) all of them, as {@link #commandLine()}. The parse and every
+     * message are the same as with all commands built (PepitaCommandTest).
+     */
+    static CommandLine commandLine(String[] args) {
+        if (args.length > 0 && SUBCOMMANDS.containsKey(args[0]) && !args[0].equals("help")) return commandLine(List.of(args[0]));
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) return commandLine(List.of());
+        return commandLine();
+    }
+
+    private static CommandLine commandLine(java.util.Collection<String> names) {
         CommandLine cl = new CommandLine(new PepitaCommand());
+        for (String name : names) cl.addSubcommand(name, SUBCOMMANDS.get(name));
         withExitCodes(cl);
         cl.setParameterExceptionHandler((ex, args) -> {
             String hint = "";
@@ -161,7 +191,7 @@ public final class PepitaCommand implements java.util.concurrent.Callable<Intege
         });
         int code;
         try {
-            code = commandLine().execute(args);
+            code = commandLine(args).execute(args);
         } catch (Throwable t) {
             // e.g. an OutOfMemoryError while picocli prints, or an Error that escaped its handler
             try {

@@ -29,8 +29,10 @@ import java.util.concurrent.Callable;
         description = {"Time the ODE (Euler dt=0.01 and adaptive dp853, bp erf, both layers trained) and the SGD step "
                 + "on this machine; print a Markdown table with the targets and, with --reference, the C++ reference "
                 + "(sgoldt/nn2pp) timed in the same run on the same work, and the ratios. ODE rows run "
-                + "with pepita ode's default thread count (2 at K=M=10) and, where that is more than one, also on one thread.",
-                "Takes 1-4 minutes on 2 cores (depending on the load), about 2 more with --reference."})
+                + "with pepita ode's default thread count (2 at K=M=10) and, where that is more than one, also on one thread. "
+                + "A second table times cold whole processes (--version, a 1000-step K=M=2 ode, each Euler workload; "
+                + "with --nn2pp alternating with the reference's runs).",
+                "Takes 1-4 minutes on 2 cores (depending on the load), about 2 more for the cold rows and 2 more with --nn2pp."})
 public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--only", paramLabel = "PART", description = "Run only 'ode', 'sgd' or 'exact' (the exact engine's "
@@ -43,9 +45,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--rtol", paramLabel = "TOL", description = "dp853 relative tolerance for the adaptive rows (default: ${DEFAULT-VALUE}; atol = rtol/1000).")
     double rtol = 1e-7;
 
-    @Option(names = "--reference", paramLabel = "DIR", description = "Directory holding the C++ reference's "
-            + "scmpp_ode.exe and nn2pp.exe (sgoldt/nn2pp, built as docs/performance.md says): time them in this run on "
-            + "the same work (median of the same repeats). Without it the reference columns say 'not measured'.")
+    @Option(names = {"--nn2pp", "--reference"}, paramLabel = "PATH", description = "The C++ reference sgoldt/nn2pp, built "
+            + "as docs/performance.md says: the directory holding scmpp_ode.exe and nn2pp.exe, or one of them. Times them "
+            + "in this run on the same work (median of the same repeats; the ODE runs alternate with pepita's cold runs). "
+            + "Without it the reference columns say 'not measured'.")
     Path referenceDir;
 
     @CommandLine.Spec
@@ -82,10 +85,15 @@ public final class BenchCommand implements Callable<Integer> {
         }
         double loadAtStart = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         List<String> rows = new ArrayList<>();
-        rows.add("| work | pepita (wall) | pepita (CPU) | C++ reference (wall) | C++ reference (CPU) | target "
-                + "| reference / pepita (wall; CPU) | notes |");
+        rows.add("| work | pepita warm, in-process (wall) | pepita warm (CPU) | C++ reference, whole process (wall) "
+                + "| C++ reference (CPU) | target | reference / pepita (wall; CPU) | notes |");
         rows.add("|---|---|---|---|---|---|---|---|");
-        if (only == null || only.equals("ode")) odeRows(rows, err);
+        cold = new ArrayList<>();
+        if (only == null || only.equals("ode")) {
+            coldRuns = ColdRuns.likeThisJvm();
+            coldStartRows(err);
+            odeRows(rows, err);
+        }
         if (only == null || only.equals("sgd")) sgdRows(rows, err);
         List<String> exact = new ArrayList<>();
         if (only == null || only.equals("exact")) exactRows(exact, err);
@@ -96,6 +104,17 @@ public final class BenchCommand implements Callable<Integer> {
                         + "), timed in this run");
         out.println();
         if (rows.size() > 2) rows.forEach(out::println);
+        if (!cold.isEmpty()) {
+            out.println();
+            out.println("Cold whole processes: each a fresh JVM started as this one was (" + coldRuns.options()
+                    + "), median of " + repeats + (reference == null ? "" : "; the ODE rows alternate with the reference's runs, "
+                    + "pair by pair") + ". Without the ./pepita script's own checks (docs/performance.md).");
+            out.println();
+            out.println("| work | pepita cold, whole process (wall) | pepita cold (CPU) | C++ reference, whole process (wall) "
+                    + "| C++ reference (CPU) | target | reference / pepita (wall; CPU) | notes |");
+            out.println("|---|---|---|---|---|---|---|---|");
+            cold.forEach(out::println);
+        }
         if (!exact.isEmpty()) {
             if (rows.size() > 2) out.println();
             out.println("The exact engine's reach: exact pepita (random start, sigmaF 0.5, eta 0.5, to t = 100, integrator dp853 "
@@ -110,15 +129,68 @@ public final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The cold rows of the table after the main one, filled by {@link #coldStartRows} and {@link #odeRows}. */
+    private List<String> cold;
+    private ColdRuns coldRuns;
+    /** The start-up targets of issue 29: a cold --version and a 1000-step K = M = 2 ode, each under half a second. */
+    private static final double START_TARGET = 0.5;
+
+    private void coldStartRows(PrintWriter err) {
+        progress(err, "cold pepita --version and a cold 1000-step K=M=2 ode, whole processes");
+        double[][] v = new double[2][repeats], o = new double[2][repeats];
+        String k2 = OdeWorkload.json(2, 2, "euler", 0.01, 1e-9, 1e-12, 10);
+        for (int i = 0; i < repeats; i++) {
+            ReferenceRuns.Run a = coldRuns.version(), b = coldRuns.ode(k2);
+            v[0][i] = a.wall();
+            v[1][i] = a.cpu();
+            o[0][i] = b.wall();
+            o[1][i] = b.cpu();
+        }
+        cold.add(String.format(Locale.ROOT, "| pepita --version | %s | %s | – | – | <= %s | – | start-up alone |",
+                seconds(Timing.median(v[0])), seconds(Timing.median(v[1])), seconds(START_TARGET)));
+        cold.add(String.format(Locale.ROOT, "| pepita ode K=M=2, Euler dt=0.01, to t=10 | %s | %s | – | – | <= %s | – | "
+                        + "1,000 steps, one thread; start-up, config, run directory and 200 samples |",
+                seconds(Timing.median(o[0])), seconds(Timing.median(o[1])), seconds(START_TARGET)));
+    }
+
+    /**
+     * The cold whole-process row of an Euler workload, its runs alternating with the reference's when there is one
+     * (so both meet the same load); returns the reference's median run, or null.
+     */
+    private ReferenceRuns.Run coldEulerRow(PrintWriter err, OdeWorkload w, int factor) {
+        progress(err, "cold pepita ode " + w.label() + " Euler dt=0.01 to t=" + (int) w.tMax + ", whole processes"
+                + (reference == null ? "" : ", alternating with the C++ reference"));
+        String config = OdeWorkload.json(w.K, w.M, "euler", 0.01, 1e-9, 1e-12, w.tMax);
+        double[][] p = new double[2][repeats], r = new double[2][repeats];
+        double reached = Double.NaN;
+        for (int i = 0; i < repeats; i++) {
+            if (reference != null) {
+                ReferenceRuns.Run b = reference.odeOnce(w.K, w.M, w.tMax);
+                r[0][i] = b.wall();
+                r[1][i] = b.cpu();
+                reached = b.tReached();
+            }
+            ReferenceRuns.Run a = coldRuns.ode(config);
+            p[0][i] = a.wall();
+            p[1][i] = a.cpu();
+        }
+        Timing.Seconds pepita = new Timing.Seconds(Timing.median(p[0]), Timing.median(p[1]));
+        ReferenceRuns.Run ref = reference == null ? null : new ReferenceRuns.Run(Timing.median(r[0]), Timing.median(r[1]), reached);
+        cold.add(String.format(Locale.ROOT, "| ODE %s, Euler dt=0.01, to t=%d | %s | %s | %s | %s | %s | %,d steps, %s (pepita ode's "
+                        + "default)%s |", w.label(), (int) w.tMax, seconds(pepita.wall()), seconds(pepita.cpu()),
+                referenceColumns(ref, false), target(ref, factor, false), ratios(ref, pepita), Math.round(w.tMax / 0.01),
+                threadsNote(w.defaultThreads()), referenceNote(ref)));
+        return ref;
+    }
+
     private void odeRows(List<String> rows, PrintWriter err) {
         OdeWorkload[] work = {new OdeWorkload(4, 4, 1000), new OdeWorkload(6, 3, 1000), new OdeWorkload(10, 10, 300)};
+        // issue 29's whole-process targets: pepita 2x faster than the reference at K=M=4, 3x at K=M=10
+        int[] coldFactor = {2, 1, 3};
         for (int i = 0; i < work.length; i++) {
             OdeWorkload w = work[i];
-            ReferenceRuns.Run ref = null;
-            if (reference != null) {
-                progress(err, "C++ reference ODE " + w.label() + " Euler dt=0.01 to t=" + (int) w.tMax + ", one thread");
-                ref = reference.ode(w.K, w.M, w.tMax, repeats);
-            }
+            // the reference's runs of this workload, paired with pepita's cold runs; the warm rows compare with them too
+            ReferenceRuns.Run ref = coldEulerRow(err, w, coldFactor[i]);
             // the configuration pepita ode runs by default, and one thread when that differs
             int threads = w.defaultThreads();
             eulerRow(rows, err, w, ref, threads);

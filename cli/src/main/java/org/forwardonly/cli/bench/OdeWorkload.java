@@ -33,11 +33,16 @@ final class OdeWorkload {
 
     /** The config of this row with an integrator and its parameters. */
     ExperimentConfig config(String integrator, double dt, double rtol, double atol, double tEnd) {
-        return ConfigParser.parse(String.format(Locale.ROOT,
+        return ConfigParser.parse(json(K, M, integrator, dt, rtol, atol, tEnd));
+    }
+
+    /** The config text of a row, as a {@code pepita ode} config file (the cold whole-process rows run it). */
+    static String json(int K, int M, String integrator, double dt, double rtol, double atol, double tEnd) {
+        return String.format(Locale.ROOT,
                 "{\"rule\": \"bp\", \"activation\": \"erf\", \"K\": %d, \"M\": %d, \"eta\": 1, \"etaV\": 1,"
                         + " \"integrator\": \"%s\", \"dt\": %s, \"rtol\": %s, \"atol\": %s, \"tMax\": %s,"
                         + " \"nTimes\": 200, \"timeSpacing\": \"log\", \"seed\": 0, \"N\": 1000}",
-                K, M, integrator, dt, rtol, atol, tEnd));
+                K, M, integrator, dt, rtol, atol, tEnd);
     }
 
     /** Integrates {@code config} from this row's initial conditions on one thread. */

@@ -34,6 +34,10 @@ final class ReferenceRuns {
      * only the programs the run needs.
      */
     static ReferenceRuns in(Path dir, boolean needOde, boolean needSgd) {
+        // --nn2pp may name one of the built programs rather than their directory
+        if (Files.isRegularFile(dir) && List.of(ODE_PROGRAM, SGD_PROGRAM).contains(String.valueOf(dir.getFileName()))) {
+            dir = dir.toAbsolutePath().getParent();
+        }
         if (!Files.isDirectory(dir)) {
             throw new IllegalArgumentException("--reference: " + dir + " is not a directory (give the directory holding "
                     + ODE_PROGRAM + " and " + SGD_PROGRAM + ", built as docs/performance.md says)");
@@ -56,9 +60,17 @@ final class ReferenceRuns {
      * than one dt, so {@link Run#tReached} is slightly above tMax.
      */
     Run ode(int K, int M, double tMax, int repeats) {
-        List<String> args = List.of(dir.resolve(ODE_PROGRAM).toString(), "--g", "1", "--K", str(K), "--M", str(M),
+        return medianRun(odeArgs(K, M, tMax), repeats);
+    }
+
+    /** One run of the reference ODE integrator, as {@link #ode} (for runs paired with pepita's). */
+    Run odeOnce(int K, int M, double tMax) {
+        return once(odeArgs(K, M, tMax));
+    }
+
+    private List<String> odeArgs(int K, int M, double tMax) {
+        return List.of(dir.resolve(ODE_PROGRAM).toString(), "--g", "1", "--K", str(K), "--M", str(M),
                 "--lr", "1", "--both", "--dt", "0.01", "--steps", str(tMax), "--quiet");
-        return medianRun(args, repeats);
     }
 
     /**
@@ -154,7 +166,7 @@ final class ReferenceRuns {
         }
     }
 
-    private static void deleteTree(Path root) {
+    static void deleteTree(Path root) {
         try (var paths = Files.walk(root)) {
             List<Path> all = new ArrayList<>(paths.toList());
             all.sort((a, b) -> b.getNameCount() - a.getNameCount());

@@ -22,7 +22,7 @@ class BenchCommandTest {
 
     private static String[] run(String... args) {
         StringWriter out = new StringWriter(), err = new StringWriter();
-        CommandLine cl = new CommandLine(new PepitaCommand());
+        CommandLine cl = PepitaCommand.commandLine();
         cl.setOut(new PrintWriter(out));
         cl.setErr(new PrintWriter(err));
         int exit = cl.execute(args);

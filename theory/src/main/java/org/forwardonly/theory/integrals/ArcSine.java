@@ -29,6 +29,30 @@ final class ArcSine {
     private static final double QS1 = -2.40339491173441421878e+00, QS2 = 2.02094576023350569471e+00,
             QS3 = -6.88283971605453293030e-01, QS4 = 7.70381505559019352791e-02;
 
+    /**
+     * {@code out[i] = asin(x[i])} for from ≤ i < to, bitwise {@link #asin(double)}, in two passes that
+     * the JIT compiles better than len scalar calls (docs/performance.md, "The right-hand side"):
+     * first |x| < ½'s formula for every element, a loop of multiplications, additions and one
+     * division with no branch, which C2 turns into vector instructions; then the other branch
+     * for the elements it does not cover (|x| ≥ ½, NaN: 4-12% of the arcsines of an ODE).
+     * The first pass's formula also gives fdlibm's value for |x| < 2^-27, where fdlibm returns x:
+     * x·(p/q) ≈ x³/6 is then below half an ulp of x (and 0 when x² underflows), so x + x·(p/q)
+     * rounds to x; ArcSineTest checks every case bit for bit.
+     */
+    static void asin(double[] x, double[] out, int from, int to) {
+        for (int i = from; i < to; i++) {
+            double xi = x[i];
+            double t = xi * xi;
+            double p = t * (PS0 + t * (PS1 + t * (PS2 + t * (PS3 + t * (PS4 + t * PS5)))));
+            double q = 1.0 + t * (QS1 + t * (QS2 + t * (QS3 + t * QS4)));
+            out[i] = xi + xi * (p / q);
+        }
+        for (int i = from; i < to; i++) {
+            double xi = x[i];
+            if (!(Math.abs(xi) < 0.5)) out[i] = asin(xi);
+        }
+    }
+
     static double asin(double x) {
         long bits = Double.doubleToRawLongBits(x);
         int hx = (int) (bits >> 32);

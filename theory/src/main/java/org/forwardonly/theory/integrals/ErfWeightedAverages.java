@@ -20,6 +20,15 @@ final class ErfWeightedAverages extends WeightedAverages {
     private final double[] alphaDiag;
     /** Scratch for I4 and E[g' g g]: per g-unit c. */
     private final double[] sa, sb, r;
+    /** The arguments of a sum's arcsines and their values, nG(nG+1)/2 of them (ArcSine's array form). */
+    private final double[] args, asins;
+    /**
+     * i2Asin[a·nG + c] = asin of I2(a, c) for student a, computed by {@link #weightedI2}(a) since the last
+     * prepare when i2Row[a]; {@link #quadraticI2} takes those instead of computing them again (the same
+     * argument, bit for bit, so the same value).
+     */
+    private final double[] i2Asin;
+    private final boolean[] i2Row;
 
     ErfWeightedAverages(int K, int nG, int n) {
         super(K, nG, n);
@@ -30,6 +39,10 @@ final class ErfWeightedAverages extends WeightedAverages {
         sa = new double[nG];
         sb = new double[nG];
         r = new double[nG];
+        args = new double[nG * (nG + 1) / 2];
+        asins = new double[args.length];
+        i2Asin = new double[K * nG];
+        i2Row = new boolean[K];
     }
 
     @Override
@@ -37,6 +50,7 @@ final class ErfWeightedAverages extends WeightedAverages {
         // I4 needs only 1 + C_uu
         this.C = C;
         this.w = w;
+        java.util.Arrays.fill(i2Row, false);
         for (int u = 0; u < nG; u++) one[u] = 1 + C[u * n + u];
     }
 
@@ -44,6 +58,7 @@ final class ErfWeightedAverages extends WeightedAverages {
     public void prepare(double[] C, double[] w) {
         this.C = C;
         this.w = w;
+        java.util.Arrays.fill(i2Row, false);
         for (int u = 0; u < nG; u++) {
             one[u] = 1 + C[u * n + u];
             invSqrtOne[u] = 1 / Math.sqrt(one[u]);
@@ -83,18 +98,28 @@ final class ErfWeightedAverages extends WeightedAverages {
             double lambda1 = lambda4 * one[c] - bc * bc * oneA - ac * ac * oneB + 2 * ab * ac * bc;
             r[c] = 1 / Math.sqrt(lambda1);
         }
-        double diag = 0, off = 0;
+        // the arcsines' arguments, row by row (c, then d > c), then all arcsines at once, then the sums in the
+        // order of one loop over (c, d ≥ c): the same bits as computing each arcsine where it is summed
+        int m = 0;
         for (int c = 0; c < nG; c++) {
-            double ac = sa[c], bc = sb[c], rc = r[c], wc = w[c];
+            double ac = sa[c], bc = sb[c], rc = r[c];
             int row = c * n;
             double lambda0 = lambda4 * C[row + c] - bc * bc * oneA - ac * ac * oneB + 2 * ab * ac * bc;
-            diag += wc * wc * ArcSine.asin(lambda0 * rc * rc);
-            double rowSum = 0;
+            args[m++] = lambda0 * rc * rc;
             for (int d = c + 1; d < nG; d++) {
                 double ad = sa[d], bd = sb[d];
                 double l0 = lambda4 * C[row + d] - bc * bd * oneA - ac * ad * oneB + ab * (ac * bd + ad * bc);
-                rowSum += w[d] * ArcSine.asin(l0 * rc * r[d]);
+                args[m++] = l0 * rc * r[d];
             }
+        }
+        ArcSine.asin(args, asins, 0, m);
+        double diag = 0, off = 0;
+        m = 0;
+        for (int c = 0; c < nG; c++) {
+            double wc = w[c];
+            diag += wc * wc * asins[m++];
+            double rowSum = 0;
+            for (int d = c + 1; d < nG; d++) rowSum += w[d] * asins[m++];
             off += wc * rowSum;
         }
         return FOUR_OVER_PI2 / Math.sqrt(lambda4) * (diag + 2 * off);
@@ -108,9 +133,13 @@ final class ErfWeightedAverages extends WeightedAverages {
 
     @Override
     public double weightedI2(int a) {
-        double s = 0;
         int row = a * n;
-        for (int c = 0; c < nG; c++) s += w[c] * ArcSine.asin(C[row + c] * invSqrtOne[a] * invSqrtOne[c]);
+        for (int c = 0; c < nG; c++) args[c] = C[row + c] * invSqrtOne[a] * invSqrtOne[c];
+        ArcSine.asin(args, asins, 0, nG);
+        System.arraycopy(asins, 0, i2Asin, a * nG, nG);
+        i2Row[a] = true;
+        double s = 0;
+        for (int c = 0; c < nG; c++) s += w[c] * asins[c];
         return TWO_OVER_PI * s;
     }
 
@@ -143,13 +172,27 @@ final class ErfWeightedAverages extends WeightedAverages {
 
     @Override
     public double quadraticI2() {
-        double diag = 0, off = 0;
+        // row c's arcsines for d ≥ c: a student's from weightedI2(c) when it ran since prepare (the same
+        // argument C_cd (1+C_cc)^(-1/2) (1+C_dd)^(-1/2), so the same bits), else computed here
+        int m = 0;
         for (int c = 0; c < nG; c++) {
-            int row = c * n;
-            double ic = invSqrtOne[c];
-            diag += w[c] * w[c] * ArcSine.asin(C[row + c] * ic * ic);
+            if (c < K && i2Row[c]) {
+                System.arraycopy(i2Asin, c * nG + c, asins, m, nG - c);
+                m += nG - c;
+            } else {
+                int row = c * n, from = m;
+                double ic = invSqrtOne[c];
+                args[m++] = C[row + c] * ic * ic;
+                for (int d = c + 1; d < nG; d++) args[m++] = C[row + d] * ic * invSqrtOne[d];
+                ArcSine.asin(args, asins, from, m);
+            }
+        }
+        double diag = 0, off = 0;
+        m = 0;
+        for (int c = 0; c < nG; c++) {
+            diag += w[c] * w[c] * asins[m++];
             double rowSum = 0;
-            for (int d = c + 1; d < nG; d++) rowSum += w[d] * ArcSine.asin(C[row + d] * ic * invSqrtOne[d]);
+            for (int d = c + 1; d < nG; d++) rowSum += w[d] * asins[m++];
             off += w[c] * rowSum;
         }
         return TWO_OVER_PI * (diag + 2 * off);

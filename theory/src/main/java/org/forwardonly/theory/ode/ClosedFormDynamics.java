@@ -43,6 +43,13 @@ public final class ClosedFormDynamics implements OrderParameterDynamics {
     /** E[e² g'(λ_k)] (σ² ζ² included) of the current state: h̃'s last layer and x̃'s β both need it, each sum of asin once. */
     private final double[] eSquaredGPrime;
     private final StudentPairI4 pairI4;
+    /**
+     * The state the averages are prepared for: {@link #epsG} right after {@link #derivatives} of the same
+     * state (every step of the fixed-step loop, for its divergence check) neither loads it again nor
+     * recomputes the students' I2 arcsines (ErfWeightedAverages keeps them); the same values, so the same bits.
+     */
+    private final double[] loadedY;
+    private boolean loaded;
 
     /**
      * @param config    rule (bp|fa|afa), activation (= teacherActivation, erf|linear), eta, etaV,
@@ -111,6 +118,7 @@ public final class ClosedFormDynamics implements OrderParameterDynamics {
         c = new double[K];
         feedback = new double[K];
         eSquaredGPrime = new double[K];
+        loadedY = new double[layout.dimension()];
         pairI4 = new StudentPairI4(averages, kind, K, nG, n, threads); // last: starts the helpers
     }
 
@@ -145,6 +153,8 @@ public final class ClosedFormDynamics implements OrderParameterDynamics {
 
     /** Loads the covariance and weights of state y and prepares the averages. */
     private void load(double[] y) {
+        System.arraycopy(y, 0, loadedY, 0, loadedY.length);
+        loaded = true;
         covariance.fill(y, C);
         for (int k = 0; k < K; k++) {
             v[k] = y[layout.vIndex(k)];
@@ -222,7 +232,7 @@ public final class ClosedFormDynamics implements OrderParameterDynamics {
     @Override
     public double epsG(double[] y) {
         // docs/model.md §3: ε_g = ½ Σ_cd w_c w_d I2(c,d)
-        load(y);
+        if (!(loaded && java.util.Arrays.equals(y, loadedY))) load(y);
         return 0.5 * averages.quadraticI2();
     }
 }
