@@ -17,6 +17,7 @@ import java.util.Map;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 OdeCommand.class,
+                AnalyseCommand.class,
                 SimulateCommand.class,
                 CompareCommand.class,
                 PowerCommand.class,
