@@ -50,12 +50,28 @@ public final class StationaryPoints implements AutoCloseable {
     private final int[] free;
     private final double rate;
     private final double[] scratch;
+    /** With smallEta, the same config at half the rates: 4 f(η/2) − f(η) is the O(η) part of the drift. */
+    private final OrderParameterDynamics half;
+    private final double[] scratchHalf;
 
     /**
      * The analyser of {@code config} with the constants of {@code constants} (its T, v*, b, d, P);
      * ConfigException (one line) when no engine can run the config.
      */
     public StationaryPoints(ExperimentConfig config, OrderParameters constants) {
+        this(config, constants, false);
+    }
+
+    /**
+     * As above; with {@code smallEta} the drift analysed is its O(η) part only, the η → 0 limit of
+     * Saad and Solla (1995) (docs/analysis.md): the drift is η A + η² B (the η² term of dQ/dt, with σ²
+     * in it, docs/model.md §4; v's drift is linear in η_v), so 4 f(η/2) − f(η) = η A exactly. Not
+     * with mirroring, whose drift is not of that form.
+     */
+    public StationaryPoints(ExperimentConfig config, OrderParameters constants, boolean smallEta) {
+        if (smallEta && config.mirroring() != null) {
+            throw new ConfigException("option '--small-eta': the O(eta) part of the drift is defined without mirroring only");
+        }
         Experiments.validate(config, constants);
         this.config = config;
         this.constants = constants;
@@ -69,6 +85,15 @@ public final class StationaryPoints implements AutoCloseable {
         if (config.mirroring() != null) r = Math.max(r, Math.abs(config.mirroring().etaWm()));
         this.rate = r;
         this.scratch = new double[layout.dimension()];
+        this.half = smallEta ? Experiments.dynamics(halfRates(config), constants, 1) : null;
+        this.scratchHalf = new double[layout.dimension()];
+    }
+
+    private static ExperimentConfig halfRates(ExperimentConfig c) {
+        var tree = (com.fasterxml.jackson.databind.node.ObjectNode) org.forwardonly.theory.config.ConfigParser.toJson(c);
+        org.forwardonly.theory.config.ConfigSource.set(tree, "eta=" + c.eta() / 2);
+        org.forwardonly.theory.config.ConfigSource.set(tree, "etaV=" + c.etaV() / 2);
+        return org.forwardonly.theory.config.ConfigParser.parse(tree);
     }
 
     /** The packed indices that move: Q, R (and c) when η ≠ 0, v when η_v ≠ 0, d and P with mirroring. */
@@ -111,6 +136,11 @@ public final class StationaryPoints implements AutoCloseable {
     public double[] residual(double[] y) {
         dynamics.derivatives(y, scratch);
         double[] r = new double[free.length];
+        if (half != null) {
+            half.derivatives(y, scratchHalf);
+            for (int i = 0; i < free.length; i++) r[i] = 4 * scratchHalf[free[i]] - scratch[free[i]];
+            return r;
+        }
         for (int i = 0; i < free.length; i++) r[i] = scratch[free[i]];
         return r;
     }
@@ -125,6 +155,7 @@ public final class StationaryPoints implements AutoCloseable {
         int n = free.length;
         double[][] J = new double[n][n];
         double[] yp = y.clone();
+        double[] f0 = null;
         for (int j = 0; j < n; j++) {
             int c = free[j];
             double h = JACOBIAN_STEP * Math.max(1, Math.abs(y[c]));
@@ -133,9 +164,22 @@ public final class StationaryPoints implements AutoCloseable {
             yp[c] = y[c] - h;
             double[] fm = residual(yp);
             yp[c] = y[c];
-            for (int i = 0; i < n; i++) J[i][j] = (fp[i] - fm[i]) / (2 * h);
+            boolean okP = allFinite(fp), okM = allFinite(fm);
+            if (okP && okM) {
+                for (int i = 0; i < n; i++) J[i][j] = (fp[i] - fm[i]) / (2 * h);
+            } else {
+                // on the edge of the valid states (e.g. Q_kl = Q_kk at the plateau, where the averages of a
+                // step across it are undefined): the one-sided difference from the valid side
+                if (f0 == null) f0 = residual(y);
+                for (int i = 0; i < n; i++) J[i][j] = okP ? (fp[i] - f0[i]) / h : okM ? (f0[i] - fm[i]) / h : Double.NaN;
+            }
         }
         return J;
+    }
+
+    private static boolean allFinite(double[] a) {
+        for (double x : a) if (!Double.isFinite(x)) return false;
+        return true;
     }
 
     private static double normInf(double[] a) {
@@ -168,9 +212,12 @@ public final class StationaryPoints implements AutoCloseable {
         double[] y = symmetric ? symmetrised(start) : start.clone();
         double tol = RESIDUAL_TOLERANCE * rate;
         double f = residualNorm(y);
-        for (int iter = 0; iter < 100 && Double.isFinite(f); iter++) {
+        // a degenerate root converges linearly (halving per step): more steps on the symmetric subspace
+        for (int iter = 0; iter < (symmetric ? 300 : 100) && Double.isFinite(f); iter++) {
             double[] r = residual(y);
-            double[] dx = leastSquaresStep(jacobian(y), r);
+            // on the symmetric subspace a degenerate root (a zero mode that closes quadratically) is
+            // approached with a singular value ~ the distance: keep those steps down to 1e-13
+            double[] dx = leastSquaresStep(jacobian(y), r, symmetric ? 1e-13 : 1e-7);
             double alpha = 1;
             double[] trial = y.clone();
             double ft = Double.POSITIVE_INFINITY;
@@ -193,13 +240,13 @@ public final class StationaryPoints implements AutoCloseable {
         return f <= tol ? y : null;
     }
 
-    private static double[] leastSquaresStep(double[][] J, double[] r) {
+    private static double[] leastSquaresStep(double[][] J, double[] r, double relativeCut) {
         SingularValueDecomposition svd = new SingularValueDecomposition(MatrixUtils.createRealMatrix(J));
         double[] s = svd.getSingularValues();
         RealMatrix U = svd.getU(), V = svd.getV();
         int n = r.length;
         double[] dx = new double[n];
-        double cut = 1e-7 * (s.length > 0 ? s[0] : 0);
+        double cut = relativeCut * (s.length > 0 ? s[0] : 0);
         for (int k = 0; k < s.length; k++) {
             if (!(s[k] > cut)) continue;
             double coef = 0;
@@ -223,7 +270,17 @@ public final class StationaryPoints implements AutoCloseable {
         try {
             eig = new EigenDecompositionNonSymmetric(MatrixUtils.createRealMatrix(J));
         } catch (org.hipparchus.exception.MathIllegalStateException e) {
-            return null; // the QR iteration did not converge
+            // the QR iteration can stall on the exactly repeated eigenvalues of a symmetric point: a
+            // perturbation at the Jacobian's own error (1e-12 of its norm) lets it through
+            double norm = 0;
+            for (double[] row : J) for (double x : row) norm = Math.max(norm, Math.abs(x));
+            java.util.SplittableRandom rnd = new java.util.SplittableRandom(1);
+            for (double[] row : J) for (int j = 0; j < row.length; j++) row[j] += 1e-12 * norm * (rnd.nextDouble() - 0.5);
+            try {
+                eig = new EigenDecompositionNonSymmetric(MatrixUtils.createRealMatrix(J));
+            } catch (org.hipparchus.exception.MathIllegalStateException again) {
+                return null;
+            }
         }
         Complex[] lambda = eig.getEigenvalues();
         Integer[] order = new Integer[n];
@@ -310,6 +367,12 @@ public final class StationaryPoints implements AutoCloseable {
             for (int m = 0; m < M; m++) r += y[layout.rIndex(k, m)] / (K * M);
             v += y[layout.vIndex(k)] / K;
             if (layout.hasF()) c += y[layout.cIndex(k)] / K;
+        }
+        if (half != null) {
+            // the η → 0 drift keeps identical units identical (equal gradients): on that invariant
+            // subspace Q_kl = Q_kk, which removes the plateau's degenerate direction Q_kk − Q_kl (docs/analysis.md)
+            qd = (qd * K + qo * (K - 1) * K) / (K * K);
+            qo = qd;
         }
         for (int k = 0; k < K; k++) {
             for (int l = k; l < K; l++) y[layout.qIndex(k, l)] = k == l ? qd : qo;
@@ -409,5 +472,6 @@ public final class StationaryPoints implements AutoCloseable {
     @Override
     public void close() {
         dynamics.close();
+        if (half != null) half.close();
     }
 }
