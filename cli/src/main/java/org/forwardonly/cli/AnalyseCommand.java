@@ -60,6 +60,11 @@ public final class AnalyseCommand implements Callable<Integer> {
                     + "and where its slowest decay is fastest (etaFastest).")
     String continuation;
 
+    @Option(names = "--small-eta",
+            description = "Analyse only the O(eta) part of the drift, the eta -> 0 limit of Saad and Solla (1995): "
+                    + "4 f(eta/2) - f(eta), exact since the drift is eta A + eta^2 B. Not with mirroring, nor with --continue.")
+    boolean smallEta;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -95,6 +100,7 @@ public final class AnalyseCommand implements Callable<Integer> {
             out = output.dir("analyse");
             output.checked("analyse");
             if (continuation != null) sweep = Sweep.parse(continuation);
+            if (sweep != null && smallEta) throw new ConfigException("option '--small-eta': not with --continue (the eta^2 term is what sets etaMax)");
             tree = input.tree(config, "config");
             cfg = ConfigParser.parse(tree);
             if ("relu".equals(cfg.activation()) || "relu".equals(cfg.teacherActivation())) {
@@ -113,7 +119,7 @@ public final class AnalyseCommand implements Callable<Integer> {
         List<FixedPoint> points;
         StateLayout layout;
         int[] free;
-        try (StationaryPoints sp = new StationaryPoints(cfg, constants)) {
+        try (StationaryPoints sp = new StationaryPoints(cfg, constants, smallEta)) {
             layout = sp.layout();
             free = sp.freeIndices();
             points = sp.analyse();
