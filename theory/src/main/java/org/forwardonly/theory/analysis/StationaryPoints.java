@@ -453,20 +453,28 @@ public final class StationaryPoints implements AutoCloseable {
         return -1;
     }
 
-    /** Q positive semi-definite (to round-off): a state weights can have. */
+    /**
+     * A state weights can have: the joint covariance of the fields ([[Q, R], [Rᵀ, T]], with c, d, P
+     * when the rule has F) positive semi-definite to round-off (1e-8 of its largest diagonal), and a
+     * finite ε_g.
+     */
     boolean physical(double[] y) {
-        int K = layout.K();
-        double[][] q = new double[K][K];
+        for (double x : y) if (!Double.isFinite(x)) return false;
+        org.forwardonly.theory.state.FieldCovariance fc = new org.forwardonly.theory.state.FieldCovariance(layout, constants.T());
+        int n = fc.size();
+        double[] flat = new double[n * n];
+        fc.fill(y, flat);
+        double[][] C = new double[n][n];
         double s = 1;
-        for (int k = 0; k < K; k++) {
-            for (int l = 0; l < K; l++) q[k][l] = y[layout.qIndex(k, l)];
-            s = Math.max(s, Math.abs(q[k][k]));
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) C[i][j] = flat[i * n + j];
+            s = Math.max(s, Math.abs(C[i][i]));
         }
         double min = Double.POSITIVE_INFINITY;
-        for (double e : new org.hipparchus.linear.EigenDecompositionSymmetric(MatrixUtils.createRealMatrix(q)).getEigenvalues()) {
+        for (double e : new org.hipparchus.linear.EigenDecompositionSymmetric(MatrixUtils.createRealMatrix(C)).getEigenvalues()) {
             min = Math.min(min, e);
         }
-        return min >= -1e-8 * s;
+        return min >= -1e-8 * s && Double.isFinite(dynamics.epsG(y));
     }
 
     @Override

@@ -100,6 +100,18 @@ class StationaryPointsTest {
         }
     }
 
+    /** A state no weights can have (|R_11| above √(Q_11 T_11)) is not physical; the same with R_11 small is. */
+    @Test
+    void statesOutsideTheCovarianceConeAreNotPhysical() {
+        ExperimentConfig c = committee(2, 1, 10);
+        try (StationaryPoints sp = new StationaryPoints(c, OrderParameters.fromInit(c.init()))) {
+            double[] y = OrderParameters.fromInit(c.init()).pack(sp.layout());
+            assertTrue(sp.physical(y));
+            y[sp.layout().rIndex(0, 0)] = 0.5; // Q_11 = 0.2 < 0.25 = R_11² / T_11
+            assertFalse(sp.physical(y));
+        }
+    }
+
     /** A start far from every stationary point in a region the Newton solve cannot leave returns null, not a point. */
     @Test
     void noConvergenceGivesNull() {
