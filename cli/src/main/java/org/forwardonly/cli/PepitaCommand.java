@@ -72,6 +72,7 @@ public final class PepitaCommand implements java.util.concurrent.Callable<Intege
         Map<String, Class<?>> m = new LinkedHashMap<>();
         m.put("help", CommandLine.HelpCommand.class);
         m.put("ode", OdeCommand.class);
+        m.put("analyse", AnalyseCommand.class);
         m.put("simulate", SimulateCommand.class);
         m.put("compare", CompareCommand.class);
         m.put("power", PowerCommand.class);
