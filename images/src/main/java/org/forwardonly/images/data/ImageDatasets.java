@@ -23,6 +23,15 @@ public final class ImageDatasets {
     private ImageDatasets() {
     }
 
+    private static boolean hasIdx(Path dir) {
+        for (String f : IDX_FILES) {
+            if (!Files.isRegularFile(dir.resolve(f)) && !Files.isRegularFile(dir.resolve(f + ".gz"))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /**
      * Loads dataset {@code name} from {@code dir}.
      *
@@ -32,14 +41,14 @@ public final class ImageDatasets {
     public static FashionMnist.Split load(String name, Path dir, Normalization normalization) throws IOException {
         switch (name) {
             case "mnist", "fashion-mnist" -> {
-                for (String f : IDX_FILES) {
-                    if (!Files.isRegularFile(dir.resolve(f)) && !Files.isRegularFile(dir.resolve(f + ".gz"))) {
-                        throw new DatasetMissingException(name.toUpperCase(Locale.ROOT).replace("FASHION-MNIST", "Fashion-MNIST")
-                                + " not found: expected " + String.join(", ", IDX_FILES) + " (each plain or .gz) in " + dir
-                                + (name.equals("fashion-mnist") ? "; " + FashionMnist.INSTALL_HINT : ""));
+                for (Path candidate : List.of(dir, dir.resolve(name))) {
+                    if (hasIdx(candidate)) {
+                        return FashionMnist.load(candidate, normalization);
                     }
                 }
-                return FashionMnist.load(dir, normalization);
+                throw new DatasetMissingException(name.toUpperCase(Locale.ROOT).replace("FASHION-MNIST", "Fashion-MNIST")
+                        + " not found: expected " + String.join(", ", IDX_FILES) + " (each plain or .gz) in " + dir
+                        + " or " + dir.resolve(name) + (name.equals("fashion-mnist") ? "; " + FashionMnist.INSTALL_HINT : ""));
             }
             case "cifar10" -> {
                 return Cifar.load(Cifar.Kind.CIFAR10, dir, normalization);

@@ -25,19 +25,23 @@ public enum Protocol {
     /** Mirroring steps before training for the pre-mirrored rows (chosen: docs/images.md). */
     public static final int PRE_MIRROR_STEPS = 1000;
 
-    /** One row: its label, dataset and configuration (seed 1; the runner sets the seed). */
-    public record Row(String label, String dataset, DeepConfig config) {
+    /** One row: its number in the table (from 1), label, dataset and configuration (seed 1; the runner sets the seed). */
+    public record Row(int number, String label, String dataset, DeepConfig config) {
+        /** The same row on another dataset (a stand-in). */
+        public Row on(String otherDataset) {
+            return new Row(number, label, otherDataset, config);
+        }
     }
 
     /** The command-line name. */
     public String cliName() {
-        return name().toLowerCase(Locale.ROOT);
+        return this == TABLES1 ? "tableS1" : name().toLowerCase(Locale.ROOT);
     }
 
     /** Parses a command-line name. */
     public static Protocol parse(String name) {
         for (Protocol p : values()) {
-            if (p.cliName().equals(name)) {
+            if (p.cliName().equalsIgnoreCase(name)) {
                 return p;
             }
         }
@@ -49,39 +53,43 @@ public enum Protocol {
         return rows().stream().map(Row::dataset).distinct().toList();
     }
 
+    private static void row(List<Row> rows, String label, String dataset, DeepConfig config) {
+        rows.add(new Row(rows.size() + 1, label, dataset, config));
+    }
+
     /** The rows, in table order. */
     public List<Row> rows() {
         List<Row> rows = new ArrayList<>();
         switch (this) {
             case TABLE1 -> {
                 for (String rule : List.of("bp", "fa", "dfa", "ff", "pepita", "pepita-hebbian", "pepita-wm", "pepita-tl")) {
-                    rows.add(new Row(rule, "mnist", DeepConfig.paper(rule, 1, 1)));
+                    row(rows, rule, "mnist", DeepConfig.paper(rule, 1, 1));
                 }
             }
             case TABLE2 -> {
                 for (String ds : List.of("mnist", "cifar10", "cifar100")) {
                     for (int depth = 1; depth <= 3; depth++) {
                         DeepConfig base = DeepConfig.paper("pepita", depth, 1);
-                        rows.add(new Row("pepita", ds, base));
-                        rows.add(new Row("pepita + wd", ds, base.with("pepita", WEIGHT_DECAY, false, 0)));
-                        rows.add(new Row("pepita + wd + norm", ds, base.with("pepita", WEIGHT_DECAY, true, 0)));
-                        rows.add(new Row("pepita + wd + norm + wm", ds, base.with("pepita-wm", WEIGHT_DECAY, true, 0)));
+                        row(rows, "pepita", ds, base);
+                        row(rows, "pepita + wd", ds, base.with("pepita", WEIGHT_DECAY, false, 0));
+                        row(rows, "pepita + wd + norm", ds, base.with("pepita", WEIGHT_DECAY, true, 0));
+                        row(rows, "pepita + wd + norm + wm", ds, base.with("pepita-wm", WEIGHT_DECAY, true, 0));
                     }
                 }
             }
             case FIG3 -> {
                 for (int depth = 1; depth <= 3; depth++) {
                     DeepConfig base = DeepConfig.paper("pepita", depth, 1);
-                    rows.add(new Row("pepita + wd", "cifar10", base.with("pepita", WEIGHT_DECAY, false, 0)));
-                    rows.add(new Row("pepita + wd + wm", "cifar10", base.with("pepita-wm", WEIGHT_DECAY, false, 0)));
-                    rows.add(new Row("pepita + wd + wm, pre-mirrored", "cifar10",
-                            base.with("pepita-wm", WEIGHT_DECAY, false, PRE_MIRROR_STEPS)));
+                    row(rows, "pepita + wd", "cifar10", base.with("pepita", WEIGHT_DECAY, false, 0));
+                    row(rows, "pepita + wd + wm", "cifar10", base.with("pepita-wm", WEIGHT_DECAY, false, 0));
+                    row(rows, "pepita + wd + wm, pre-mirrored", "cifar10",
+                            base.with("pepita-wm", WEIGHT_DECAY, false, PRE_MIRROR_STEPS));
                 }
             }
             case TABLES1 -> {
                 for (String ds : List.of("mnist", "cifar10", "cifar100")) {
                     for (String rule : List.of("bp", "fa", "dfa", "pepita", "pepita-wm")) {
-                        rows.add(new Row(rule + " + wd", ds, DeepConfig.paper(rule, 3, 1).with(rule, WEIGHT_DECAY, false, 0)));
+                        row(rows, rule + " + wd", ds, DeepConfig.paper(rule, 3, 1).with(rule, WEIGHT_DECAY, false, 0));
                     }
                 }
             }

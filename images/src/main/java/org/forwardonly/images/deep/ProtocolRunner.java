@@ -57,14 +57,18 @@ public final class ProtocolRunner {
     }
 
     /**
-     * Runs every row of {@code protocol} for seeds 1..cut.seeds() and writes the files into {@code dir}.
+     * Runs the {@code selected} rows of {@code protocol} for seeds 1..cut.seeds() and writes the files into {@code dir}.
      *
-     * @param data    the loaded datasets by name (every one {@link Protocol#datasets()} names)
+     * @param note    a line for the top of table.md (a stand-in dataset), or null
+     * @param data    the loaded datasets by name (every one the rows name)
+     * @param firstSeedCurves filled with seed 1's metrics per row number (for the figure)
      * @param onEpoch progress: each epoch's metrics as they come (row label prefixed to the rule)
      * @return the table
      */
-    public static List<TableRow> run(Protocol protocol, Map<String, FashionMnist.Split> data, Cut cut, BatchMatmul mm,
-                                     Path dir, Consumer<String> onEpoch) throws IOException {
+    public static List<TableRow> run(Protocol protocol, List<Protocol.Row> selected, String note,
+                                     Map<String, FashionMnist.Split> data, Cut cut, BatchMatmul mm, Path dir,
+                                     Consumer<String> onEpoch, Map<Integer, List<EpochMetrics>> firstSeedCurves)
+            throws IOException {
         DeepTrainer trainer = new DeepTrainer(mm);
         List<TableRow> table = new ArrayList<>();
         Map<String, FashionMnist.Split> heads = new HashMap<>();
@@ -74,9 +78,8 @@ public final class ProtocolRunner {
         }
         StringBuilder metrics = new StringBuilder("row,dataset,depth,seed," + ResultsWriter.METRICS_HEADER + "\n");
         StringBuilder timing = new StringBuilder("row,dataset,depth,seed,epoch,seconds,threads\n");
-        int index = 0;
-        for (Protocol.Row row : protocol.rows()) {
-            index++;
+        for (Protocol.Row row : selected) {
+            int index = row.number();
             FashionMnist.Split split = heads.get(row.dataset());
             double[] finals = new double[cut.seeds()];
             for (int seed = 1; seed <= cut.seeds(); seed++) {
@@ -95,6 +98,9 @@ public final class ProtocolRunner {
                             .replace(System.lineSeparator(), "\n"));
                 }
                 finals[seed - 1] = rows.get(rows.size() - 1).testAccuracy();
+                if (seed == 1) {
+                    firstSeedCurves.put(row.number(), rows);
+                }
             }
             double mean = 0;
             for (double a : finals) {
@@ -110,17 +116,20 @@ public final class ProtocolRunner {
         }
         Files.writeString(dir.resolve("metrics.csv"), metrics.toString(), StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("timing.csv"), timing.toString(), StandardCharsets.UTF_8);
-        writeTable(protocol, table, cut, heads, data, dir);
+        writeTable(protocol, note, table, cut, heads, data, dir);
         return table;
     }
 
     /** table.csv and table.md. */
-    static void writeTable(Protocol protocol, List<TableRow> table, Cut cut, Map<String, FashionMnist.Split> heads,
+    static void writeTable(Protocol protocol, String note, List<TableRow> table, Cut cut, Map<String, FashionMnist.Split> heads,
                            Map<String, FashionMnist.Split> data, Path dir) throws IOException {
         StringBuilder csv = new StringBuilder("row,label,dataset,depth,rule,options,seeds,epochs,train_size,test_size,"
                 + "test_accuracy_mean,test_accuracy_se,paper\n");
         StringBuilder md = new StringBuilder();
         md.append("# ").append(protocol.cliName()).append('\n').append('\n');
+        if (note != null) {
+            md.append(note).append("\n\n");
+        }
         if (cut.isCut(data)) {
             md.append("CUT DOWN from the paper's protocol: ").append(cut.epochs()).append(" epochs (paper: 100; lr ×0.1 after epochs ")
                     .append(decayEpochs(cut.epochs())).append("), ").append(cut.hidden()).append(" hidden units per layer (paper: 1024)");
@@ -133,9 +142,8 @@ public final class ProtocolRunner {
         }
         md.append("| # | row | dataset | depth | rule | options | seeds | test accuracy (%) | paper (%) |\n")
                 .append("|---|---|---|---|---|---|---|---|---|\n");
-        int i = 0;
         for (TableRow t : table) {
-            i++;
+            int i = t.row().number();
             DeepConfig c = t.row().config();
             csv.append(String.format(Locale.ROOT, "%d,%s,%s,%d,%s,%s,%d,%d,%d,%d,%.4f,%.4f,NaN%n", i, t.row().label().replace(',', ';'),
                     t.row().dataset(), t.depth(), c.rule(), c.options().replace(',', ';'), t.seeds(), cut.epochs(),
