@@ -27,6 +27,8 @@ public final class ErrorFeedback implements DeepRule {
     private final DeepPass pass;
     private final double[][] delta;
     private final double[] dh;
+    /** {@code bt[l]}: the matrix that carries δ_l back, as W_l itself (out × in), for the vectorised product. */
+    private final double[][] bt;
 
     /**
      * @param faRng  generator of FA's matrices (and of dfa's top one: the first draw is the output layer's)
@@ -60,6 +62,26 @@ public final class ErrorFeedback implements DeepRule {
             widest = Math.max(widest, net.sizes[l + 1]);
         }
         dh = new double[maxRows * widest];
+        // hidden-to-hidden layers: keep the feedback matrix in W's own (out × in) layout so that δ W is a
+        // BatchMatmul product (vectorised) rather than dot products; fa's is fixed, bp's is refreshed per batch
+        bt = new double[net.layers()][];
+        if (kind != Kind.DFA) {
+            for (int l = 1; l < d; l++) {
+                bt[l] = new double[net.wt[l].length];
+                if (kind == Kind.FA) {
+                    transpose(b[l], net.sizes[l], net.sizes[l + 1], bt[l]);
+                }
+            }
+        }
+    }
+
+    /** {@code out (cols × rows) = mᵀ} for m rows × cols. */
+    static void transpose(double[] m, int rows, int cols, double[] out) {
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                out[j * rows + i] = m[i * cols + j];
+            }
+        }
     }
 
     /** A fixed matrix shaped like a stored wt ({@code in × out}), U(±√(6/in)), drawn in (out, in) order. */
@@ -94,12 +116,15 @@ public final class ErrorFeedback implements DeepRule {
         mm.multiplyTransposedA(pass.input(d, x), rows, net.sizes[d], pass.err, c, inv, g[d]);
         for (int l = d - 1; l >= 0; l--) {
             int width = net.sizes[l + 1];
-            switch (kind) {
-                case BP -> multiplyTransposedB(l + 1 == d ? pass.err : delta[l + 1], rows, net.sizes[l + 2],
-                        net.wt[l + 1], width, dh);
-                case FA -> multiplyTransposedB(l + 1 == d ? pass.err : delta[l + 1], rows, net.sizes[l + 2],
-                        b[l + 1], width, dh);
-                case DFA -> multiplyTransposedB(pass.err, rows, c, b[l], width, dh);
+            if (kind == Kind.DFA) {
+                multiplyTransposedB(pass.err, rows, c, b[l], width, dh);
+            } else if (l + 1 == d) {
+                multiplyTransposedB(pass.err, rows, c, kind == Kind.BP ? net.wt[d] : b[d], width, dh);
+            } else {
+                if (kind == Kind.BP) {
+                    transpose(net.wt[l + 1], width, net.sizes[l + 2], bt[l + 1]);
+                }
+                mm.multiply(delta[l + 1], rows, net.sizes[l + 2], bt[l + 1], width, dh);
             }
             backThroughLayer(net, l, rows, masks, dh, delta[l]);
             mm.multiplyTransposedA(pass.input(l, x), rows, net.sizes[l], delta[l], width, inv, g[l]);

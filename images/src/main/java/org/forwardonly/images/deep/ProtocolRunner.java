@@ -18,7 +18,7 @@ import org.forwardonly.images.training.ResultsWriter;
 /**
  * Runs a {@link Protocol}'s rows over seeds and writes the table. Files in the output directory:
  * <ul>
- *   <li>{@code metrics.csv}: {@code row,dataset,depth,seed,} then train-images' metrics columns, one line per
+ *   <li>{@code metrics.csv}: {@code row,dataset,depth,seed,label,epoch,learning_rate,train_loss,test_accuracy,angle_deg}, one line per
  *       row, seed and epoch (epoch 0 is the untrained network, after pre-mirroring);</li>
  *   <li>{@code table.csv}, {@code table.md}: per row the final test accuracy, mean ± standard error over seeds
  *       (s.e. NaN for one seed), beside the published number (none at hand: "–");</li>
@@ -76,7 +76,7 @@ public final class ProtocolRunner {
             heads.put(e.getKey(), new FashionMnist.Split(e.getValue().train().head(cut.trainSize()),
                     e.getValue().test().head(cut.testSize())));
         }
-        StringBuilder metrics = new StringBuilder("row,dataset,depth,seed," + ResultsWriter.METRICS_HEADER + "\n");
+        StringBuilder metrics = new StringBuilder("row,dataset,depth,seed," + ResultsWriter.METRICS_HEADER.replaceFirst("^rule,", "label,") + "\n");
         StringBuilder timing = new StringBuilder("row,dataset,depth,seed,epoch,seconds,threads\n");
         for (Protocol.Row row : selected) {
             int index = row.number();
