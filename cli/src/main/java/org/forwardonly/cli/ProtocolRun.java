@@ -23,7 +23,12 @@ import org.forwardonly.images.training.DivergedException;
 import org.forwardonly.images.training.EpochMetrics;
 import org.forwardonly.plots.catalogue.FigureRunner;
 import org.forwardonly.plots.catalogue.OutputDirectory;
-import org.forwardonly.plots.training.TrainingCurvesFigure;
+import org.forwardonly.notebooks.plot.PlotFigure;
+import org.forwardonly.notebooks.plot.PlotPanel;
+import org.forwardonly.notebooks.plot.PlotSeries;
+import org.forwardonly.plots.catalogue.FigureData;
+import org.forwardonly.plots.data.DataTable;
+import org.forwardonly.plots.style.Palette;
 import org.forwardonly.theory.config.ConfigException;
 
 /**
@@ -160,23 +165,52 @@ final class ProtocolRun {
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(dir.resolve("config.json").toFile(), root);
     }
 
-    /** curves.png|svg|pdf and its notebook: accuracy and angle of F per epoch, seed 1 of every row. */
+    /**
+     * curves.png|svg|pdf and its notebook: test accuracy (from epoch 1) and angle of F (from epoch 0, rows with an
+     * F) per epoch, seed 1 of every row. One colour per rule, depth and options; pre-mirrored rows are dashed in
+     * the colour of the same row without pre-mirroring.
+     */
     private void writeFigure(Path dir, Protocol protocol, List<Protocol.Row> rows, Map<Integer, List<EpochMetrics>> curves,
                              ProtocolRunner.Cut cut, String note) throws IOException {
-        List<TrainingCurvesFigure.RuleCurve> list = new ArrayList<>();
+        Palette[] cycle = {Palette.VERMILLION, Palette.BLUE, Palette.BLUISH_GREEN, Palette.REDDISH_PURPLE, Palette.ORANGE,
+            Palette.SKY_BLUE, Palette.BLACK};
+        Map<String, Palette> colours = new LinkedHashMap<>();
+        Map<String, DataTable> tables = new LinkedHashMap<>();
+        List<PlotSeries> accuracy = new ArrayList<>();
+        List<PlotSeries> angle = new ArrayList<>();
         for (Protocol.Row r : rows) {
-            List<EpochMetrics> m = curves.get(r.number());
-            int n = m.size();
-            double[] epoch = new double[n];
-            double[] acc = new double[n];
-            double[] angle = new double[n];
-            for (int i = 0; i < n; i++) {
-                epoch[i] = m.get(i).epoch();
-                acc[i] = m.get(i).testAccuracy();
-                angle[i] = m.get(i).angleDeg();
+            var config = r.config();
+            String key = config.depth() + " " + config.rule() + " " + config.with(config.rule(), config.weightDecay(),
+                    config.normalise(), 0).options() + " " + r.dataset();
+            Palette colour = colours.computeIfAbsent(key, k -> cycle[colours.size() % cycle.length]);
+            boolean dashed = config.preMirrorSteps() > 0;
+            String label = "#" + r.number() + " " + r.label() + ", depth " + config.depth()
+                    + (rows.stream().map(Protocol.Row::dataset).distinct().count() > 1 ? ", " + r.dataset() : "");
+            List<double[]> acc = new ArrayList<>();
+            List<double[]> ang = new ArrayList<>();
+            for (EpochMetrics m : curves.get(r.number())) {
+                if (m.epoch() >= 1) {
+                    acc.add(new double[] {m.epoch(), m.testAccuracy()});
+                }
+                if (Double.isFinite(m.angleDeg())) {
+                    ang.add(new double[] {m.epoch(), m.angleDeg()});
+                }
             }
-            list.add(new TrainingCurvesFigure.RuleCurve("#" + r.number() + " " + r.label() + ", depth " + r.config().depth(),
-                    epoch, acc, angle));
+            String accTable = "accuracy_row" + r.number();
+            tables.put(accTable, DataTable.of(List.of("epoch", "test_accuracy"), acc.toArray(new double[0][])));
+            accuracy.add(new PlotSeries(FigureData.csv(accTable), "epoch", "test_accuracy", null, label, colour.hex(),
+                    PlotSeries.Style.LINE, dashed));
+            if (!ang.isEmpty()) {
+                String angTable = "angle_row" + r.number();
+                tables.put(angTable, DataTable.of(List.of("epoch", "angle_deg"), ang.toArray(new double[0][])));
+                angle.add(new PlotSeries(FigureData.csv(angTable), "epoch", "angle_deg", null, label, colour.hex(),
+                        PlotSeries.Style.LINE, dashed));
+            }
+        }
+        List<PlotPanel> panels = new ArrayList<>();
+        panels.add(new PlotPanel("test accuracy", "epoch", "test accuracy", false, false, accuracy));
+        if (!angle.isEmpty()) {
+            panels.add(new PlotPanel("alignment of F (dashed: pre-mirrored)", "epoch", "∠(F, (W_d…W_0)ᵀ) [°]", false, false, angle));
         }
         List<String> parameters = new ArrayList<>(List.of(
                 "protocol " + protocol.cliName() + ": " + cut.epochs() + " epochs, " + cut.hidden() + " hidden units per layer, seed 1",
@@ -188,6 +222,7 @@ final class ProtocolRun {
         }
         FigureRunner.write("curves", "Test accuracy per epoch of each row of " + protocol.cliName()
                         + ", and the angle between F and the transposed end-to-end weights (rows with an F)",
-                TrainingCurvesFigure.build(list, parameters), Map.of(), Version.recorded(), c.commandLine(), dir);
+                new FigureData(tables, new PlotFigure(protocol.cliName(), panels.size(), panels), parameters),
+                Map.of(), Version.recorded(), c.commandLine(), dir);
     }
 }
