@@ -63,6 +63,15 @@ class ErrorFeedbackTest {
             ErrorFeedback bp = new ErrorFeedback(ErrorFeedback.Kind.BP, net, ROWS, null, null);
             double[][] g = grads(net);
             bp.directions(net, mm, x, labels, ROWS, masks, g, l -> { });
+            // the check can say no: fa's directions of the hidden layers are not the gradient
+            double[][] gFa = grads(net);
+            new ErrorFeedback(ErrorFeedback.Kind.FA, net, ROWS, RandomSource.XO_RO_SHI_RO_128_PP.create(14), null)
+                    .directions(net, mm, x, labels, ROWS, masks, gFa, l -> { });
+            double faOff = 0;
+            for (int k = 0; k < g[0].length; k++) {
+                faOff = Math.max(faOff, Math.abs(gFa[0][k] - g[0][k]));
+            }
+            assertTrue(faOff > 1e-3, "fa's first layer differs from the gradient by " + faOff);
             DeepPass pass = new DeepPass(net, ROWS);
             double h = 1e-6;
             for (int l = 0; l < net.layers(); l++) {
