@@ -64,8 +64,8 @@ public final class TrainImagesCommand implements Callable<Integer> {
             + "Defaults: bp=0.01, fa=0.01, pepita=0.01, pepita-wm=0.01")
     Map<String, Double> learningRates = new LinkedHashMap<>();
 
-    @Option(names = "--epochs", defaultValue = "8", description = "Epochs. Default: ${DEFAULT-VALUE}")
-    int epochs;
+    @Option(names = "--epochs", description = "Epochs. Default: 8; with --protocol the paper's 100")
+    Integer epochs;
 
     @Option(names = "--decay-epochs", split = ",", defaultValue = "5,7",
             description = "Multiply the learning rate by --decay-factor after these epochs. Default: ${DEFAULT-VALUE}")
@@ -83,11 +83,29 @@ public final class TrainImagesCommand implements Callable<Integer> {
     @Option(names = "--hidden", defaultValue = "1024", description = "Hidden units. Default: ${DEFAULT-VALUE}")
     int hidden;
 
-    @Option(names = "--train-size", defaultValue = "60000", description = "Use the first N training images. Default: ${DEFAULT-VALUE}")
-    int trainSize;
+    @Option(names = "--train-size", description = "Use the first N training images. Default: 60000 (with --protocol: all)")
+    Integer trainSize;
 
-    @Option(names = "--test-size", defaultValue = "10000", description = "Use the first N test images. Default: ${DEFAULT-VALUE}")
-    int testSize;
+    @Option(names = "--test-size", description = "Use the first N test images. Default: 10000 (with --protocol: all)")
+    Integer testSize;
+
+    @Option(names = "--protocol", description = "Run the rows of one of the paper's experiments instead: table1, table2, "
+            + "fig3 or tableS1 (docs/images.md, \"Deeper networks\"). Needs --data.")
+    String protocol;
+
+    @Option(names = "--data", description = "With --protocol: the directory of the datasets (MNIST IDX files, CIFAR-10 "
+            + "cifar-10-batches-bin, CIFAR-100 cifar-100-binary; each directly in DIR or in DIR/mnist, DIR/<archive folder>)")
+    Path data;
+
+    @Option(names = "--stand-in", description = "With --protocol: run every row on this dataset (mnist, fashion-mnist, "
+            + "cifar10, cifar100) instead of the row's own; the output says so")
+    String standIn;
+
+    @Option(names = "--seeds", defaultValue = "1", description = "With --protocol: seeds 1..N per row (mean +- s.e.). Default: ${DEFAULT-VALUE}")
+    int seeds;
+
+    @Option(names = "--rows", split = ",", description = "With --protocol: run only these rows (numbers as in the table). Default: all")
+    List<Integer> rowNumbers;
 
     @Option(names = "--seed", defaultValue = "1", description = "Default: ${DEFAULT-VALUE}")
     long seed;
@@ -138,6 +156,18 @@ public final class TrainImagesCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
+        if (protocol != null) {
+            return new ProtocolRun(this).call(err);
+        }
+        if (epochs == null) {
+            epochs = 8;
+        }
+        if (trainSize == null) {
+            trainSize = 60000;
+        }
+        if (testSize == null) {
+            testSize = 10000;
+        }
         ImageTrainingConfig config;
         FashionMnist.Split data;
         try {
@@ -202,6 +232,11 @@ public final class TrainImagesCommand implements Callable<Integer> {
             staged.abandon();
             throw e;
         }
+    }
+
+    /** The command line as recorded in the outputs. */
+    String commandLine() {
+        return String.join(" ", RunDirectory.commandLine(spec));
     }
 
     /** DIR/training.png|svg|pdf, DIR/training.ipynb and DIR/data/<rule>.csv, through the plots module. */

@@ -17,7 +17,11 @@ public enum Seeds {
     /** The order of the training images each epoch. */
     SHUFFLE,
     /** The noise of weight mirroring. */
-    MIRROR_NOISE;
+    MIRROR_NOISE,
+    /** Dropout masks. */
+    DROPOUT,
+    /** DFA's fixed matrices below the top hidden layer. */
+    DFA_MATRICES;
 
     /** A xoroshiro128++ generator for this stream (the long seed is expanded by SplitMix64 inside commons-rng). */
     public UniformRandomProvider rng(long seed) {
