@@ -168,6 +168,7 @@ public final class DirectoryNotebook {
                     ax.axhline(0, color="k", lw=0.6)
                     if len(positive):
                         ax.set_xscale("symlog", linthresh=positive.min())
+                        ax.set_xlim(0, t.max())
                     more = entries - MAX_LEGEND
                     ax.set_title(family + (f" (+ {more} more curves)" if more > 0 else ""), fontsize="small")
                     ax.set_xlabel("t", fontsize="small")
