@@ -11,16 +11,20 @@ from ._errors import PepitaError
 #: the jar, relative to the repository root
 JAR = Path("cli") / "target" / "pepita.jar"
 
+#: the jar an installed package carries (``pip install ./python`` copies it in; python/setup.py)
+BUNDLED = Path(__file__).resolve().parent / "_jar" / "pepita.jar"
+
 
 def _is_repository(d):
     return (d / "pepita").is_file() and (d / "cli" / "pom.xml").is_file()
 
 
-def _repository():
+def _repository(cwd=True):
     """The repository holding the ``./pepita`` script, or None.
 
     In order: ``$PEPITA_HOME``; the directories above this package (``PYTHONPATH=python`` or an
-    editable install); the current directory and those above it (a notebook run inside the repo).
+    editable install); with ``cwd``, the current directory and those above it (a notebook run
+    inside the repo).
     """
     home = os.environ.get("PEPITA_HOME")
     if home:
@@ -28,29 +32,41 @@ def _repository():
         if not _is_repository(d):
             raise PepitaError(f"PEPITA_HOME={home} is not a pepita repository (no ./pepita script and cli/pom.xml there)", 2)
         return d
-    for start in (Path(__file__).resolve().parent, Path.cwd().resolve()):
+    starts = (Path(__file__).resolve().parent, Path.cwd().resolve()) if cwd else (Path(__file__).resolve().parent,)
+    for start in starts:
         for d in (start, *start.parents):
             if _is_repository(d):
                 return d
     return None
 
 
+def _java_jar(jar):
+    """``java [PEPITA_JAVA_OPTS] -jar JAR``, with ``$JAVA_HOME/bin/java`` when JAVA_HOME is set."""
+    java = Path(os.environ["JAVA_HOME"]) / "bin" / "java" if os.environ.get("JAVA_HOME") else "java"
+    opts = shlex.split(os.environ.get("PEPITA_JAVA_OPTS", "-Xmx8g"))
+    return [str(java), *opts, "-Djava.awt.headless=true", "-jar", str(jar)]
+
+
 def command():
     """The argument list that starts the pepita program.
 
-    ``$PEPITA_JAR`` (a built ``cli/target/pepita.jar``) is run with ``java -jar``; otherwise the
-    repository's ``./pepita`` script, which builds the jar when it is missing or older than the
-    sources. Raises PepitaError when neither can be found.
+    In order: ``$PEPITA_JAR`` (a built ``cli/target/pepita.jar``) run with ``java -jar``; the
+    repository's ``./pepita`` script (which builds the jar when it is missing or older than the
+    sources) when ``$PEPITA_HOME`` is set or the package sits in a repository; the jar bundled in
+    an installed package, run with ``java -jar``; the ``./pepita`` of a repository at or above the
+    current directory. Raises PepitaError when none can be found.
     """
     jar = os.environ.get("PEPITA_JAR")
     if jar:
         if not Path(jar).is_file():
             raise PepitaError(f"PEPITA_JAR={jar}: no such file (build it with `mvn -B install -DskipTests` "
                               f"in the repository, or unset PEPITA_JAR)", 2)
-        java = Path(os.environ["JAVA_HOME"]) / "bin" / "java" if os.environ.get("JAVA_HOME") else "java"
-        opts = shlex.split(os.environ.get("PEPITA_JAVA_OPTS", "-Xmx8g"))
-        return [str(java), *opts, "-Djava.awt.headless=true", "-jar", str(jar)]
-    repo = _repository()
+        return _java_jar(jar)
+    repo = _repository(cwd=False)
+    if repo is None and BUNDLED.is_file():
+        return _java_jar(BUNDLED)
+    if repo is None:
+        repo = _repository()
     if repo is None:
         raise PepitaError("cannot find the pepita program: set PEPITA_HOME to the repository (the directory with "
                           "the ./pepita script) or PEPITA_JAR to its cli/target/pepita.jar", 2)

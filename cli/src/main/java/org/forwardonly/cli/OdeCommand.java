@@ -14,6 +14,8 @@ import org.forwardonly.theory.ode.OdeResult;
 import org.forwardonly.theory.ode.SampleTimes;
 import org.forwardonly.theory.state.OrderParameters;
 import org.forwardonly.theory.trajectory.Trajectory;
+import org.forwardonly.theory.state.FeedbackColumns;
+import org.forwardonly.theory.state.StateLayout;
 import org.forwardonly.theory.trajectory.TrajectoryCsv;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -36,8 +38,8 @@ import java.util.function.Consumer;
 @Command(name = "ode", mixinStandardHelpOptions = true,
         description = {"Integrate the order-parameter ODE of CONFIG (bp, fa, afa in closed form; pepita, ff, relu and weight "
                 + "mirroring on the exact engine: a tensor Gauss-Hermite grid at small K+M, else scrambled Sobol points with "
-                + "an error estimate) and write DIR/metrics.csv (t, eps_g, Q_k_l, R_k_m, v_k[, c_k, d_m, P]) and "
-                + "DIR/config.json (with the engine that ran and its estimated error)."})
+                + "an error estimate) and write DIR/metrics.csv (t, eps_g, Q_k_l, R_k_m, v_k[, c_k, d_m, P], cos_v_feedback[, c_norm]) and "
+                + "DIR/config.json (with the engine that ran, its estimated error, and the constants T, vStar[, b])."})
 public final class OdeCommand implements Callable<Integer> {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "CONFIG", description = "Experiment config: JSON, or YAML (.yaml, .yml); - reads it from standard input. Keys: docs/config.md.")
@@ -171,26 +173,34 @@ public final class OdeCommand implements Callable<Integer> {
         List<String> commandLine = RunDirectory.withoutOption(RunDirectory.commandLine(spec), "--threads");
         final String continued = fromNote;
         final double t0 = outTimes[0] - times[0];
+        final OrderParameters constants = init;
+        final boolean fixedB = Experiments.layout(cfg).hasB(); // fa's b; other rules carry no b
         Consumer<ObjectNode> fromFields = json -> {
             if (continued != null) {
                 json.put("from", continued);
                 json.put("fromTime", t0);
             }
+            // T and v* (and fa's b) are constant, so not metrics.csv columns: written here (docs/columns.md)
+            ObjectNode teacher = json.putObject("constants");
+            putArray(teacher, "T", constants.T());
+            putArray(teacher, "vStar", constants.vStar());
+            if (fixedB) putArray(teacher, "b", constants.b());
         };
         OdeResult result;
         try (RunDirectory dir = RunDirectory.create(out)) {
             dir.writeConfig(cfg, new long[] {cfg.seed()}, commandLine, fromFields, null);
             ProgressBar bar = new ProgressBar("ode", times[times.length - 1], err,
                     ProgressBar.consoleAttached());
-            try (TrajectoryCsv.Appender csv = new TrajectoryCsv.Appender(dir.resolve("metrics.csv"),
-                    Experiments.columns(Experiments.layout(cfg)))) {
+            StateLayout layout = Experiments.layout(cfg);
+            try (TrajectoryCsv.Appender csv = new TrajectoryCsv.Appender(dir.resolve("metrics.csv"), metricsColumns(cfg))) {
                 result = Experiments.integrate(cfg, init, times, new IntegrationObserver() {
                     private int sample;
 
                     @Override
                     public void onSample(double t, double[] row) {
                         // the i-th sample is at outTimes[i] exactly (t + t0 could round differently)
-                        csv.append(outTimes[sample++], row);
+                        csv.append(outTimes[sample++], FeedbackColumns.appendTo(row, layout, cfg.rule(), constants.b(),
+                                cfg.modulationSign()));
                     }
 
                     @Override
@@ -248,5 +258,32 @@ public final class OdeCommand implements Callable<Integer> {
                 result.evaluations(), error, out));
         stdout.flush();
         return 0;
+    }
+
+    /**
+     * metrics.csv's columns after t: eps_g, the order parameters, then the derived columns that
+     * {@code simulate} writes too (cos_v_feedback, c_norm; docs/columns.md). POST /api/ode of the
+     * explorer writes the same.
+     */
+    public static List<String> metricsColumns(ExperimentConfig cfg) {
+        StateLayout layout = Experiments.layout(cfg);
+        List<String> names = new java.util.ArrayList<>(Experiments.columns(layout));
+        names.addAll(FeedbackColumns.names(layout));
+        return List.copyOf(names);
+    }
+
+    /** A vector into JSON, each double as Jackson writes it (Java's shortest round-tripping decimal). */
+    private static void putArray(ObjectNode o, String key, double[] a) {
+        var arr = o.putArray(key);
+        for (double x : a) arr.add(x);
+    }
+
+    /** A matrix into JSON as an array of rows. */
+    private static void putArray(ObjectNode o, String key, double[][] a) {
+        var rows = o.putArray(key);
+        for (double[] r : a) {
+            var row = rows.addArray();
+            for (double x : r) row.add(x);
+        }
     }
 }

@@ -38,8 +38,8 @@ public final class PepitaCommand implements java.util.concurrent.Callable<Intege
     public static final int EXIT_DIVERGED = 3;
 
     /**
-     * The exit codes of every command, the one source of each command's "Exit codes:" help
-     * section; the README's table lists the same codes (ExitCodesTest).
+     * The exit codes of every command, listed once in {@code pepita help} (each command's help has
+     * {@link #EXIT_CODES_LINE}); the README's table lists the same codes (ExitCodesTest).
      */
     public static final Map<String, String> EXIT_CODES = exitCodes();
 
@@ -88,8 +88,8 @@ public final class PepitaCommand implements java.util.concurrent.Callable<Intege
 
     /**
      * Builds the command line with the project's error handling: a bad option is one line and exit
-     * 2; an exception a command did not handle is one line and exit 1 (docs/reliability.md). Every
-     * command's --help ends with {@link #EXIT_CODES}.
+     * 2; an exception a command did not handle is one line and exit 1 (docs/reliability.md).
+     * {@code pepita help} ends with {@link #EXIT_CODES}, every command's --help with {@link #EXIT_CODES_LINE}.
      */
     public static CommandLine commandLine() {
         return commandLine(SUBCOMMANDS.keySet());
@@ -128,7 +128,40 @@ public final class PepitaCommand implements java.util.concurrent.Callable<Intege
 
     private static void withExitCodes(CommandLine cl) {
         cl.getCommandSpec().usageMessage().exitCodeListHeading("Exit codes:%n").exitCodeList(EXIT_CODES);
-        for (CommandLine sub : cl.getSubcommands().values()) withExitCodes(sub);
+        for (CommandLine sub : cl.getSubcommands().values()) shortHelp(sub);
+    }
+
+    /**
+     * One line per command in {@code pepita help}'s list (a command's header, which its own help
+     * prints first, above its full description).
+     */
+    static final Map<String, String> SUMMARIES = Map.ofEntries(
+            Map.entry("ode", "Integrate the order-parameter ODE of one config."),
+            Map.entry("simulate", "Train finite-N networks online, seeds in parallel."),
+            Map.entry("compare", "Simulation against the ODE from each seed's start: AGREE or DISAGREE."),
+            Map.entry("power", "How often compare says DISAGREE for the true ODE and for perturbed ones."),
+            Map.entry("figure", "Make one figure of the catalogue (--list shows it)."),
+            Map.entry("reproduce", "Make every figure of the paper, theory against simulation."),
+            Map.entry("notebook", "Write a Jupyter notebook for any output directory."),
+            Map.entry("scan", "Run a grid or list of configs, resumable; on all cores or on Spark."),
+            Map.entry("bench", "Time the ODE and the SGD step (and the C++ reference)."),
+            Map.entry("train-images", "Train bp, fa, PEPITA and PEPITA + WM on Fashion-MNIST."),
+            Map.entry("serve", "Serve the interactive explorer on a local web page."));
+
+    /** The one line of the exit codes in each command's help: what each means is in {@code pepita help}. */
+    static final String EXIT_CODES_LINE = "Exit codes: 0 done, 1 unexpected failure, 2 bad input, 3 diverged, "
+            + "4 Spark cluster failed (scan --spark); what each means: pepita help.";
+
+    private static void shortHelp(CommandLine sub) {
+        var usage = sub.getCommandSpec().usageMessage();
+        String summary = SUMMARIES.get(sub.getCommandName());
+        if (summary != null && usage.header().length == 0) usage.header(summary);
+        if (!sub.getCommandName().equals("help")) {
+            String[] footer = java.util.Arrays.copyOf(usage.footer(), usage.footer().length + 1);
+            footer[footer.length - 1] = EXIT_CODES_LINE;
+            usage.footer(footer);
+        }
+        for (CommandLine s : sub.getSubcommands().values()) shortHelp(s);
     }
 
     /**

@@ -70,7 +70,7 @@ class OdeCommandTest {
         Run r = run("ode", REFERENCE.resolve("bp_k2m2.json").toString(), "--out", out.toString(), "--no-progress");
         assertEquals(0, r.exit(), r.err());
         List<String> lines = Files.readAllLines(out.resolve("metrics.csv"));
-        assertEquals("t,eps_g,Q_1_1,Q_1_2,Q_2_2,R_1_1,R_1_2,R_2_1,R_2_2,v_1,v_2", lines.get(0));
+        assertEquals("t,eps_g,Q_1_1,Q_1_2,Q_2_2,R_1_1,R_1_2,R_2_1,R_2_2,v_1,v_2,cos_v_feedback", lines.get(0));
         // eps_g against the independent implementation's curve of the same config (reference/bp_k2m2_eps.csv,
         // 6 significant digits, so rounding <= 5e-7; tolerance 1e-6): equal at t = 0; at t = 100, between its
         // samples at t = 99.18 and 101.47, where it decreases by 9e-6
@@ -109,7 +109,7 @@ class OdeCommandTest {
         byte[] ma = Files.readAllBytes(a.resolve("metrics.csv"));
         assertArrayEquals(ma, Files.readAllBytes(b.resolve("metrics.csv")));
         assertFalse(java.util.Arrays.equals(ma, Files.readAllBytes(c.resolve("metrics.csv"))), "the seed changes the draw");
-        assertTrue(new String(ma).startsWith("t,eps_g,Q_1_1,Q_1_2,Q_2_2,R_1_1,R_1_2,R_2_1,R_2_2,v_1,v_2,c_1,c_2,d_1,d_2,P\n"));
+        assertTrue(new String(ma).startsWith("t,eps_g,Q_1_1,Q_1_2,Q_2_2,R_1_1,R_1_2,R_2_1,R_2_2,v_1,v_2,c_1,c_2,d_1,d_2,P,cos_v_feedback,c_norm\n"));
     }
 
     static final String INIT_OK = "\"Q\":[[1,0.1],[0.1,1]],\"R\":[[0.1,0],[0,0.1]],\"T\":[[1,0],[0,1]],\"v\":[0.5,0.5],\"vStar\":[1,1]";

@@ -53,10 +53,10 @@ final class OdeRun implements StreamedRun {
         return config;
     }
 
-    /** The CSV columns after t (eps_g, then the packed state). */
+    /** The CSV columns after t: those of pepita ode's metrics.csv (eps_g, the packed state, the derived columns). */
     @Override
     public List<String> columns() {
-        return Experiments.columns(Experiments.layout(config));
+        return org.forwardonly.cli.OdeCommand.metricsColumns(config);
     }
 
     /** The exact quadrature engine (docs/model.md §5-6) or the closed forms (§4). */
@@ -81,10 +81,12 @@ final class OdeRun implements StreamedRun {
      */
     @Override
     public String run(Sink sink) {
+        org.forwardonly.theory.state.StateLayout layout = Experiments.layout(config);
         IntegrationObserver observer = new IntegrationObserver() {
             @Override
             public void onSample(double t, double[] row) {
-                sink.sample(t, row);
+                sink.sample(t, org.forwardonly.theory.state.FeedbackColumns.appendTo(row, layout, config.rule(), init.b(),
+                        config.modulationSign()));
             }
 
             @Override

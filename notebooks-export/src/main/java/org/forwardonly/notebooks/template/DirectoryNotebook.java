@@ -62,6 +62,10 @@ public final class DirectoryNotebook {
                         rel + " (simulation)", null, PlotSeries.Style.MARKERS, false));
             } else if (header.contains("t") && header.contains("eps_g")) {
                 boolean sim = header.contains("eps_g_se");
+                // compare's metrics.csv holds the simulation compare.csv already draws: drawn once
+                if (sim && csv.getFileName().toString().equals("metrics.csv") && Files.isRegularFile(csv.resolveSibling("compare.csv"))) {
+                    continue;
+                }
                 curves.add(new PlotSeries(rel, "t", "eps_g", sim ? "eps_g_se" : null, rel, null,
                         sim ? PlotSeries.Style.MARKERS : PlotSeries.Style.LINE, false));
             } else {
@@ -87,20 +91,113 @@ public final class DirectoryNotebook {
                     List.of(new PlotPanel("ε_g(t)", "t", "ε_g", true, true, curves)));
             cells.add(Cell.code(MatplotlibCode.draw(fig)));
         }
+        boolean gridHelpers = false;
+        for (Path csv : csvs) {
+            List<String> header = header(csv);
+            String rel = relative(dir, csv);
+            boolean comparison = header.contains("eps_g_ode") && header.contains("eps_g_diff_se");
+            boolean extrapolated = header.contains("eps_g_diff_extrapolated");
+            if (!comparison && !extrapolated) continue;
+            if (!gridHelpers) {
+                cells.add(Cell.code(GRID_HELPERS));
+                gridHelpers = true;
+            }
+            cells.add(Cell.code(comparison ? differenceGridCell(rel) : extrapolatedGridCell(rel)));
+        }
         for (String table : tables) {
             if (scanTable(header(dir.resolve(table)))) {
                 cells.add(Cell.code(scanCell(table)));
                 continue;
             }
+            if (header(dir.resolve(table)).contains("eps_g_diff_extrapolated")) continue; // drawn as a grid above
+            // at most MAX_LEGEND columns against the first, legend beside the axes (a wider table is shown, not drawn whole)
             cells.add(Cell.code("frame = data[" + MatplotlibCode.str(table) + "]\n"
                     + "numeric = frame.select_dtypes(\"number\")\n"
                     + "if numeric.shape[1] >= 2:\n"
-                    + "    ax = numeric.plot(x=numeric.columns[0], marker=\"o\", figsize=(6, 4), title="
-                    + MatplotlibCode.str(table) + ")\n"
+                    + "    shown = list(numeric.columns[1:" + (MAX_LEGEND + 1) + "])\n"
+                    + "    more = numeric.shape[1] - 1 - len(shown)\n"
+                    + "    fig, ax = plt.subplots(figsize=(6, 4), constrained_layout=True)\n"
+                    + "    numeric.plot(x=numeric.columns[0], y=shown, marker=\"o\", ax=ax, title="
+                    + MatplotlibCode.str(table) + " + (f\" (+ {more} more columns)\" if more else \"\"))\n"
+                    + "    ax.legend(fontsize=\"x-small\", loc=\"upper left\", bbox_to_anchor=(1.01, 1.0))\n"
                     + "    plt.show()\n"
                     + "frame.head(20)\n"));
         }
         return new Notebook(cells);
+    }
+
+    /** The most legend entries a panel of a directory notebook shows; further curves are counted in its title. */
+    public static final int MAX_LEGEND = 12;
+
+    /**
+     * Python helpers of the comparison grids: columns grouped by order parameter family (eps_g, Q, R,
+     * v, c, d, P, the derived columns), and a grid of small panels, one per family, each curve with
+     * its error bars, at most {@link #MAX_LEGEND} legend entries per panel (the rest drawn, counted
+     * as "+ N more"), legends beside the axes, t on a symmetric-log axis (t = 0 included).
+     */
+    static final String GRID_HELPERS = """
+            import re
+
+            MAX_LEGEND = %d
+
+            def families(columns, suffix):
+                \"\"\"The columns ending in suffix, by family: {"Q": ["Q_1_1", ...], ...}, names without the suffix.\"\"\"
+                groups = {}
+                for col in columns:
+                    if col.endswith(suffix):
+                        base = col[: -len(suffix)]
+                        groups.setdefault(re.sub(r"(_\\d+)+$", "", base), []).append(base)
+                return groups
+
+            def grid(frame, groups, curves, title):
+                \"\"\"One small panel per family; curves(base) gives [(label suffix, y, yerr), ...] for a column.\"\"\"
+                n = len(groups)
+                ncols = min(3, n)
+                nrows = -(-n // ncols)
+                fig, axes = plt.subplots(nrows, ncols, figsize=(4.2 * ncols, 2.8 * nrows), squeeze=False,
+                                         constrained_layout=True)
+                t = frame["t"]
+                positive = t[t > 0]
+                for ax, (family, bases) in zip(axes.flat, groups.items()):
+                    entries = 0
+                    for base in bases:
+                        for suffix, y, yerr in curves(base):
+                            label = base + suffix if entries < MAX_LEGEND else "_nolegend_"
+                            ax.errorbar(t, y, yerr=yerr, lw=0.8, marker="o", ms=2.5, capsize=0, label=label)
+                            entries += 1
+                    ax.axhline(0, color="k", lw=0.6)
+                    if len(positive):
+                        ax.set_xscale("symlog", linthresh=positive.min())
+                        ax.set_xlim(0, t.max())
+                    more = entries - MAX_LEGEND
+                    ax.set_title(family + (f" (+ {more} more curves)" if more > 0 else ""), fontsize="small")
+                    ax.set_xlabel("t", fontsize="small")
+                    ax.tick_params(labelsize="x-small")
+                    ax.legend(fontsize="xx-small", loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False)
+                for ax in list(axes.flat)[n:]:
+                    ax.set_visible(False)
+                fig.suptitle(title)
+                plt.show()
+            """.formatted(MAX_LEGEND);
+
+    /** compare.csv: simulation − ODE per order parameter with the paired standard error, one panel per family. */
+    private static String differenceGridCell(String table) {
+        return "frame = data[" + MatplotlibCode.str(table) + "]\n"
+                + "grid(frame, families(frame.columns, \"_diff_se\"),\n"
+                + "     lambda b: [(\"\", frame[b + \"_sim\"] - frame[b + \"_ode\"], frame[b + \"_diff_se\"])],\n"
+                + "     " + MatplotlibCode.str(table + ": simulation − ODE (± paired standard error)") + ")\n";
+    }
+
+    /** extrapolated.csv: the differences extrapolated to 1/N = 0, plain and drift-aligned, one panel per family. */
+    private static String extrapolatedGridCell(String table) {
+        return "frame = data[" + MatplotlibCode.str(table) + "]\n"
+                + "def extrapolated(b):\n"
+                + "    out = [(\"\", frame[b + \"_diff_extrapolated\"], frame[b + \"_diff_extrapolated_se\"])]\n"
+                + "    if b + \"_diff_aligned_extrapolated\" in frame:\n"
+                + "        out.append((\" aligned\", frame[b + \"_diff_aligned_extrapolated\"], frame[b + \"_diff_aligned_extrapolated_se\"]))\n"
+                + "    return out\n"
+                + "grid(frame, families(frame.columns, \"_diff_extrapolated\"), extrapolated,\n"
+                + "     " + MatplotlibCode.str(table + ": simulation − ODE extrapolated to 1/N = 0 (± standard error)") + ")\n";
     }
 
     /** A scan's tidy table: point, the swept keys, engine, eps_g_final, ... (docs/scans.md). */

@@ -25,7 +25,8 @@ class DirectoryNotebookTest {
         Files.createDirectories(dir.resolve("ode"));
         Files.writeString(dir.resolve("ode/trajectory.csv"), "t,eps_g,Q_1_1\n0.0,0.5,1.0\n1.0,0.3,1.1\n10.0,0.1,1.2\n");
         Files.writeString(dir.resolve("metrics.csv"), "t,eps_g,eps_g_se\n0.0,0.52,0.01\n1.0,0.31,0.01\n10.0,0.09,0.005\n");
-        Files.writeString(dir.resolve("compare.csv"), "t,eps_g_ode,eps_g_sim,eps_g_sim_se\n0.0,0.5,0.5,0.0\n1.0,0.3,0.31,0.01\n");
+        Files.createDirectories(dir.resolve("cmp")); // a compare directory below (beside it, metrics.csv would be its simulation)
+        Files.writeString(dir.resolve("cmp/compare.csv"), "t,eps_g_ode,eps_g_sim,eps_g_sim_se\n0.0,0.5,0.5,0.0\n1.0,0.3,0.31,0.01\n");
         Files.createDirectories(dir.resolve("scan"));
         Files.writeString(dir.resolve("scan/scan.csv"), "point,rule,eta,engine,eps_g_final,t_threshold,diverged\n"
                 + "0,bp,0.5,ode,0.3,,false\n1,bp,1,ode,0.2,3.5,false\n2,fa,0.5,ode,0.25,,false\n3,fa,1,ode,0.1,2.0,false\n");

@@ -10,17 +10,6 @@ public final class FeedbackCosine {
 
     /** cos(v, feedback) for {@code rule}; NaN when either vector is zero. */
     public static double of(String rule, double[] v, double[] b, double[] c, int s) {
-        double vv = 0, ff = 0, vf = 0;
-        for (int k = 0; k < v.length; k++) {
-            double f = switch (rule) {
-                case "bp" -> v[k];
-                case "fa" -> b[k];
-                default -> -s * c[k];
-            };
-            vv += v[k] * v[k];
-            ff += f * f;
-            vf += v[k] * f;
-        }
-        return (vv == 0 || ff == 0) ? Double.NaN : vf / Math.sqrt(vv * ff);
+        return org.forwardonly.theory.state.FeedbackColumns.cosine(rule, v, b, c, s); // one definition for ode and simulate
     }
 }

@@ -64,8 +64,7 @@ public final class SeedRun {
     public static List<String> columns(ExperimentConfig config) {
         List<String> names = new java.util.ArrayList<>(Experiments.columns(layout(config)));
         if (config.testSize() > 0) names.add("eps_test");
-        names.add("cos_v_feedback");
-        if (layout(config).hasF()) names.add("c_norm");
+        names.addAll(org.forwardonly.theory.state.FeedbackColumns.names(layout(config))); // as ode writes them
         return List.copyOf(names);
     }
 
