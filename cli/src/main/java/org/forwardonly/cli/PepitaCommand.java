@@ -51,11 +51,12 @@ public final class PepitaCommand implements java.util.concurrent.Callable<Intege
                 + "PEPITA_JAVA_OPTS, the Java options of the pepita script); a scan keeps its finished points, rerun to resume.");
         m.put("" + EXIT_BAD_INPUT, "bad input (config, option, missing file or dataset, unwritable or non-empty DIR without "
                 + "--overwrite): one line on stderr naming the key, the problem and what is allowed; nothing written.");
-        m.put("" + EXIT_DIVERGED, "a run diverged (non-finite state, or eps_g past epsGBound): one line with t and what "
-                + "to try; ode keeps DIR/metrics.csv up to the divergence, every other command writes nothing of that run.");
-        m.put("" + ScanCommand.EXIT_CLUSTER, "scan --spark only: the Spark cluster failed (unreachable master, executors that "
-                + "cannot start, every worker lost): one line naming the cause and what to try; finished points are kept, "
-                + "rerun to resume.");
+        m.put("" + EXIT_DIVERGED, "a run diverged (non-finite state, or eps_g past epsGBound), or the adaptive integrator "
+                + "could not go on (said as such): one line with t and what to try; ode keeps DIR/metrics.csv up to there, "
+                + "every other command writes nothing of that run.");
+        m.put("" + ScanCommand.EXIT_CLUSTER, "scan --spark or --slurm: the cluster failed (Spark: unreachable master, executors "
+                + "that cannot start, every worker lost; Slurm: the controller does not answer, array tasks ended with points "
+                + "missing): one line naming the cause and what to try; finished points are kept, rerun to resume.");
         return java.util.Collections.unmodifiableMap(m);
     }
 
@@ -150,7 +151,7 @@ public final class PepitaCommand implements java.util.concurrent.Callable<Intege
 
     /** The one line of the exit codes in each command's help: what each means is in {@code pepita help}. */
     static final String EXIT_CODES_LINE = "Exit codes: 0 done, 1 unexpected failure, 2 bad input, 3 diverged, "
-            + "4 Spark cluster failed (scan --spark); what each means: pepita help.";
+            + "4 cluster failed (scan --spark, --slurm); what each means: pepita help.";
 
     private static void shortHelp(CommandLine sub) {
         var usage = sub.getCommandSpec().usageMessage();
