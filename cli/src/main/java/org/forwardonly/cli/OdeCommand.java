@@ -128,7 +128,6 @@ public final class OdeCommand implements Callable<Integer> {
                         : "give either CONFIG or --from DIR0, not both (--from takes DIR0/config.json; change keys with --set)");
             }
             out = output.dir("ode");
-            output.checked("ode");
             ExperimentConfig earlier = null;
             Trajectory earlierMetrics = null;
             if (from != null) {
@@ -157,6 +156,7 @@ public final class OdeCommand implements Callable<Integer> {
                 times = SampleTimes.of(cfg);
                 outTimes = times;
             }
+            output.checked("ode"); // after the config: it locks DIR until the command returns
             t = threads != null ? threads : Experiments.defaultThreads(cfg, Runtime.getRuntime().availableProcessors());
             Experiments.validate(cfg, init); // an engine exists, and the joint covariance of init is valid
         } catch (ConfigException e) {
