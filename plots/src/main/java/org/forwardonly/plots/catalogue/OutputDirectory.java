@@ -63,6 +63,11 @@ public final class OutputDirectory {
      */
     public static void check(Path dir) {
         if (dir.toString().isEmpty()) throw new IllegalArgumentException("--out: empty path (give a directory, e.g. --out runs/x)");
+        if (dir.toString().indexOf('\uFFFD') >= 0) {
+            // issue 27: $'out4-\xff' created out4-\uFFFD, a name the user did not type; Java sees such bytes only as U+FFFD
+            throw new IllegalArgumentException("--out " + dir + ": not valid UTF-8 (a byte Java cannot read as a character);"
+                    + " use a name in UTF-8");
+        }
         Path abs = dir.toAbsolutePath().normalize();
         Path p = abs;
         while (p != null && !Files.exists(p)) p = p.getParent();
