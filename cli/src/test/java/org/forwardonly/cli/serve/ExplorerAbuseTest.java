@@ -125,6 +125,8 @@ class ExplorerAbuseTest {
             s.setSoTimeout(120_000);
             assertEquals("HTTP/1.1 200", new String(s.getInputStream().readNBytes(12), StandardCharsets.US_ASCII));
             assertEquals(before + 1, server.activeRuns());
+            Thread.sleep(3000); // as in the issue: the socket closed after 3 s, the run still going then
+            assertEquals(before + 1, server.activeRuns(), "the run is still computing while its client is there: " + LOG);
         }
         long closed = System.nanoTime();
         // the issue asks for 10 s; the heartbeat finds the closed socket within about 2 s (two writes, 1 s apart)
