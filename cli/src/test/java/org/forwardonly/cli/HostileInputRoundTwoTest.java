@@ -126,4 +126,39 @@ class HostileInputRoundTwoTest {
         Path out = tmp.resolve("img");
         badInput(run("train-images", "--train-size", "1000000", "-o", out.toString()), "--train-size: at most 60000", out);
     }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            // issue 27: nothing printed for 75 s; no answer in 300 s; no bar for 40 s
+            "testSize 1e8  | simulate | {\"rule\":\"bp\",\"K\":2,\"M\":2,\"N\":100,\"tMax\":5,\"testSize\":100000000} | ",
+            "nTimes 1e7    | simulate | {\"rule\":\"bp\",\"activation\":\"linear\",\"K\":2,\"M\":2,\"N\":100,\"tMax\":1000,\"nTimes\":10000000,\"timeSpacing\":\"linear\"} | ",
+            "N 1e5 tMax 1e9| simulate | {\"rule\":\"bp\",\"K\":2,\"M\":2,\"N\":100000,\"tMax\":1e9} | ",
+            "power 1e8     | power    | {\"rule\":\"bp\",\"K\":2,\"M\":2,\"N\":100,\"tMax\":5,\"seeds\":8} | --repeats=100000000",
+    })
+    void runsPastTheBudgetAreRefusedBeforeTheyStart(String what, String command, String json, String extra) throws Exception {
+        Path out = tmp.resolve("o");
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(command, file("c.json", json.strip()).toString(), "--out", out.toString()));
+        if (extra != null && !extra.isBlank()) args.add(extra.strip());
+        long start = System.nanoTime();
+        OdeCommandTest.Run r = run(args.toArray(String[]::new));
+        // refused at once: no wall-clock assertion, but the message must come from the estimate, not a run
+        if (r.err().contains("need about") && r.err().contains("GB")) {
+            badInput(r, "more than the", out); // the memory check answered first: also a refusal before the start
+        } else {
+            badInput(r, "--max-hours", out);
+        }
+    }
+
+    @Test
+    void anOdeWhosePaceWouldPassTheBudgetIsStoppedWithNothingWritten() throws Exception {
+        // issue 27: exact pepita K = M = 6 to tMax 1e9 was accepted, its bar saying "~330345 s left"
+        Path out = tmp.resolve("o");
+        OdeCommandTest.Run r = run("ode", file("c.json", "{\"rule\":\"pepita\",\"K\":6,\"M\":6,\"tMax\":1e9}").toString(),
+                "--out", out.toString(), "--no-progress", "--max-hours", "0.005"); // 18 s budget, judged after 1.8 s
+        badInput(r, "--max-hours", out);
+        try (var s = Files.list(tmp)) {
+            assertEquals(0, s.filter(p -> p.getFileName().toString().startsWith(".o.")).count(), "no staging or lock left");
+        }
+        badInput(run("ode", file("d.json", "{" + B + "}").toString(), "--out", out.toString(), "--max-hours", "-1"), "--max-hours", out);
+    }
 }
