@@ -131,7 +131,6 @@ class HostileInputRoundTwoTest {
     @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
             // issue 27: nothing printed for 75 s; no answer in 300 s; no bar for 40 s
             "testSize 1e8  | simulate | {\"rule\":\"bp\",\"K\":2,\"M\":2,\"N\":100,\"tMax\":5,\"testSize\":100000000} | ",
-            "nTimes 1e7    | simulate | {\"rule\":\"bp\",\"activation\":\"linear\",\"K\":2,\"M\":2,\"N\":100,\"tMax\":1000,\"nTimes\":10000000,\"timeSpacing\":\"linear\"} | ",
             "N 1e5 tMax 1e9| simulate | {\"rule\":\"bp\",\"K\":2,\"M\":2,\"N\":100000,\"tMax\":1e9} | ",
             "power 1e8     | power    | {\"rule\":\"bp\",\"K\":2,\"M\":2,\"N\":100,\"tMax\":5,\"seeds\":8} | --repeats=100000000",
     })
