@@ -19,10 +19,10 @@ final class RunBudget {
     /** Seconds per multiply-add of a minibatch step, N (K + M) of them: 1 ns, below the 1.5 to 40 ns measured. */
     static final double SECONDS_PER_STEP_UNIT = 1e-9;
     /**
-     * Seconds per unit (N K) of a test sample: 10 ns. 2 ns let testSize 1e8, N = 100, nTimes 10 through as
-     * 400 s, and it ran past 5 minutes (hostile-trial); about 30 ns was measured under load (docs/reliability.md).
+     * Seconds per unit (N K) of a test sample: 5 ns, below the 6.4 ns measured (hostile-trial, 2026-12-07, load 7-25:
+     * 10^8 test samples at N = 100 took 127 s per recording). The first guess, 2 ns, let that run through as 400 s.
      */
-    static final double SECONDS_PER_TEST_UNIT = 1e-8;
+    static final double SECONDS_PER_TEST_UNIT = 5e-9;
     /** How long an ODE runs before its own pace may refuse it: long enough for the pace to mean something. */
     static final double ODE_GRACE_SECONDS = 10;
 
