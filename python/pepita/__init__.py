@@ -61,17 +61,24 @@ def _threads(threads):
     return [] if threads is None else ["--threads", threads]
 
 
-def ode(config, *, out=None, threads=None, **overrides):
+def _overwrite(overwrite):
+    # --overwrite replaces only what the program can prove it wrote (docs/reliability.md)
+    return ["--overwrite"] if overwrite else []
+
+
+def ode(config, *, out=None, threads=None, overwrite=False, **overrides):
     """Integrates the order-parameter ODE (``pepita ode``).
 
     Returns metrics.csv: ``t``, ``eps_g`` and the order parameters (Q_k_l, R_k_m, v_k, and c_k,
     d_m, P for rules that use F). ``config``: a dict or a file path. ``out``: keep the output
     directory there (default: a temporary one, removed). ``threads``: see ``pepita help ode``.
+    ``overwrite=True``: write into a non-empty ``out`` (``--overwrite``: only files an earlier
+    pepita run wrote there, unchanged since, are replaced; anything else is kept or refused).
     """
-    return _execute("ode", config, overrides, out, _threads(threads))
+    return _execute("ode", config, overrides, out, _threads(threads) + _overwrite(overwrite))
 
 
-def simulate(config, *, out=None, threads=None, per_seed=False, **overrides):
+def simulate(config, *, out=None, threads=None, per_seed=False, overwrite=False, **overrides):
     """Trains ``seeds`` finite-N networks (``pepita simulate``).
 
     Returns metrics.csv: ``t``, seed means of eps_g, the order parameters, eps_test (if
@@ -80,11 +87,11 @@ def simulate(config, *, out=None, threads=None, per_seed=False, **overrides):
     ``t`` and the same columns per seed (tidy long form; ``df.pivot(index="t", columns="seed",
     values="eps_g")`` gives one column per seed). Results do not depend on ``threads``.
     """
-    options = _threads(threads) + (["--per-seed"] if per_seed else [])
+    options = _threads(threads) + (["--per-seed"] if per_seed else []) + _overwrite(overwrite)
     return _execute("simulate", config, overrides, out, options, "per_seed" if per_seed else "metrics")
 
 
-def compare(config, *, out=None, threads=None, per_seed=False, ode_rule=None, **overrides):
+def compare(config, *, out=None, threads=None, per_seed=False, ode_rule=None, overwrite=False, **overrides):
     """Simulation against the ODE from each seed's own start (``pepita compare``).
 
     Returns compare.csv: ``t``, then per column ``<col>_ode``, ``<col>_sim``, ``<col>_sim_se``,
@@ -94,7 +101,7 @@ def compare(config, *, out=None, threads=None, per_seed=False, ode_rule=None, **
     simulation). ``per_seed=True`` adds the simulation's per-seed table as ``attrs["per_seed"]``.
     """
     options = _threads(threads) + (["--per-seed"] if per_seed else []) \
-        + ([] if ode_rule is None else ["--ode-rule", ode_rule])
+        + ([] if ode_rule is None else ["--ode-rule", ode_rule]) + _overwrite(overwrite)
     return _execute("compare", config, overrides, out, options, "compare")
 
 

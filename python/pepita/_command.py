@@ -81,6 +81,10 @@ def run(args):
     A non-zero exit raises PepitaError with the program's one-line message (the last line it
     wrote on standard error) and its exit code.
     """
+    if not args:
+        # the program would print its usage and exit 2; its last line is no message (issue 27)
+        raise PepitaError("pepita: missing command: give one, e.g. cli(\"ode\", \"config.json\", \"--out\", \"runs/x\"); "
+                          "cli(\"help\") lists them", 2)
     argv = [*command(), *[str(a) for a in args]]
     try:
         done = subprocess.run(argv, stdin=subprocess.DEVNULL, capture_output=True, text=True)
@@ -88,6 +92,8 @@ def run(args):
         raise PepitaError(f"cannot start {argv[0]}: {e}", 2) from e
     if done.returncode != 0:
         lines = [line for line in done.stderr.splitlines() if line.strip()]
-        message = lines[-1].strip() if lines else f"pepita {args[0]} exited with code {done.returncode}"
+        # the program's one line starts with "pepita"; usage and progress lines around it do not
+        own = [line for line in lines if line.startswith("pepita")]
+        message = (own or lines)[-1].strip() if lines else f"pepita {args[0]} exited with code {done.returncode}"
         raise PepitaError(message, done.returncode, stderr=done.stderr)
     return done.stdout

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
@@ -34,6 +35,8 @@ public final class NotebookCommand implements Callable<Integer> {
         // in DIR: the notebook reads the CSVs by paths relative to itself
         Path target = dir.resolve("notebook.ipynb");
         try {
+            String damaged = damagedCsv(dir);
+            if (damaged != null) return FigureJobs.badInput(err, "notebook", damaged + "; a notebook of it would not load");
             var nb = Notebooks.forDirectory(dir, "pepita ... --out " + dir);
             // staged and moved in, like every output: a killed run leaves no half-written notebook
             org.forwardonly.plots.catalogue.OutputDirectory staged = org.forwardonly.plots.catalogue.OutputDirectory.open(dir);
@@ -49,5 +52,47 @@ public final class NotebookCommand implements Callable<Integer> {
         spec.commandLine().getOut().println("pepita notebook: " + target);
         spec.commandLine().getOut().flush();
         return 0;
+    }
+
+    /**
+     * The first CSV of DIR (and DIR/data) that is not a whole table, as one line, or null: not UTF-8,
+     * its last line cut (no newline at the end), or a row whose cell count differs from the header's;
+     * metrics.csv must also be all numbers (issue 27: garbage bytes in metrics.csv gave a notebook, exit 0).
+     */
+    static String damagedCsv(Path dir) throws IOException {
+        List<Path> csvs = new java.util.ArrayList<>();
+        for (Path d : List.of(dir, dir.resolve("data"))) {
+            if (!Files.isDirectory(d)) continue;
+            try (var s = Files.list(d)) {
+                s.filter(p -> p.getFileName().toString().endsWith(".csv") && Files.isRegularFile(p)).sorted().forEach(csvs::add);
+            }
+        }
+        for (Path csv : csvs) {
+            if (csv.getFileName().toString().equals("metrics.csv")) {
+                try {
+                    org.forwardonly.theory.trajectory.TrajectoryCsv.read(csv);
+                } catch (IOException e) {
+                    return e.getMessage();
+                }
+                continue;
+            }
+            byte[] bytes = Files.readAllBytes(csv);
+            if (bytes.length > 0 && bytes[bytes.length - 1] != '\n') return csv + ": its last line has no newline at the end: the file was cut";
+            String text;
+            try {
+                text = java.nio.charset.StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+            } catch (java.nio.charset.CharacterCodingException e) {
+                return csv + ": not UTF-8 text (binary or damaged?)";
+            }
+            List<String> lines = text.lines().toList();
+            if (lines.isEmpty()) return csv + ": empty (not even a header)";
+            int width = lines.get(0).split(",", -1).length;
+            for (int i = 1; i < lines.size(); i++) {
+                if (lines.get(i).isEmpty()) continue;
+                int n = lines.get(i).split(",", -1).length;
+                if (n != width && !lines.get(i).contains("\"")) return csv + ":" + (i + 1) + ": " + n + " cells, the header has " + width;
+            }
+        }
+        return null;
     }
 }

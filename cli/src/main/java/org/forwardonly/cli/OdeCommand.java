@@ -64,6 +64,9 @@ public final class OdeCommand implements Callable<Integer> {
     @Option(names = "--no-progress", description = "Do not draw the progress bar on stderr.")
     boolean noProgress;
 
+    @picocli.CommandLine.Mixin
+    RunBudget budget;
+
     @Option(names = "--threads", paramLabel = "T",
             description = "Threads for the closed-form right-hand side (its I4 sums). Results do not depend on it. "
                     + "Default: 2 (at most the cores) for bp/fa/afa with erf and K >= " + Experiments.SPLIT_FROM_K
@@ -132,7 +135,6 @@ public final class OdeCommand implements Callable<Integer> {
                         : "give either CONFIG or --from DIR0, not both (--from takes DIR0/config.json; change keys with --set)");
             }
             out = output.dir("ode");
-            output.checked("ode");
             ExperimentConfig earlier = null;
             Trajectory earlierMetrics = null;
             if (from != null) {
@@ -161,6 +163,8 @@ public final class OdeCommand implements Callable<Integer> {
                 times = SampleTimes.of(cfg);
                 outTimes = times;
             }
+            budget.seconds(); // a bad --max-hours is refused before the run
+            output.checked("ode"); // after the config: it locks DIR until the command returns
             t = threads != null ? threads : Experiments.defaultThreads(cfg, Runtime.getRuntime().availableProcessors());
             Experiments.validate(cfg, init); // an engine exists, and the joint covariance of init is valid
         } catch (ConfigException e) {
@@ -203,9 +207,12 @@ public final class OdeCommand implements Callable<Integer> {
                                 cfg.modulationSign()));
                     }
 
+                    private final long started = System.nanoTime();
+
                     @Override
                     public synchronized void onProgress(double t) {
                         if (!noProgress) bar.update(t);
+                        budget.checkOdePace((System.nanoTime() - started) * 1e-9, times[0], t, times[times.length - 1]);
                     }
 
                     @Override
@@ -219,7 +226,16 @@ public final class OdeCommand implements Callable<Integer> {
             // the engine's own account of the run (exact engine: averaging and its error estimate)
             dir.writeConfig(cfg, new long[] {cfg.seed()}, commandLine, fromFields, engineNode(cfg, result));
             dir.commit(); // complete, or diverged with the samples up to then: moved into DIR in one go
-        } catch (IOException | java.io.UncheckedIOException e) {
+        } catch (RuntimeException e) {
+            // the budget's refusal, thrown from onProgress (possibly on a worker thread): staging removed, exit 2
+            Throwable c = e;
+            while (c != null && !(c instanceof ConfigException)) c = c.getCause();
+            if (c == null && e instanceof java.io.UncheckedIOException u) c = u;
+            if (c == null) throw e;
+            err.println("pepita ode: " + (c instanceof ConfigException ? c.getMessage() : "cannot write to " + out + ": " + c.getMessage()));
+            err.flush();
+            return PepitaCommand.EXIT_BAD_INPUT;
+        } catch (IOException e) {
             err.println("pepita ode: cannot write to " + out + ": " + e.getMessage());
             err.flush();
             return PepitaCommand.EXIT_BAD_INPUT;

@@ -124,6 +124,17 @@ public final class PepitaCommand implements java.util.concurrent.Callable<Intege
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) ->
                 unexpected(ex, commandLine.getCommandSpec().qualifiedName(), commandLine.getErr()));
+        // an output directory is locked from its check to the command's return (docs/reliability.md)
+        cl.setExecutionStrategy(parseResult -> {
+            org.forwardonly.plots.catalogue.OutputDirectory.describeHolder(
+                    String.join(" ", java.util.stream.Stream.concat(java.util.stream.Stream.of("pepita"),
+                            parseResult.originalArgs().stream()).toList()));
+            try {
+                return new CommandLine.RunLast().execute(parseResult);
+            } finally {
+                org.forwardonly.plots.catalogue.OutputDirectory.releaseLocks();
+            }
+        });
         return cl;
     }
 

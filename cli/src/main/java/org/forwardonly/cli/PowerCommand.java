@@ -80,6 +80,9 @@ public final class PowerCommand implements Callable<Integer> {
             out = output.dir("power");
             config = runs.readConfig(input.config(configFile));
             if (repeats < 1) throw new ConfigException("option '--repeats': must be >= 1 (got " + repeats + ")");
+            // issue 27: --repeats 100000000 started with no bar for 40 s; two simulations (N and the low N) per repeat
+            runs.budget.checkSimulation(config, config.tMax(), runs.threads, 2.0 * repeats,
+                    ", " + repeats + " repeats of two simulations", "option '--repeats'");
             alpha = verdict.alpha();
             verdict.checkSeeds(config, "power");
             low = verdict.lowN(config);

@@ -21,7 +21,6 @@ import java.util.List;
  */
 public final class RunDirectory implements AutoCloseable {
     private final OutputDirectory staging;
-    private final List<String> removedAtCommit = new java.util.ArrayList<>();
     private boolean committed;
 
     private RunDirectory(OutputDirectory staging) {
@@ -58,16 +57,16 @@ public final class RunDirectory implements AutoCloseable {
     public void commit() throws IOException {
         staging.commit();
         committed = true;
-        for (String name : removedAtCommit) Files.deleteIfExists(staging.target().resolve(name));
     }
 
     /**
      * Removes DIR/{@code name} at {@link #commit}: an output of an earlier run (into DIR with
      * --overwrite) that this run does not write and that would misdescribe it (per_seed.csv
-     * without --per-seed). Only the files a command names here; nothing else is deleted.
+     * without --per-seed). Only the files a command names here, and only if DIR's manifest proves
+     * pepita wrote them (else the commit fails, exit 2, and the file stays); nothing else is deleted.
      */
     public void removeAtCommit(String name) {
-        removedAtCommit.add(name);
+        staging.removeAtCommit(name);
     }
 
     /** Removes the staging directory unless committed. */

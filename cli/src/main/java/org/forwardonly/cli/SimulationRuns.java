@@ -37,6 +37,9 @@ final class SimulationRuns {
     @Option(names = "--no-progress", description = "Do not draw the progress bar on stderr.")
     boolean noProgress;
 
+    @picocli.CommandLine.Mixin
+    RunBudget budget;
+
     @Option(names = "--per-seed", description = "Also write DIR/per_seed.csv: every seed's trajectory in long form "
             + "(seed, t, then the columns of metrics.csv without _se), one row per seed and time.")
     boolean perSeed;
@@ -45,6 +48,7 @@ final class SimulationRuns {
     ExperimentConfig readConfig(ExperimentConfig config) {
         ThreadCount.check(threads);
         SimulationLimits.check(config, threads, Runtime.getRuntime().maxMemory());
+        budget.checkSimulation(config, config.tMax(), threads, 1, "", "key 'tMax'");
         return config;
     }
 

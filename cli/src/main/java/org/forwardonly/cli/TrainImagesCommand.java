@@ -175,6 +175,15 @@ public final class TrainImagesCommand implements Callable<Integer> {
             ThreadCount.check(threads);
             OutputDirectory.checkFresh(out, overwrite.overwrite);
             data = FashionMnist.load(dataDir, Normalization.valueOf(normalize.toUpperCase(java.util.Locale.ROOT)));
+            // issue 27: --train-size 1000000 trained on 60000 and recorded 1000000 in config.json
+            if (config.trainSize() > data.train().count()) {
+                throw new IllegalArgumentException("--train-size: at most " + data.train().count() + ", the training images in "
+                        + dataDir + " (got " + config.trainSize() + ")");
+            }
+            if (config.testSize() > data.test().count()) {
+                throw new IllegalArgumentException("--test-size: at most " + data.test().count() + ", the test images in "
+                        + dataDir + " (got " + config.testSize() + ")");
+            }
         } catch (IllegalArgumentException | ConfigException | DatasetMissingException | IOException e) {
             err.println("pepita train-images: " + e.getMessage());
             err.flush();

@@ -146,13 +146,86 @@ class HostileInputTest {
     void overwriteReplacesOnlyWhatTheRunWrites() throws Exception {
         Path out = Files.createDirectories(tmp.resolve("run"));
         Files.writeString(out.resolve("notes.txt"), "mine");
-        Files.writeString(out.resolve("metrics.csv"), "an older run");
         Path cfg = file("c.json", ("{" + B + "}").getBytes());
-        OdeCommandTest.Run r = run("ode", cfg.toString(), "--out", out.toString(), "--overwrite", "--no-progress");
+        assertEquals(0, run("ode", cfg.toString(), "--out", out.toString(), "--overwrite", "--no-progress").exit());
+        Files.writeString(out.resolve("metrics.csv"), "t,eps_g\n0,1\n"); // changed by hand: no longer pepita's
+        // issue 27: --overwrite replaces only files DIR's manifest proves pepita wrote and nobody changed
+        badInput(run("ode", cfg.toString(), "--out", out.toString(), "--overwrite", "--no-progress"),
+                "metrics.csv was not written by pepita", null);
+        assertEquals("t,eps_g\n0,1\n", Files.readString(out.resolve("metrics.csv")));
+        Files.delete(out.resolve("metrics.csv"));
+        String before = Files.readString(out.resolve("config.json"));
+        OdeCommandTest.Run r = run("ode", cfg.toString(), "--out", out.toString(), "--overwrite", "--no-progress", "--set", "eta=0.5");
         assertEquals(0, r.exit(), r.err());
         assertEquals("mine", Files.readString(out.resolve("notes.txt")));
         assertTrue(Files.readString(out.resolve("metrics.csv")).startsWith("t,eps_g,"));
-        assertTrue(Files.exists(out.resolve("config.json")));
+        assertFalse(before.equals(Files.readString(out.resolve("config.json"))), "the earlier run's config.json replaced");
+    }
+
+    @Test
+    void overwriteWithoutPerSeedKeepsAUsersPerSeedCsv() throws Exception {
+        // issue 27: echo mine > y/per_seed.csv; pepita simulate a.json --out y --overwrite deleted it
+        Path y = Files.createDirectories(tmp.resolve("y"));
+        Files.writeString(y.resolve("per_seed.csv"), "mine\n");
+        Path cfg = file("a.json", ("{" + B + ",\"N\":50,\"seeds\":8}").getBytes());
+        for (String command : List.of("simulate", "compare")) {
+            badInput(run(command, cfg.toString(), "--out", y.toString(), "--overwrite", "--no-progress"), "per_seed.csv was not written by pepita", null);
+            assertEquals("mine\n", Files.readString(y.resolve("per_seed.csv")));
+            try (Stream<Path> s = Files.list(y)) {
+                assertEquals(List.of("per_seed.csv"), s.map(p -> p.getFileName().toString()).toList(), "nothing moved in");
+            }
+        }
+        // pepita's own per_seed.csv, unchanged, is removed by a run without --per-seed (it would misdescribe it)
+        Path z = tmp.resolve("z");
+        assertEquals(0, run("simulate", cfg.toString(), "--out", z.toString(), "--per-seed", "--no-progress").exit());
+        assertTrue(Files.exists(z.resolve("per_seed.csv")));
+        assertEquals(0, run("simulate", cfg.toString(), "--out", z.toString(), "--overwrite", "--no-progress").exit());
+        assertFalse(Files.exists(z.resolve("per_seed.csv")));
+    }
+
+    @Test
+    void usersDirectoriesWithStagingLikeNamesAreKept() throws Exception {
+        // issue 27: .o.tmp-1234567890/thesis.tex and .o.partial-99999999-1234567890/ beside --out o were removed
+        Path thesis = Files.createDirectories(tmp.resolve(".o.tmp-1234567890"));
+        Files.writeString(thesis.resolve("thesis.tex"), "precious");
+        Path mimic = Files.createDirectories(tmp.resolve(".o.partial-99999999-1234567890"));
+        Files.writeString(mimic.resolve("notes.txt"), "mine");
+        Path cfg = file("c.json", ("{" + B + "}").getBytes());
+        assertEquals(0, run("ode", cfg.toString(), "--out", tmp.resolve("o").toString(), "--no-progress").exit());
+        assertEquals("precious", Files.readString(thesis.resolve("thesis.tex")));
+        assertEquals("mine", Files.readString(mimic.resolve("notes.txt")));
+    }
+
+    @org.junit.jupiter.api.RepeatedTest(10)
+    void twoConcurrentWritersIntoOneDirExactlyOneSucceeds() throws Exception {
+        // issue 27: ode big.json --out x & sleep 3; ode short.json --out x: both exit 0, x holds one run
+        Path x = tmp.resolve("x");
+        Path big = file("big.json", ("{\"rule\":\"bp\",\"K\":2,\"M\":2,\"tMax\":500,\"nTimes\":50,"
+                + "\"integrator\":\"rk4\",\"dt\":0.01}").getBytes());
+        Path small = file("short.json", ("{" + B + "}").getBytes());
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var a = pool.submit(() -> run("ode", big.toString(), "--out", x.toString(), "--no-progress"));
+            var b = pool.submit(() -> run("ode", small.toString(), "--out", x.toString(), "--no-progress"));
+            OdeCommandTest.Run ra = a.get(), rb = b.get();
+            List<Integer> exits = new ArrayList<>(List.of(ra.exit(), rb.exit()));
+            java.util.Collections.sort(exits);
+            assertEquals(List.of(0, 2), exits, ra.err() + " | " + rb.err());
+            OdeCommandTest.Run loser = ra.exit() == 2 ? ra : rb, winner = ra.exit() == 0 ? ra : rb;
+            assertEquals(1, loser.err().strip().lines().count(), loser.err());
+            assertTrue(loser.err().contains("is writing into it") || loser.err().contains("not empty"), loser.err());
+            // DIR holds one complete run: the winner's config with its own metrics, nothing of the other
+            String config = Files.readString(x.resolve("config.json"));
+            boolean bigWon = winner == ra;
+            assertEquals(bigWon, config.contains("big.json"), config);
+            long rows = Files.readAllLines(x.resolve("metrics.csv")).size() - 1;
+            assertTrue(winner.out().contains("pepita ode: " + rows + " samples"), winner.out()); // all the winner's rows
+        } finally {
+            pool.shutdown();
+        }
+        try (Stream<Path> s = Files.list(tmp)) {
+            assertEquals(0, s.filter(p -> p.getFileName().toString().startsWith(".x.")).count(), "no staging or lock left");
+        }
     }
 
     @Test

@@ -37,6 +37,9 @@ import java.util.function.Function;
  *   each seed's ODE ({@link SeedMeanOdeRun});</li>
  *   <li>{@code POST /api/notebook}: the notebook of what the page shows ({@link ExplorerNotebook}).</li>
  * </ul>
+ * Every request is bounded (issue 27): a body past {@link #MAX_BODY} is 413 (refused from its
+ * Content-Length, before it is read), a query string past {@link #MAX_QUERY} is 414, an answer past
+ * {@link OdeRun#MAX_CELLS} numbers is refused as bad input (400 or an "invalid" event).
  * A run stops when its client goes (the next write fails) or when a newer run claims the same
  * {@code slot} (the page's tab and curve): parameters that change cancel the run they replace.
  * Handler threads come from a cached pool whose idle threads end after a few seconds.
@@ -45,6 +48,25 @@ public final class ExplorerServer implements AutoCloseable {
     private static final String RESOURCES = "/org/forwardonly/cli/serve/";
     private static final Map<String, String> PAGES = Map.of(
             "/", "index.html", "/index.html", "index.html", "/explorer.js", "explorer.js", "/explorer.css", "explorer.css");
+
+    /** Largest request body read, 1 MB: a config is a few KB, a notebook request a few hundred. */
+    static final int MAX_BODY = 1 << 20;
+    /** Largest query string, 64 KB: the page's stream URLs carry one config. */
+    static final int MAX_QUERY = 64 << 10;
+    /**
+     * POST /api/ode sends a blank line (which CSV readers skip) when no row went out for this long,
+     * so that a client that has gone is noticed by a failed write within seconds even when rows
+     * are hours apart (issue 27: a run whose client left kept a core busy).
+     */
+    static final long HEARTBEAT_NANOS = 1_000_000_000L;
+
+    static {
+        // the JDK server resets a connection whose request line and headers pass 384 KB (its default) before any
+        // handler sees it; up to 8 MB it reads them, so that a long query string gets its 414 (issue 27)
+        if (System.getProperty("sun.net.httpserver.maxReqHeaderSize") == null) {
+            System.setProperty("sun.net.httpserver.maxReqHeaderSize", String.valueOf(8 << 20));
+        }
+    }
 
     private final HttpServer server;
     private final ExecutorService pool;
@@ -96,6 +118,11 @@ public final class ExplorerServer implements AutoCloseable {
         try (ex) {
             String path = ex.getRequestURI().getPath();
             String method = ex.getRequestMethod();
+            String query = ex.getRequestURI().getRawQuery();
+            if (query != null && query.length() > MAX_QUERY) {
+                text(ex, 414, "pepita serve: the query string has " + query.length() + " characters, more than " + MAX_QUERY + "\n");
+                return;
+            }
             if (method.equals("GET") && PAGES.containsKey(path)) page(ex, PAGES.get(path));
             else if (method.equals("POST") && path.equals("/api/ode")) odeCsv(ex);
             else if (method.equals("GET") && path.equals("/api/ode/stream")) stream(ex, SeedMeanOdeRun::prepare);
@@ -121,9 +148,33 @@ public final class ExplorerServer implements AutoCloseable {
         }
     }
 
+    /**
+     * The request body, at most {@link #MAX_BODY} bytes, or null after answering 413: a declared
+     * Content-Length past it is refused before any byte is read (closing the exchange then drops the
+     * connection rather than read the rest), a body without one is read up to the limit only.
+     */
+    private static byte[] body(HttpExchange ex) throws IOException {
+        String declared = ex.getRequestHeaders().getFirst("Content-Length");
+        long length = -1;
+        try {
+            if (declared != null) length = Long.parseLong(declared.strip());
+        } catch (NumberFormatException e) {
+            length = Long.MAX_VALUE;
+        }
+        byte[] body = length > MAX_BODY ? null : ex.getRequestBody().readNBytes(MAX_BODY + 1);
+        if (body == null || body.length > MAX_BODY) {
+            ex.getResponseHeaders().set("Connection", "close");
+            text(ex, 413, "pepita serve: the request body is larger than " + (MAX_BODY >> 20) + " MB (a config is a few KB)\n");
+            return null;
+        }
+        return body;
+    }
+
     /** POST /api/ode: the bytes of metrics.csv, or 400 with the CLI's line. */
     private void odeCsv(HttpExchange ex) throws IOException {
-        String json = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        byte[] bytes = body(ex);
+        if (bytes == null) return;
+        String json = new String(bytes, StandardCharsets.UTF_8);
         OdeRun run;
         try {
             run = OdeRun.prepare(json);
@@ -139,13 +190,20 @@ public final class ExplorerServer implements AutoCloseable {
             write(out, TrajectoryCsv.header(run.columns()) + "\n");
             // rows as metrics.csv gets them, flushed one by one: a failed write stops the run
             run.run(new StreamedRun.Sink() {
+                private long lastWrite = System.nanoTime();
+
                 @Override
                 public void sample(double t, double[] row) {
                     write(out, TrajectoryCsv.line(t, row) + "\n");
+                    lastWrite = System.nanoTime();
                 }
 
                 @Override
-                public void progress(double t) { }
+                public void progress(double t) {
+                    if (System.nanoTime() - lastWrite < HEARTBEAT_NANOS) return;
+                    write(out, "\n"); // fails once the client has gone, which stops the run
+                    lastWrite = System.nanoTime();
+                }
             });
         } finally {
             activeRuns.decrementAndGet();
@@ -210,7 +268,9 @@ public final class ExplorerServer implements AutoCloseable {
     private void notebook(HttpExchange ex) throws IOException {
         byte[] body;
         try {
-            JsonNode request = ConfigParser.mapper().readTree(ex.getRequestBody().readAllBytes());
+            byte[] bytes = body(ex);
+            if (bytes == null) return;
+            JsonNode request = ConfigParser.mapper().readTree(bytes);
             body = NotebookWriter.toText(ExplorerNotebook.build(request)).getBytes(StandardCharsets.UTF_8);
         } catch (ConfigException e) {
             text(ex, 400, "pepita serve: " + e.getMessage() + "\n");

@@ -39,6 +39,7 @@ final class OdeRun implements StreamedRun {
         Experiments.checkSupported(cfg);
         OrderParameters init = Experiments.initialConditions(cfg, cfg.seed());
         double[] times = SampleTimes.of(cfg);
+        checkResponseSize(times.length, Experiments.columns(Experiments.layout(cfg)).size());
         // one thread: results do not depend on it (docs/theory.md), and many clients share the cores.
         // The Sobol engine integrates its replicates inside Experiments.integrate (no single dynamics).
         if (Experiments.usesSobol(cfg)) {
@@ -46,6 +47,22 @@ final class OdeRun implements StreamedRun {
             return new OdeRun(cfg, init, times, null);
         }
         return new OdeRun(cfg, init, times, Experiments.dynamics(cfg, init, 1));
+    }
+
+    /**
+     * Most cells (samples × columns) one run of the server sends, about 100 MB of CSV: a 61-byte body
+     * with nTimes 10^7 streamed back 2.2 GB (issue 27). pepita ode writes any size to a file.
+     */
+    static final long MAX_CELLS = 5_000_000;
+
+    /** Refuses (key 'nTimes') a run whose answer would pass {@link #MAX_CELLS}. */
+    static void checkResponseSize(int samples, int columns) {
+        long cells = (long) samples * (columns + 1);
+        if (cells > MAX_CELLS) {
+            throw new ConfigException("key 'nTimes': " + samples + " samples of " + (columns + 1) + " columns are " + cells
+                    + " numbers, more than the " + MAX_CELLS + " pepita serve sends in one answer (about 100 MB); "
+                    + "lower nTimes, or use pepita ode, which writes any size to a file");
+        }
     }
 
     /** The resolved config. */

@@ -56,7 +56,9 @@ final class SimulationRun implements StreamedRun {
                     + cfg.seeds() + ")");
         }
         SimulationLimits.check(cfg, 1, Runtime.getRuntime().maxMemory());
-        return new SimulationRun(cfg, SampleTimes.of(cfg));
+        SimulationRun run = new SimulationRun(cfg, SampleTimes.of(cfg));
+        OdeRun.checkResponseSize(cfg.nTimes(), run.columns().size());
+        return run;
     }
 
     @Override

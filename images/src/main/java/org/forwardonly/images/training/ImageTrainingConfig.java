@@ -26,6 +26,9 @@ public record ImageTrainingConfig(String dataset, List<String> rules, int hidden
                                   Normalization normalization, double feedbackScale, double modulationSign,
                                   boolean lastLayerModulated, WeightMirror.Settings mirroring,
                                   double targetAccuracy) {
+    /** Largest --lr accepted: the defaults are 0.01, and every rule's loss blows up well below 10. */
+    public static final double MAX_LEARNING_RATE = 10;
+
 
     /** The rule names this command knows. */
     public static final Set<String> RULES = Set.of("bp", "fa", "pepita", "pepita-wm");
@@ -56,6 +59,10 @@ public record ImageTrainingConfig(String dataset, List<String> rules, int hidden
             Double lr = learningRates.get(rule);
             if (lr == null || !(lr > 0) || Double.isInfinite(lr)) {
                 throw bad("--lr", rule + "=" + lr, "a positive learning rate for every rule");
+            }
+            if (lr > MAX_LEARNING_RATE) {
+                // issue 27: bp=1e6 and pepita=1e30 ran to the end with the loss clamped and accuracy at chance
+                throw bad("--lr", rule + "=" + lr, "a rate from 0 to " + MAX_LEARNING_RATE + "; the defaults are 0.01 and rates past 1 diverge");
             }
         }
         for (String rule : learningRates.keySet()) {

@@ -19,6 +19,9 @@ import java.util.stream.Stream;
  * leaves no half-written file in it and an earlier complete run intact. Moving in replaces files
  * of the same name and merges into existing subdirectories; it never deletes a file this run did
  * not write. A staging directory whose process is gone (killed) is removed by the next run.
+ * DIR is locked from its check to the end of the command ({@link OutputLock}), and with
+ * {@code --overwrite} only files listed in DIR's manifest with their present content
+ * ({@link Manifest}, {@code DIR/.pepita-manifest}) are replaced or removed (issue 27).
  * See docs/reliability.md.
  */
 public final class OutputDirectory {
@@ -30,6 +33,13 @@ public final class OutputDirectory {
     private static final Pattern STAGING = Pattern.compile("\\.(.+)\\.(?:partial|tmp)-(?:(\\d+)-)?\\d{10,}");
     /** The writability probes of {@link #check} (made and removed at once; never cleaned, to spare a live probe). */
     private static final Pattern PROBE = Pattern.compile("\\.pepita-probe-\\d+");
+    /** The locks of subdirectories (reproduce's figures) inside DIR. */
+    private static final Pattern LOCK = Pattern.compile("\\..+\\.pepita-lock");
+    /**
+     * The file every staging directory holds until it is moved in: what proves that a directory
+     * with a staging name is the project's, so that a user's {@code .o.tmp-1234567890/} is never removed.
+     */
+    static final String MARKER = ".pepita-staging";
 
     private final Path target;
     private final Path stage;
@@ -53,6 +63,11 @@ public final class OutputDirectory {
      */
     public static void check(Path dir) {
         if (dir.toString().isEmpty()) throw new IllegalArgumentException("--out: empty path (give a directory, e.g. --out runs/x)");
+        if (dir.toString().indexOf('\uFFFD') >= 0) {
+            // issue 27: $'out4-\xff' created out4-\uFFFD, a name the user did not type; Java sees such bytes only as U+FFFD
+            throw new IllegalArgumentException("--out " + dir + ": not valid UTF-8 (a byte Java cannot read as a character);"
+                    + " use a name in UTF-8");
+        }
         Path abs = dir.toAbsolutePath().normalize();
         Path p = abs;
         while (p != null && !Files.exists(p)) p = p.getParent();
@@ -82,10 +97,11 @@ public final class OutputDirectory {
      */
     public static void checkFresh(Path dir, boolean overwrite) {
         check(dir);
+        lock(dir);
         if (overwrite || !Files.isDirectory(dir)) return;
         List<String> held = new ArrayList<>();
         try (Stream<Path> s = Files.list(dir)) {
-            s.map(p -> p.getFileName().toString()).filter(n -> !STAGING.matcher(n).matches() && !PROBE.matcher(n).matches()).sorted().forEach(held::add);
+            s.map(p -> p.getFileName().toString()).filter(n -> !STAGING.matcher(n).matches() && !PROBE.matcher(n).matches() && !LOCK.matcher(n).matches()).sorted().forEach(held::add);
         } catch (IOException e) {
             throw new IllegalArgumentException("--out " + dir + ": cannot list it (" + e.getClass().getSimpleName() + ")");
         }
@@ -96,15 +112,48 @@ public final class OutputDirectory {
         }
     }
 
-    /** Checks {@code dir}, removes stale staging left beside it by killed runs, and creates this run's staging directory. */
+    /**
+     * Takes the lock of {@code dir} for the current thread until its command returns
+     * ({@link #releaseLocks}), or keeps it if the thread holds it already: a second run into the
+     * same DIR is refused from its start, however long the first one runs.
+     *
+     * @throws IllegalArgumentException one line naming the holder
+     */
+    public static void lock(Path dir) {
+        if (dir.toString().isEmpty()) throw new IllegalArgumentException("--out: empty path (give a directory, e.g. --out runs/x)");
+        OutputLock.acquire(dir.toAbsolutePath().normalize());
+    }
+
+    /** Releases the output-directory locks the current thread holds: its command has returned. */
+    public static void releaseLocks() {
+        OutputLock.releaseHeldBy(Thread.currentThread());
+    }
+
+    /** What a lock file says its holder is doing (the command line), for the one line of a refused run. */
+    public static void describeHolder(String commandLine) {
+        OutputLock.holder = commandLine;
+    }
+
+    /**
+     * Checks {@code dir}, locks it ({@link #lock}), removes stale staging left beside it by killed
+     * runs, and creates this run's staging directory.
+     *
+     * @throws IOException also when another run holds DIR's lock (its message names the holder)
+     */
     public static OutputDirectory open(Path dir) throws IOException {
         check(dir);
         Path abs = dir.toAbsolutePath().normalize();
+        try {
+            OutputLock.acquire(abs);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(e.getMessage());
+        }
         Files.createDirectories(abs.getParent());
         cleanStale(abs.getParent(), abs.getFileName().toString());
         if (Files.isDirectory(abs)) cleanStale(abs, null); // reproduce stages its figures inside DIR
         Path stage = Files.createTempDirectory(abs.getParent(),
                 "." + abs.getFileName() + ".partial-" + ProcessHandle.current().pid() + "-");
+        Files.writeString(stage.resolve(MARKER), "staging of pepita pid " + ProcessHandle.current().pid() + "\n");
         OutputDirectory out = new OutputDirectory(abs, stage);
         Runtime.getRuntime().addShutdownHook(out.onExit);
         return out;
@@ -113,7 +162,9 @@ public final class OutputDirectory {
     /**
      * Removes, in {@code where}, the staging directories of {@code name} ({@code .NAME.partial-PID-*},
      * {@code .NAME.tmp-*}; of any name if null) whose process is no longer alive: what a killed run left.
-     * Names the project does not write, and the staging of a live run, are left alone.
+     * Only directories that hold the project's {@link #MARKER} (or nothing at all) are removed: a
+     * user's directory that merely has such a name is left alone, as are the staging of a live run
+     * and names the project does not write.
      *
      * @return how many were removed
      */
@@ -133,6 +184,9 @@ public final class OutputDirectory {
                     || ProcessHandle.of(Long.parseLong(m.group(2))).map(ProcessHandle::isAlive).orElse(false))) {
                 continue; // a live run (possibly this one) is still writing it, or not a PID at all
             }
+            if (!Files.isRegularFile(e.resolve(MARKER), java.nio.file.LinkOption.NOFOLLOW_LINKS) && !isEmpty(e)) {
+                continue; // not provably the project's: a user's directory with a staging-like name
+            }
             try {
                 deleteTree(e);
                 removed++;
@@ -142,6 +196,25 @@ public final class OutputDirectory {
         }
         return removed;
     }
+
+    private static boolean isEmpty(Path dir) {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.findAny().isEmpty();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Removes {@code relative} from the target at {@link #commit}: an output of an earlier run that
+     * this run does not write and that would misdescribe it. Only if the manifest proves pepita wrote
+     * it; otherwise commit fails before moving anything, and the file stays.
+     */
+    public void removeAtCommit(String relative) {
+        removals.add(relative);
+    }
+
+    private final List<String> removals = new ArrayList<>();
 
     /** The staging directory itself (files written here are moved into the target by {@link #commit}). */
     public Path stage() {
@@ -163,14 +236,38 @@ public final class OutputDirectory {
      */
     public synchronized void commit() throws IOException {
         if (settled) throw new IllegalStateException("staging of " + target + " already committed or abandoned");
+        Files.deleteIfExists(stage.resolve(MARKER));
+        Manifest written = new Manifest();
+        written.addTree(stage);
         if (!Files.exists(target)) {
+            written.writeTo(stage);
             Files.move(stage, target, StandardCopyOption.ATOMIC_MOVE);
         } else {
-            checkNoClash(stage, target);
+            Manifest earlier = Manifest.of(target);
+            checkNoClash(stage, target, target, earlier);
+            for (String r : removals) {
+                Path f = target.resolve(r);
+                if (Files.exists(f, java.nio.file.LinkOption.NOFOLLOW_LINKS) && !earlier.proves(target, r)) {
+                    throw new IOException(notOurs(f) + "; this run does not write it and would leave it misdescribing the run");
+                }
+            }
+            // what pepita wrote before and nobody changed since stays provable; then this run's files
+            Manifest next = new Manifest();
+            for (String rel : earlier.files.keySet()) {
+                if (!removals.contains(rel) && earlier.proves(target, rel)) next.files.put(rel, earlier.files.get(rel));
+            }
+            next.files.putAll(written.files);
             merge(stage, target);
+            for (String r : removals) Files.deleteIfExists(target.resolve(r));
+            next.writeTo(target);
             deleteTree(stage);
         }
         settle();
+    }
+
+    private static String notOurs(Path f) {
+        return f + " was not written by pepita (or was changed since; it is not in " + Manifest.NAME
+                + " with its present content), so it is kept; move it away or choose another --out";
     }
 
     private void settle() {
@@ -186,16 +283,18 @@ public final class OutputDirectory {
         if (!settled) abandon();
     }
 
-    private static void checkNoClash(Path from, Path to) throws IOException {
+    private static void checkNoClash(Path from, Path to, Path root, Manifest earlier) throws IOException {
         for (Path e : list(from)) {
             Path dest = to.resolve(e.getFileName().toString());
+            if (Files.isSymbolicLink(dest)) throw new IOException(dest + " is a symbolic link where this run writes; move it away");
             if (!Files.exists(dest, java.nio.file.LinkOption.NOFOLLOW_LINKS)) continue;
             boolean dirHere = Files.isDirectory(e), dirThere = Files.isDirectory(dest, java.nio.file.LinkOption.NOFOLLOW_LINKS);
             if (dirHere != dirThere) {
                 throw new IOException(dest + " is " + (dirThere ? "a directory" : "a file") + " where this run writes "
                         + (dirHere ? "a directory" : "a file") + "; move it away");
             }
-            if (dirHere) checkNoClash(e, dest);
+            if (dirHere) checkNoClash(e, dest, root, earlier);
+            else if (!earlier.proves(root, root.relativize(dest).toString().replace('\\', '/'))) throw new IOException(notOurs(dest));
         }
     }
 

@@ -92,6 +92,11 @@ public final class ScanSpecParser {
                         .map(m -> "did you mean '" + m + "'? ").orElse("") + "allowed: " + String.join(", ", KEYS) + ")");
             }
         }
+        JsonNode description = root.get("description");
+        if (description != null && !description.isTextual()) {
+            // issue 27: "description": 5 was stored as a number; docs/scans.md says text
+            throw new ScanSpecException("scan spec: key 'description' must be text, in quotes (got " + description + ")");
+        }
         JsonNode base = root.get("base");
         if (base == null || !base.isObject()) {
             throw new ScanSpecException("scan spec: key 'base' must be a config object (the settings shared by all points)");

@@ -77,9 +77,25 @@ public final class ConfigParser {
      * line saying why: no such file, a directory, no permission, UTF-16 or binary content.
      */
     public static String readText(Path file, String what) {
+        return readTextOf(file, what);
+    }
+
+    /**
+     * Largest config or scan spec read, 16 MB: a config is a few KB, a spec with explicit points a few MB;
+     * an endless input ({@code ode - </dev/zero}) ran out of memory instead of being refused (issue 27).
+     */
+    public static final int MAX_TEXT_BYTES = 16 << 20;
+
+    /** The one line for an input past {@link #MAX_TEXT_BYTES}. */
+    public static String tooLong(String what) {
+        return what + " is longer than " + (MAX_TEXT_BYTES >> 20) + " MB; a config is a few KB (is it the right file?)";
+    }
+
+    private static String readTextOf(Path file, String what) {
         if (Files.isDirectory(file)) throw new ConfigException(what + " " + file + " is a directory, not a JSON file");
         byte[] bytes;
         try {
+            if (Files.size(file) > MAX_TEXT_BYTES) throw new ConfigException(tooLong(what + " " + file));
             bytes = Files.readAllBytes(file);
         } catch (java.nio.file.NoSuchFileException e) {
             throw new ConfigException("cannot read " + what + " " + file + ": no such file");
@@ -162,6 +178,19 @@ public final class ConfigParser {
         double alignF = root.has("alignF") ? number(root.get("alignF"), "alignF") : 0.0;
         if (alignF < -1 || alignF > 1) {
             throw new ConfigException("key 'alignF': must be between -1 and 1 (got " + root.get("alignF") + ")");
+        }
+        // issue 27: keys a rule does not use were ignored in silence (mirroring with bp was already refused)
+        if (alignF != 0 && !Set.of("pepita", "afa", "ff").contains(rule)) {
+            throw new ConfigException("key 'alignF': only for rules that use F (pepita, afa, ff), not '" + rule + "' (got " + alignF + ")");
+        }
+        if (!lastLayer.equals("htilde") && !Set.of("pepita", "afa").contains(rule)) {
+            throw new ConfigException("key 'lastLayer': only for rules with a modulated pass (pepita, afa), not '" + rule
+                    + "' (got \"" + lastLayer + "\")");
+        }
+        if (root.has("dt") && (integrator.equals("euler") || integrator.equals("rk4")) && dt > tMax) {
+            // issue 27: euler with dt 10 to tMax 5 took one step of 5 and reported it as a run
+            throw new ConfigException("key 'dt': must be at most tMax = " + tMax + " for " + integrator + " (got " + dt
+                    + "); a step longer than the run is not an integration");
         }
         return new ExperimentConfig(rule, activation, teacherActivation, K, M, eta, etaV, sigma, sigmaF, s,
                 lastLayer, integrator, dt, rtol, atol, tMax, times, timeSpacing, nTimes, epsGBound, seed, N,

@@ -39,14 +39,27 @@ public final class ConfigSource {
         String text;
         try {
             // a file: ConfigParser.readText's one-line refusals (no such file, a directory, UTF-16, binary)
-            text = source.equals("-") ? new String(stdin.readAllBytes(), StandardCharsets.UTF_8)
-                    : ConfigParser.readText(Path.of(source), what);
+            text = source.equals("-") ? stdinText(stdin, what) : ConfigParser.readText(Path.of(source), what);
         } catch (IOException | java.nio.file.InvalidPathException e) {
             throw new ConfigException("cannot read " + what + " " + source + ": " + e.getMessage());
         }
         ObjectNode root = parseText(text, source, what);
         for (String o : overrides) set(root, o);
         return root;
+    }
+
+    /** Standard input, at most {@link ConfigParser#MAX_TEXT_BYTES} of it, strict UTF-8. */
+    private static String stdinText(InputStream stdin, String what) throws IOException {
+        byte[] bytes = stdin.readNBytes(ConfigParser.MAX_TEXT_BYTES + 1);
+        if (bytes.length > ConfigParser.MAX_TEXT_BYTES) throw new ConfigException(ConfigParser.tooLong(what + " on standard input"));
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == 0) throw new ConfigException(what + " on standard input is not text (a NUL byte at offset " + i + ")");
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new ConfigException(what + " on standard input is not UTF-8 text");
+        }
     }
 
     /** True for a file name that means YAML. */
@@ -60,10 +73,21 @@ public final class ConfigSource {
         boolean yaml = source.equals("-") ? !text.stripLeading().startsWith("{") : isYaml(source);
         JsonNode root;
         try {
-            root = (yaml ? YAML : ConfigParser.mapper()).readTree(text);
+            if (!yaml) {
+                root = ConfigParser.mapper().readTree(text);
+            } else try (com.fasterxml.jackson.core.JsonParser p = YAML.createParser(text)) {
+                root = YAML.readTree(p);
+                // issue 27: a second YAML document was ignored in silence (a second JSON object is refused)
+                if (root != null && p.nextToken() != null) {
+                    throw new ConfigException(what + " " + (source.equals("-") ? "on standard input" : source)
+                            + " holds more than one YAML document (a '---' line); a config is one mapping");
+                }
+            }
         } catch (JsonProcessingException e) {
             throw new ConfigException(what + " " + (source.equals("-") ? "on standard input" : source) + " is not valid "
                     + (yaml ? "YAML" : "JSON") + ": " + ConfigParser.jsonProblem(e));
+        } catch (IOException e) {
+            throw new ConfigException(what + " " + (source.equals("-") ? "on standard input" : source) + ": " + e.getMessage());
         }
         if (root == null || !root.isObject()) {
             // the words ConfigParser uses, so that pepita ode and pepita serve refuse it with the same line

@@ -42,7 +42,17 @@ public final class TrajectoryCsv {
 
     /** Reads a file written by this class (or any CSV with a {@code t} first column and numeric cells). */
     public static Trajectory read(Path file) throws IOException {
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        byte[] bytes = Files.readAllBytes(file);
+        if (bytes.length > 0 && bytes[bytes.length - 1] != '\n') {
+            // issue 27: "...,-1.0534986047014196" cut to "...,-1" parsed as -1; every writer ends its rows with a newline
+            throw new IOException(file + ": its last line has no newline at the end: the file was cut (a copy or a run stopped mid-write?)");
+        }
+        List<String> lines;
+        try {
+            lines = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString().lines().toList();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new IOException(file + ": not UTF-8 text (binary or damaged?)");
+        }
         if (lines.isEmpty() || !lines.get(0).startsWith("t,")) {
             throw new IOException(file + ": not a trajectory CSV (first line must start with 't,')");
         }

@@ -23,7 +23,9 @@ public final class EngineCrossCheck {
     /** The largest |ε_g(quadrature) − ε_g(closed form)| / ε_g(closed form) over the samples. */
     public static double maxRelativeDifference(String rule, String lastLayer, String activation, int points,
                                                double tMax, int K, int M) {
-        String json = "{\"rule\": \"" + rule + "\", \"lastLayer\": \"" + lastLayer + "\", \"activation\": \""
+        // lastLayer only for the rules that use it: the config refuses it elsewhere (bp and fa ignore it)
+        String last = rule.equals("pepita") || rule.equals("afa") ? "\"lastLayer\": \"" + lastLayer + "\", " : "";
+        String json = "{\"rule\": \"" + rule + "\", " + last + "\"activation\": \""
                 + activation + "\", \"K\": " + K + ", \"M\": " + M + ", \"eta\": 1.0, \"sigmaF\": 1.0, \"N\": 500,"
                 + " \"seed\": 3, \"tMax\": " + tMax + ", \"nTimes\": 21, \"timeSpacing\": \"linear\", \"rtol\": 1e-10,"
                 + " \"atol\": 1e-12, \"quadraturePoints\": " + points + "}";
