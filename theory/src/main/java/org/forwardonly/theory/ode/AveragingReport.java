@@ -25,6 +25,6 @@ public record AveragingReport(String method, String points, int samples, int rep
 
     /** Whether the estimate met the tolerance (true when there is no estimate to hold to one). */
     public boolean toleranceMet() {
-        return !(relativeErrorEpsG > tolerance) && !(Double.isNaN(relativeErrorEpsG) && !Double.isNaN(tolerance));
+        return Double.isNaN(tolerance) || relativeErrorEpsG <= tolerance; // a NaN estimate meets no target
     }
 }
