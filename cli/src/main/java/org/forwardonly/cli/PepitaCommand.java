@@ -149,15 +149,16 @@ public final class PepitaCommand implements java.util.concurrent.Callable<Intege
      */
     static final Map<String, String> SUMMARIES = Map.ofEntries(
             Map.entry("ode", "Integrate the order-parameter ODE of one config."),
+            Map.entry("analyse", "Fixed points of the ODE, their stability, eta_max by continuation."),
             Map.entry("simulate", "Train finite-N networks online, seeds in parallel."),
             Map.entry("compare", "Simulation against the ODE from each seed's start: AGREE or DISAGREE."),
             Map.entry("power", "How often compare says DISAGREE for the true ODE and for perturbed ones."),
             Map.entry("figure", "Make one figure of the catalogue (--list shows it)."),
             Map.entry("reproduce", "Make every figure of the paper, theory against simulation."),
             Map.entry("notebook", "Write a Jupyter notebook for any output directory."),
-            Map.entry("scan", "Run a grid or list of configs, resumable; on all cores or on Spark."),
+            Map.entry("scan", "Run a grid or list of configs, resumable; on all cores, Spark or Slurm."),
             Map.entry("bench", "Time the ODE and the SGD step (and the C++ reference)."),
-            Map.entry("train-images", "Train bp, fa, PEPITA and PEPITA + WM on Fashion-MNIST."),
+            Map.entry("train-images", "Train bp, fa, PEPITA, ... on images; the paper's tables (--protocol)."),
             Map.entry("serve", "Serve the interactive explorer on a local web page."));
 
     /** The one line of the exit codes in each command's help: what each means is in {@code pepita help}. */

@@ -102,7 +102,7 @@ class HostileInputTest {
     @ValueSource(strings = {"ode", "simulate", "compare", "scan", "figure", "reproduce", "train-images"})
     void tooManyThreadsIsOneLine(String command) throws Exception {
         Path out = tmp.resolve("out");
-        Path cfg = file("c.json", ("{" + B + ",\"N\":50,\"seeds\":8}").getBytes());
+        Path cfg = file("c.json", ("{" + B + ",\"N\":50,\"seeds\":9}").getBytes());
         Path spec = file("s.json", ("{\"base\":{" + B + "},\"grid\":{\"eta\":[0.5,1]}}").getBytes());
         List<String> args = new ArrayList<>(List.of(command));
         switch (command) {
@@ -120,7 +120,7 @@ class HostileInputTest {
     void aNonEmptyDirIsRefusedWithoutOverwriteAndKeptIntact(String command) throws Exception {
         Path out = Files.createDirectories(tmp.resolve("mine"));
         Files.writeString(out.resolve("thesis.tex"), "precious");
-        Path cfg = file("c.json", ("{" + B + ",\"N\":50,\"seeds\":8}").getBytes());
+        Path cfg = file("c.json", ("{" + B + ",\"N\":50,\"seeds\":9}").getBytes());
         Path spec = file("s.json", ("{\"base\":{" + B + "},\"grid\":{\"eta\":[0.5,1]}}").getBytes());
         List<String> args = new ArrayList<>(List.of(command));
         switch (command) {
@@ -167,7 +167,7 @@ class HostileInputTest {
         // issue 27: echo mine > y/per_seed.csv; pepita simulate a.json --out y --overwrite deleted it
         Path y = Files.createDirectories(tmp.resolve("y"));
         Files.writeString(y.resolve("per_seed.csv"), "mine\n");
-        Path cfg = file("a.json", ("{" + B + ",\"N\":50,\"seeds\":8}").getBytes());
+        Path cfg = file("a.json", ("{" + B + ",\"N\":50,\"seeds\":9}").getBytes());
         for (String command : List.of("simulate", "compare")) {
             badInput(run(command, cfg.toString(), "--out", y.toString(), "--overwrite", "--no-progress"), "per_seed.csv was not written by pepita", null);
             assertEquals("mine\n", Files.readString(y.resolve("per_seed.csv")));
@@ -268,7 +268,7 @@ class HostileInputTest {
     @Test
     void optionsOfOtherCommands() throws Exception {
         Path out = tmp.resolve("out");
-        Path bp = file("bp.json", ("{" + B + ",\"N\":50,\"seeds\":8}").getBytes());
+        Path bp = file("bp.json", ("{" + B + ",\"N\":50,\"seeds\":9}").getBytes());
         badInput(run("compare", bp.toString(), "--out", out.toString(), "--ode-rule", "pepita"), "'--ode-rule'", out);
         // nTimes 10^7 of 100 seeds: hundreds of GB of trajectories
         Path many = file("many.json", ("{\"rule\":\"bp\",\"K\":2,\"M\":2,\"N\":50,\"seeds\":100,\"nTimes\":10000000}").getBytes());
