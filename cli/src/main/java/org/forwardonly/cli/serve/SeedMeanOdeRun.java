@@ -6,7 +6,9 @@ import org.forwardonly.theory.ode.Experiments;
 import org.forwardonly.theory.ode.IntegrationObserver;
 import org.forwardonly.theory.ode.OdeResult;
 import org.forwardonly.theory.ode.SampleTimes;
+import org.forwardonly.theory.state.FeedbackColumns;
 import org.forwardonly.theory.state.OrderParameters;
+import org.forwardonly.theory.state.StateLayout;
 
 import java.util.List;
 
@@ -25,7 +27,7 @@ final class SeedMeanOdeRun implements StreamedRun {
     private SeedMeanOdeRun(ExperimentConfig config) {
         this.config = config;
         this.times = SampleTimes.of(config);
-        this.columns = Experiments.columns(Experiments.layout(config));
+        this.columns = org.forwardonly.cli.OdeCommand.metricsColumns(config); // OdeRun's: the derived columns too
     }
 
     /**
@@ -60,6 +62,7 @@ final class SeedMeanOdeRun implements StreamedRun {
     @Override
     public String run(Sink sink) {
         int seeds = config.seeds();
+        StateLayout layout = Experiments.layout(config);
         double[][] mean = new double[times.length][columns.size()];
         for (int i = 0; i < seeds; i++) {
             int done = i;
@@ -74,7 +77,9 @@ final class SeedMeanOdeRun implements StreamedRun {
             if (r.diverged()) return "seed " + (config.seed() + i) + ": " + OdeRun.divergenceMessage(r);
             double[][] rows = r.trajectory().rows();
             for (int s = 0; s < times.length; s++) {
-                for (int j = 0; j < mean[s].length; j++) mean[s][j] += rows[s][j] / seeds;
+                // each seed's own cos_v_feedback and c_norm, then their mean, as the simulation averages them
+                double[] row = FeedbackColumns.appendTo(rows[s], layout, config.rule(), init.b(), config.modulationSign());
+                for (int j = 0; j < mean[s].length; j++) mean[s][j] += row[j] / seeds;
             }
         }
         for (int s = 0; s < times.length; s++) sink.sample(times[s], mean[s]);
