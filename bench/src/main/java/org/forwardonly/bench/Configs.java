@@ -16,6 +16,14 @@ final class Configs {
                         + " \"integrator\": \"euler\", \"dt\": 0.01, \"N\": %d, \"seed\": 0}", K, M, N));
     }
 
+    /** As {@link #bp}, on the exact engine averaging on pooled Sobol replicates (docs/model.md §8) instead of the closed forms. */
+    static ExperimentConfig bpSobol(int K, int M, int N) {
+        return ConfigParser.parse(String.format(Locale.ROOT,
+                "{\"rule\": \"bp\", \"activation\": \"erf\", \"K\": %d, \"M\": %d, \"eta\": 1, \"etaV\": 1,"
+                        + " \"integrator\": \"euler\", \"dt\": 0.01, \"N\": %d, \"seed\": 0, \"odeEngine\": \"quadrature\","
+                        + " \"averaging\": {\"method\": \"sobol\"}}", K, M, N));
+    }
+
     /** Parses "K/M" (a JMH parameter). */
     static int[] km(String km) {
         String[] p = km.split("/");

@@ -3,7 +3,7 @@ package org.forwardonly.bench;
 import org.forwardonly.theory.config.ConfigParser;
 import org.forwardonly.theory.config.ExperimentConfig;
 import org.forwardonly.theory.ode.Experiments;
-import org.forwardonly.theory.ode.FieldAverageDynamics;
+import org.forwardonly.theory.ode.OrderParameterDynamics;
 import org.forwardonly.theory.state.OrderParameters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -22,11 +22,12 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One right-hand side of the exact engine (docs/model.md §8): exact PEPITA (erf, σ_F = 0.5) at the
- * seed-1 random start, one Sobol replicate of 512 points with and without the first-order control
- * variate, and the tensor grid (n = 12) where it is small. Per point it evaluates the rule (the
- * clean pass once, the modulated pass), the control's increments and the accumulations; per
- * evaluation, a Cholesky factor and the control's closed-form drift. Run:
+ * One right-hand side of the exact engine (docs/model.md §8) through the dynamics seam
+ * ({@link Experiments#dynamics}): exact PEPITA (erf, σ_F = 0.5) at the seed-1 random start, the whole
+ * pooled Sobol drift that {@code pepita ode} integrates first (averaging.replicates × averaging.samples
+ * points, defaults) with and without the first-order control variate, and the tensor grid (n = 12) where
+ * it is small. Per point it evaluates the rule (the clean pass once, the modulated pass), the control's
+ * increments and the accumulations; per evaluation, a Cholesky factor and the control's closed-form drift. Run:
  * {@code java -jar bench/target/benchmarks.jar ExactRightHandSide}.
  */
 @State(Scope.Thread)
@@ -44,7 +45,7 @@ public class ExactRightHandSideBenchmark {
     @Param({"sobol", "sobol-plain", "tensor"})
     public String method;
 
-    private FieldAverageDynamics dynamics;
+    private OrderParameterDynamics dynamics;
     private double[] y, yDot;
 
     @Setup
@@ -58,7 +59,7 @@ public class ExactRightHandSideBenchmark {
                 + "\"eta\": 0.5, \"etaV\": 0.5, \"sigmaF\": 0.5, \"N\": 10000, \"seed\": 1, \"averaging\": {\"method\": \"%s\", "
                 + "\"controlVariate\": %b}}", p[0], p[1], tensor ? "tensor" : "sobol", method.equals("sobol")));
         OrderParameters init = Experiments.initialConditions(config, config.seed());
-        dynamics = new FieldAverageDynamics(config, init, tensor ? -1 : 0);
+        dynamics = Experiments.dynamics(config, init, 1);
         y = init.pack(dynamics.layout());
         yDot = new double[y.length];
     }

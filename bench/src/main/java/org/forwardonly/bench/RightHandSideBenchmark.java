@@ -20,9 +20,10 @@ import org.openjdk.jmh.annotations.Warmup;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The closed-form right-hand side of docs/model.md §4 (bp, erf) at the seed-0 initial conditions:
- * one evaluation of dy/dt, and one ε_g (what the divergence check costs per step), with the I4
- * sums on 1 or 2 threads (ClosedFormDynamics; ε_g is always one thread).
+ * The right-hand side of bp (erf) at the seed-0 initial conditions through the dynamics seam
+ * ({@link Experiments#dynamics}), on each engine: the closed forms of docs/model.md §4 with the I4 sums
+ * on 1 or 2 threads, and the exact engine on the whole pooled Sobol drift (docs/model.md §8; threads
+ * ignored). One evaluation of dy/dt, and one ε_g (what the divergence check costs per step).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -39,13 +40,17 @@ public class RightHandSideBenchmark {
     @Param({"1", "2"})
     public int threads;
 
+    /** The engine: closedForm, or sobol (the exact engine, all pooled replicates). */
+    @Param({"closedForm", "sobol"})
+    public String engine;
+
     private OrderParameterDynamics dynamics;
     private double[] y, yDot;
 
     @Setup
     public void setup() {
         int[] p = Configs.km(km);
-        ExperimentConfig config = Configs.bp(p[0], p[1], 1000);
+        ExperimentConfig config = engine.equals("sobol") ? Configs.bpSobol(p[0], p[1], 1000) : Configs.bp(p[0], p[1], 1000);
         OrderParameters init = Experiments.initialConditions(config, 0);
         dynamics = Experiments.dynamics(config, init, threads);
         y = init.pack(dynamics.layout());

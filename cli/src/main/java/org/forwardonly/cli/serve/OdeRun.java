@@ -6,7 +6,7 @@ import org.forwardonly.theory.config.ExperimentConfig;
 import org.forwardonly.theory.ode.Experiments;
 import org.forwardonly.theory.ode.IntegrationObserver;
 import org.forwardonly.theory.ode.OdeResult;
-import org.forwardonly.theory.ode.OrderParameterDynamics;
+import org.forwardonly.theory.ode.OdeEngine;
 import org.forwardonly.theory.ode.SampleTimes;
 import org.forwardonly.theory.state.OrderParameters;
 import org.forwardonly.theory.trajectory.Trajectory;
@@ -24,13 +24,11 @@ final class OdeRun implements StreamedRun {
     private final ExperimentConfig config;
     private final OrderParameters init;
     private final double[] times;
-    private final OrderParameterDynamics dynamics;
 
-    private OdeRun(ExperimentConfig config, OrderParameters init, double[] times, OrderParameterDynamics dynamics) {
+    private OdeRun(ExperimentConfig config, OrderParameters init, double[] times) {
         this.config = config;
         this.init = init;
         this.times = times;
-        this.dynamics = dynamics;
     }
 
     /** Parses and checks a config (JSON text); {@link ConfigException} with the CLI's one line otherwise. */
@@ -40,13 +38,8 @@ final class OdeRun implements StreamedRun {
         OrderParameters init = Experiments.initialConditions(cfg, cfg.seed());
         double[] times = SampleTimes.of(cfg);
         checkResponseSize(times.length, Experiments.columns(Experiments.layout(cfg)).size());
-        // one thread: results do not depend on it (docs/theory.md), and many clients share the cores.
-        // The Sobol engine integrates its replicates inside Experiments.integrate (no single dynamics).
-        if (Experiments.usesSobol(cfg)) {
-            Experiments.validate(cfg, init);
-            return new OdeRun(cfg, init, times, null);
-        }
-        return new OdeRun(cfg, init, times, Experiments.dynamics(cfg, init, 1));
+        Experiments.validate(cfg, init);
+        return new OdeRun(cfg, init, times);
     }
 
     /**
@@ -79,11 +72,7 @@ final class OdeRun implements StreamedRun {
     /** The exact quadrature engine (docs/model.md §5-6) or the closed forms (§4). */
     @Override
     public String engine() {
-        return switch (Experiments.engineName(config)) {
-            case "closedForm" -> "closed forms";
-            case "sobol" -> "exact engine on Sobol points";
-            default -> "exact engine on the tensor grid";
-        };
+        return OdeEngine.of(config).description();
     }
 
     /** The last sample time. */
@@ -111,9 +100,9 @@ final class OdeRun implements StreamedRun {
                 sink.progress(t);
             }
         };
-        // the same path as pepita ode, so POST /api/ode returns its bytes
-        OdeResult result = dynamics == null ? Experiments.integrate(config, init, times, observer, 1)
-                : Experiments.integrate(config, dynamics, init, times, observer);
+        // the same path as pepita ode, so POST /api/ode returns its bytes; one thread: results do not
+        // depend on it (docs/theory.md), and many clients share the cores
+        OdeResult result = Experiments.integrate(config, init, times, observer, 1);
         return result.diverged() ? divergenceMessage(result) : null;
     }
 
@@ -124,11 +113,6 @@ final class OdeRun implements StreamedRun {
         return String.format(Locale.ROOT, "diverged at t = %s: %s; the %d samples up to t = %s are kept. "
                         + "Try a smaller eta or etaV, a smaller dt (euler, rk4) or a tighter rtol (dp853, dp54).",
                 result.divergenceTime(), result.reason(), tr.size(), lastT);
-    }
-
-    @Override
-    public void close() {
-        if (dynamics != null) dynamics.close();
     }
 
     /** Thrown by an observer to stop a run whose client has gone. */

@@ -87,9 +87,9 @@ public final class Experiments {
         };
     }
 
-    /** The engine that runs {@code config}: "closedForm", "tensor" or "sobol". */
+    /** The engine that runs {@code config}: "closedForm", "tensor" or "sobol" ({@link OdeEngine#configName()}). */
     public static String engineName(ExperimentConfig config) {
-        return usesClosedForm(config) ? "closedForm" : usesSobol(config) ? "sobol" : "tensor";
+        return OdeEngine.of(config).configName();
     }
 
     /**
@@ -136,17 +136,16 @@ public final class Experiments {
     }
 
     /**
-     * As {@link #dynamics(ExperimentConfig, OrderParameters)}; the closed-form engine computes its
-     * I4 sums on {@code threads} threads (the caller and threads − 1 daemon helpers), with results
-     * bitwise independent of {@code threads}. The quadrature engine ignores it. The caller owns
-     * the dynamics and must {@link OrderParameterDynamics#close() close} it.
+     * As {@link #dynamics(ExperimentConfig, OrderParameters)}, from the engine {@link OdeEngine#of} chooses:
+     * the closed-form engine computes its I4 sums on {@code threads} threads (the caller and threads − 1
+     * daemon helpers), with results bitwise independent of {@code threads}; the exact engine ignores it. A
+     * Sobol config gets the whole pooled drift its first integration pass integrates, not one replicate.
+     * The caller owns the dynamics and must {@link OrderParameterDynamics#close() close} it.
      */
     public static OrderParameterDynamics dynamics(ExperimentConfig config, OrderParameters init, int threads) {
         if (threads < 1) throw new IllegalArgumentException("threads must be >= 1 (got " + threads + ")");
         validate(config, init); // before building anything: an engine and a valid joint covariance
-        // a Sobol config gets its first replicate here; integrate(...) runs them all
-        return usesClosedForm(config) ? new ClosedFormDynamics(config, init, threads)
-                : new FieldAverageDynamics(config, init, usesSobol(config) ? 0 : -1);
+        return OdeEngine.of(config).drift(config, init, threads);
     }
 
     /** Students from which a single ODE's closed-form right-hand side is split over two threads by default. */
@@ -193,15 +192,9 @@ public final class Experiments {
      */
     public static OdeResult integrate(ExperimentConfig config, OrderParameters init, double[] times,
                                       IntegrationObserver observer, int threads) {
-        if (usesSobol(config)) {
-            validate(config, init);
-            return ReplicatedIntegration.integrate(config, init, times, observer, threads);
-        }
-        try (OrderParameterDynamics dynamics = dynamics(config, init, threads)) {
-            OdeResult r = integrate(config, dynamics, init, times, observer);
-            String points = dynamics instanceof FieldAverageDynamics f ? f.describeAveraging() : "closed forms";
-            return r.withAveraging(AveragingReport.unestimated(engineName(config), points));
-        }
+        if (threads < 1) throw new IllegalArgumentException("threads must be >= 1 (got " + threads + ")");
+        validate(config, init);
+        return OdeEngine.of(config).integrate(config, init, times, observer, threads);
     }
 
     /**
