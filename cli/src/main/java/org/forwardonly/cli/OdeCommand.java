@@ -282,10 +282,7 @@ public final class OdeCommand implements Callable<Integer> {
      * explorer writes the same.
      */
     public static List<String> metricsColumns(ExperimentConfig cfg) {
-        StateLayout layout = Experiments.layout(cfg);
-        List<String> names = new java.util.ArrayList<>(Experiments.columns(layout));
-        names.addAll(FeedbackColumns.names(layout));
-        return List.copyOf(names);
+        return Experiments.metricsColumns(cfg);
     }
 
     /** A vector into JSON, each double as Jackson writes it (Java's shortest round-tripping decimal). */

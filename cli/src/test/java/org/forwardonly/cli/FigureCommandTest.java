@@ -1,6 +1,6 @@
 package org.forwardonly.cli;
 
-import org.forwardonly.plots.catalogue.FigureCatalogue;
+import org.forwardonly.plots.figures.FigureCatalogue;
 import org.forwardonly.plots.catalogue.FigureDefinition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

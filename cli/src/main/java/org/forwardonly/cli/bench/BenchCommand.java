@@ -73,7 +73,7 @@ public final class BenchCommand implements Callable<Integer> {
         if (bad != null) {
             err.println("pepita bench: " + bad);
             err.flush();
-            return org.forwardonly.cli.PepitaCommand.EXIT_BAD_INPUT;
+            return CommandLine.ExitCode.USAGE; // 2, pepita's exit code for bad input
         }
         if (referenceDir != null) {
             try {
@@ -90,7 +90,7 @@ public final class BenchCommand implements Callable<Integer> {
         rows.add("|---|---|---|---|---|---|---|---|");
         cold = new ArrayList<>();
         if (only == null || only.equals("ode")) {
-            coldRuns = ColdRuns.likeThisJvm();
+            coldRuns = ColdRuns.likeThisJvm(spec.root().userObject().getClass().getName());
             coldStartRows(err);
             odeRows(rows, err);
         }

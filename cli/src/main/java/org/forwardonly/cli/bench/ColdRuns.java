@@ -1,6 +1,5 @@
 package org.forwardonly.cli.bench;
 
-import org.forwardonly.cli.PepitaCommand;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,8 +23,13 @@ final class ColdRuns {
         this.prefix = prefix;
     }
 
-    /** Children started as this JVM was. */
-    static ColdRuns likeThisJvm() {
+    /**
+     * Children started as this JVM was.
+     *
+     * @param mainClass the class the children run (the root command's: this package does not name it, so
+     *                  that cli and cli.bench do not depend on each other)
+     */
+    static ColdRuns likeThisJvm(String mainClass) {
         List<String> cmd = new ArrayList<>();
         cmd.add(ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
@@ -34,7 +38,7 @@ final class ColdRuns {
         }
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
-        cmd.add(PepitaCommand.class.getName());
+        cmd.add(mainClass);
         return new ColdRuns(List.copyOf(cmd));
     }
 

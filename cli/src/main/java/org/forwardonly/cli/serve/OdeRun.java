@@ -66,7 +66,7 @@ final class OdeRun implements StreamedRun {
     /** The CSV columns after t: those of pepita ode's metrics.csv (eps_g, the packed state, the derived columns). */
     @Override
     public List<String> columns() {
-        return org.forwardonly.cli.OdeCommand.metricsColumns(config);
+        return Experiments.metricsColumns(config);
     }
 
     /** The exact quadrature engine (docs/model.md §5-6) or the closed forms (§4). */

@@ -27,7 +27,7 @@ final class SeedMeanOdeRun implements StreamedRun {
     private SeedMeanOdeRun(ExperimentConfig config) {
         this.config = config;
         this.times = SampleTimes.of(config);
-        this.columns = org.forwardonly.cli.OdeCommand.metricsColumns(config); // OdeRun's: the derived columns too
+        this.columns = Experiments.metricsColumns(config); // OdeRun's: the derived columns too
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.forwardonly.plots.catalogue;
 
+import org.forwardonly.plots.figures.FigureCatalogue;
 import org.forwardonly.theory.config.ExperimentConfig;
 import org.junit.jupiter.api.Test;
 

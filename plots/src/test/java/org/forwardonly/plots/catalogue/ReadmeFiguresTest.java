@@ -1,5 +1,6 @@
 package org.forwardonly.plots.catalogue;
 
+import org.forwardonly.plots.figures.FigureCatalogue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -2,7 +2,6 @@ package org.forwardonly.plots.figures;
 
 import org.forwardonly.notebooks.plot.PlotPanel;
 import org.forwardonly.notebooks.plot.PlotSeries;
-import org.forwardonly.plots.catalogue.FigureCatalogue;
 import org.forwardonly.plots.catalogue.FigureData;
 import org.forwardonly.plots.catalogue.FigureDefinition;
 import org.forwardonly.plots.catalogue.FigureEngines;

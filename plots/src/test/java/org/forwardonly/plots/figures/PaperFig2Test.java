@@ -1,6 +1,5 @@
 package org.forwardonly.plots.figures;
 
-import org.forwardonly.plots.catalogue.FigureCatalogue;
 import org.forwardonly.plots.catalogue.FigureData;
 import org.forwardonly.plots.catalogue.FigureDefinition;
 import org.forwardonly.plots.catalogue.FigureEngines;

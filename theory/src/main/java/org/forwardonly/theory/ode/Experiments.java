@@ -171,6 +171,18 @@ public final class Experiments {
         return columns;
     }
 
+    /**
+     * metrics.csv's columns after t: eps_g, the order parameters, then the derived columns that
+     * {@code simulate} writes too (cos_v_feedback, c_norm; docs/columns.md). The {@code ode} command
+     * and the explorer's POST /api/ode write the same.
+     */
+    public static List<String> metricsColumns(ExperimentConfig config) {
+        StateLayout layout = layout(config);
+        List<String> names = new ArrayList<>(columns(layout));
+        names.addAll(org.forwardonly.theory.state.FeedbackColumns.names(layout));
+        return List.copyOf(names);
+    }
+
     /** Integrates {@code config} from {@code init}, sampled at {@link SampleTimes#of}. */
     public static OdeResult integrate(ExperimentConfig config, OrderParameters init, IntegrationObserver observer) {
         return integrate(config, init, SampleTimes.of(config), observer);

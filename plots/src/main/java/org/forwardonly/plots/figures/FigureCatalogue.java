@@ -1,14 +1,6 @@
-package org.forwardonly.plots.catalogue;
+package org.forwardonly.plots.figures;
 
-import org.forwardonly.plots.figures.AfaAccuracy;
-import org.forwardonly.plots.figures.AlignThenMemorise;
-import org.forwardonly.plots.figures.ForwardForwardForm;
-import org.forwardonly.plots.figures.ScanAfaVsPepita;
-import org.forwardonly.plots.figures.LearningCurves;
-import org.forwardonly.plots.figures.PaperFig2a;
-import org.forwardonly.plots.figures.PaperFig2b;
-import org.forwardonly.plots.figures.PaperFig2cd;
-import org.forwardonly.plots.figures.WeightMirroringFigure;
+import org.forwardonly.plots.catalogue.FigureDefinition;
 
 import java.util.List;
 import java.util.Optional;

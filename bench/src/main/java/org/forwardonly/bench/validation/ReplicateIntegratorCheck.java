@@ -1,4 +1,4 @@
-package org.forwardonly.theory.validation;
+package org.forwardonly.bench.validation;
 
 import org.forwardonly.theory.config.ConfigParser;
 import org.forwardonly.theory.config.ExperimentConfig;
@@ -23,7 +23,7 @@ import java.util.Locale;
  * (docs/exact-pepita.md §7):
  *
  * <pre>
- *   java -cp cli/target/pepita.jar org.forwardonly.theory.validation.ReplicateIntegratorCheck [replicate] [rtol ...]
+ *   java -cp bench/target/benchmarks.jar org.forwardonly.bench.validation.ReplicateIntegratorCheck [replicate] [rtol ...]
  * </pre>
  */
 public final class ReplicateIntegratorCheck {

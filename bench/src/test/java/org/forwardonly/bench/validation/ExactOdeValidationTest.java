@@ -1,4 +1,4 @@
-package org.forwardonly.theory.validation;
+package org.forwardonly.bench.validation;
 
 import org.forwardonly.theory.config.ConfigParser;
 import org.forwardonly.theory.config.ExperimentConfig;

@@ -1,4 +1,4 @@
-package org.forwardonly.theory.validation;
+package org.forwardonly.bench.validation;
 
 import org.forwardonly.theory.config.ConfigParser;
 import org.forwardonly.theory.config.ExperimentConfig;
@@ -19,7 +19,7 @@ import java.util.Locale;
  * run's own error estimate. Run (docs/exact-pepita.md §7):
  *
  * <pre>
- *   java -cp cli/target/pepita.jar org.forwardonly.theory.validation.SobolCrossCheck [K] [M] [samples] [tolerance] [rule ...]
+ *   java -cp bench/target/benchmarks.jar org.forwardonly.bench.validation.SobolCrossCheck [K] [M] [samples] [tolerance] [rule ...]
  * </pre>
  */
 public final class SobolCrossCheck {

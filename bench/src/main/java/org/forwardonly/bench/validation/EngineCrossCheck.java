@@ -1,4 +1,4 @@
-package org.forwardonly.theory.validation;
+package org.forwardonly.bench.validation;
 
 import org.forwardonly.theory.config.ConfigParser;
 import org.forwardonly.theory.config.ExperimentConfig;
@@ -14,7 +14,7 @@ import java.util.Locale;
  * largest relative difference of ε_g over the sampled times. Run:
  *
  * <pre>
- *   java -cp cli/target/pepita.jar org.forwardonly.theory.validation.EngineCrossCheck [quadraturePoints] [tMax] [rule[:lastLayer] ...]
+ *   java -cp bench/target/benchmarks.jar org.forwardonly.bench.validation.EngineCrossCheck [quadraturePoints] [tMax] [rule[:lastLayer] ...]
  * </pre>
  */
 public final class EngineCrossCheck {

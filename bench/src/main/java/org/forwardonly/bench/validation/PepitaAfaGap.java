@@ -1,4 +1,4 @@
-package org.forwardonly.theory.validation;
+package org.forwardonly.bench.validation;
 
 import org.forwardonly.theory.config.ConfigParser;
 import org.forwardonly.theory.config.ExperimentConfig;
@@ -15,7 +15,7 @@ import java.util.Locale;
  * printed for each σ_F. AFA being PEPITA's small-F limit, the gap must shrink to zero. Run:
  *
  * <pre>
- *   java -cp cli/target/pepita.jar org.forwardonly.theory.validation.PepitaAfaGap [quadraturePoints] [tMax]
+ *   java -cp bench/target/benchmarks.jar org.forwardonly.bench.validation.PepitaAfaGap [quadraturePoints] [tMax]
  * </pre>
  */
 public final class PepitaAfaGap {

@@ -1,4 +1,4 @@
-package org.forwardonly.theory.validation;
+package org.forwardonly.bench.validation;
 
 import org.forwardonly.theory.trajectory.Trajectory;
 import org.forwardonly.theory.trajectory.TrajectoryCsv;
@@ -14,7 +14,7 @@ import java.util.Locale;
  * docs/exact-pepita.md. Run:
  *
  * <pre>
- *   java -cp cli/target/pepita.jar org.forwardonly.theory.validation.CompareTable EPS T1,T2,... DIR...
+ *   java -cp bench/target/benchmarks.jar org.forwardonly.bench.validation.CompareTable EPS T1,T2,... DIR...
  * </pre>
  */
 public final class CompareTable {
