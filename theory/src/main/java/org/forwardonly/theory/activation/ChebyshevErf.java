@@ -16,7 +16,7 @@ import org.hipparchus.special.Erf;
  * 2.3e-15 for degree 16 on pieces of width ½). Each piece's interpolant is stored in powers of
  * the local variable t and evaluated by Estrin's scheme: a Clenshaw or Horner recurrence is a chain
  * of dependent multiply-adds whose length, not the number of operations, sets the time
- * (measured 2026-11-29, bench's ErfBenchmark). Beyond X_MAX, 1 − erf(x) &lt; 1e-17 and ±1
+ * (docs/performance.md, "Measurements behind the code"). Beyond X_MAX, 1 − erf(x) &lt; 1e-17 and ±1
  * is returned. Odd symmetry gives x &lt; 0.
  */
 final class ChebyshevErf {

@@ -290,10 +290,8 @@ public final class FieldAverageDrift {
      * {@link #zBlock}[j][b]. Coordinate by coordinate, each λ_k gets one multiply-add per
      * coordinate j over the whole block ({@link #addMultiple}), a loop the JIT compiles to vector
      * multiply-adds: it needs the loop long (blocks of 8 points were too short) and its rows in arrays of
-     * their own (rows at offsets in one array kept it scalar). A right-hand side at K = M = 10 (JMH
-     * {@code ExactRightHandSideBenchmark}, idle machine, 2026-11-29): 263 µs in blocks of 8, 236 µs in
-     * blocks of 256 of one array, about 200 µs with rows of their own and the control's slopes of the
-     * block in one vector loop too. Each λ_k(p) still sums its terms in increasing j, so the fields are
+     * their own (rows at offsets in one array kept it scalar); the timings are in
+     * docs/performance.md, "Measurements behind the code". Each λ_k(p) still sums its terms in increasing j, so the fields are
      * the same bits as point by point. ν is not computed: the rules read the teacher only through its
      * output, kept per point.
      */

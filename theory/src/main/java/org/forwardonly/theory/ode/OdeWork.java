@@ -20,8 +20,8 @@ public final class OdeWork {
     public static final double MAX_T_MAX = 1e9;
     /**
      * Closed-form right-hand side: seconds per I4 term, the K²(K+M)² quadruples (k, l, n, m).
-     * Measured: K = M = 10 Euler takes 91 µs per step for 4·10^4 terms, 2.3 ns each (README, bench
-     * 2026-11-27); 1 ns is taken so that the estimate stays below the truth.
+     * 1 ns is taken, below the measured cost per term (docs/performance.md, "Measurements behind the code"), so that the estimate
+     * stays below the truth.
      */
     static final double SECONDS_PER_I4_TERM = 1e-9;
     /** A floor per right-hand side (K = M = 4 measured 6.5 µs per Euler step). */
