@@ -213,7 +213,8 @@ public final class AnalyseCommand implements Callable<Integer> {
                     f.nZero() > 0 ? ", " + f.nZero() + " zero eigenvalue(s)" : ""));
         }
         if (cont != null) {
-            stdout.println(String.format(Locale.ROOT, "%sMax = %s, %sFastest = %s", sweep.key(), cont.critical(), sweep.key(), cont.fastest()));
+            stdout.println(String.format(Locale.ROOT, "%sMax = %s, %sFastest = %s", sweep.key(), cont.critical(), sweep.key(),
+                    cont.fastest()));
         }
         stdout.println("pepita analyse: " + points.size() + " stationary point(s) in " + out);
         stdout.flush();

@@ -28,7 +28,8 @@ public final class FigureCommand implements Callable<Integer> {
     @Option(names = "--list", description = "List the figures and what each shows.")
     boolean list;
 
-    @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "Output directory (created if absent; a non-empty one only with --overwrite).")
+    @Option(names = {"-o", "--out"}, paramLabel = "DIR",
+            description = "Output directory (created if absent; a non-empty one only with --overwrite).")
     Path out;
 
     @Option(names = "--quick", description = "Small runs (CI size): N=300, 2 seeds, short times.")
@@ -49,7 +50,8 @@ public final class FigureCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         if (list) {
             for (FigureDefinition f : FigureCatalogue.all()) {
-                stdout.println(f.name() + "  [" + (f.paperFigure().isEmpty() ? "the project's extension" : "paper " + f.paperFigure()) + "]");
+                stdout.println(f.name() + "  [" + (f.paperFigure().isEmpty() ? "the project's extension" : "paper " + f.paperFigure())
+                        + "]");
                 stdout.println("    " + f.description());
             }
             stdout.flush();

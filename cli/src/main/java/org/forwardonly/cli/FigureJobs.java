@@ -107,7 +107,8 @@ final class FigureJobs {
         for (Job j : jobs) {
             String name = j.figure().name();
             String paper = j.figure().paperFigure();
-            md.append("\n## ").append(paper.isEmpty() ? "" : paper + ": ").append(j.figure().title()).append("\n\n![").append(name).append("](").append(name).append('/')
+            md.append("\n## ").append(paper.isEmpty() ? "" : paper
+                    + ": ").append(j.figure().title()).append("\n\n![").append(name).append("](").append(name).append('/')
                     .append(name).append(".png)\n\n").append(j.figure().caption(j.figure().configs(size))).append(" (`").append(name).append("/`)\n");
         }
         OutputDirectory staged = OutputDirectory.open(dir);

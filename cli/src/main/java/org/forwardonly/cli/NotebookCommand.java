@@ -77,7 +77,8 @@ public final class NotebookCommand implements Callable<Integer> {
                 continue;
             }
             byte[] bytes = Files.readAllBytes(csv);
-            if (bytes.length > 0 && bytes[bytes.length - 1] != '\n') return csv + ": its last line has no newline at the end: the file was cut";
+            if (bytes.length > 0 && bytes[bytes.length - 1] != '\n') return csv
+                    + ": its last line has no newline at the end: the file was cut";
             String text;
             try {
                 text = java.nio.charset.StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();

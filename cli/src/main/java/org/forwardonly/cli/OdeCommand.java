@@ -42,7 +42,8 @@ import java.util.function.Consumer;
                 + "DIR/config.json (with the engine that ran, its estimated error, and the constants T, vStar[, b])."})
 public final class OdeCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "CONFIG", description = "Experiment config: JSON, or YAML (.yaml, .yml); - reads it from standard input. Keys: docs/config.md.")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "CONFIG",
+            description = "Experiment config: JSON, or YAML (.yaml, .yml); - reads it from standard input. Keys: docs/config.md.")
     String config;
 
     @CommandLine.Mixin
@@ -232,7 +233,8 @@ public final class OdeCommand implements Callable<Integer> {
             while (c != null && !(c instanceof ConfigException)) c = c.getCause();
             if (c == null && e instanceof java.io.UncheckedIOException u) c = u;
             if (c == null) throw e;
-            err.println("pepita ode: " + (c instanceof ConfigException ? c.getMessage() : "cannot write to " + out + ": " + c.getMessage()));
+            err.println("pepita ode: " + (c instanceof ConfigException ? c.getMessage() : "cannot write to " + out + ": "
+                    + c.getMessage()));
             err.flush();
             return PepitaCommand.EXIT_BAD_INPUT;
         } catch (IOException e) {
@@ -244,7 +246,8 @@ public final class OdeCommand implements Callable<Integer> {
         Trajectory tr = result.trajectory();
         if (result.diverged()) {
             String kept = tr.size() > 0
-                    ? String.format(Locale.ROOT, "%s/metrics.csv keeps the %d samples up to t = %s", out, tr.size(), outTimes[tr.size() - 1])
+                    ? String.format(Locale.ROOT, "%s/metrics.csv keeps the %d samples up to t = %s", out, tr.size(),
+                            outTimes[tr.size() - 1])
                     : out + "/metrics.csv has no sample (the start itself is past the bound; is epsGBound above the initial eps_g?)";
             err.println(result.integratorFailed()
                     ? String.format(Locale.ROOT, "pepita ode: the integrator failed at t = %s, eps_g within its bound: %s; %s. "
@@ -267,9 +270,11 @@ public final class OdeCommand implements Callable<Integer> {
             err.flush();
         }
         String error = a != null && Double.isFinite(a.relativeErrorEpsG())
-                ? String.format(Locale.ROOT, ", est. rel. error of eps_g %.1e over %d pooled Sobol replicates", a.relativeErrorEpsG(), a.replicates())
+                ? String.format(Locale.ROOT, ", est. rel. error of eps_g %.1e over %d pooled Sobol replicates", a.relativeErrorEpsG(),
+                        a.replicates())
                 : "";
-        stdout.println(String.format(Locale.ROOT, "pepita ode: %d samples to t = %s, final eps_g = %s (%s engine, %d RHS evaluations%s) in %s",
+        stdout.println(String.format(Locale.ROOT,
+                "pepita ode: %d samples to t = %s, final eps_g = %s (%s engine, %d RHS evaluations%s) in %s",
                 tr.size(), outTimes[tr.size() - 1], tr.rows()[tr.size() - 1][0], Experiments.engineName(cfg),
                 result.evaluations(), error, out));
         stdout.flush();

@@ -124,7 +124,8 @@ public final class PowerCommand implements Callable<Integer> {
             }
             csv.append(String.format(Locale.ROOT, "\"%s\",%d,%d,%.4g,%s%n", labels.get(i).replace("\"", "\"\""), detected, repeats,
                     detected / (double) repeats, ps));
-            md.append(String.format(Locale.ROOT, "| %s | %d of %d | %.2f |%n", labels.get(i), detected, repeats, detected / (double) repeats));
+            md.append(String.format(Locale.ROOT, "| %s | %d of %d | %.2f |%n", labels.get(i), detected, repeats,
+                    detected / (double) repeats));
         }
         try (RunDirectory dir = RunDirectory.create(out)) {
             Files.writeString(dir.resolve("power.csv"), csv.toString(), StandardCharsets.UTF_8);

@@ -21,7 +21,8 @@ import java.util.concurrent.Callable;
                 + "and DIR/README.md showing them all."})
 public final class ReproduceCommand implements Callable<Integer> {
 
-    @Option(names = {"-o", "--out"}, required = true, paramLabel = "DIR", description = "Output directory (created if absent; a non-empty one only with --overwrite).")
+    @Option(names = {"-o", "--out"}, required = true, paramLabel = "DIR",
+            description = "Output directory (created if absent; a non-empty one only with --overwrite).")
     Path out;
 
     @Option(names = "--quick", description = "Small runs (CI size, about a minute): N=300, 2 seeds, short times.")

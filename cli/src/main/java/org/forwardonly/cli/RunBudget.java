@@ -19,7 +19,8 @@ final class RunBudget {
     /** Seconds per multiply-add of a minibatch step, N (K + M) of them: 1 ns, below the 1.5 to 40 ns measured. */
     static final double SECONDS_PER_STEP_UNIT = 1e-9;
     /**
-     * Seconds per unit (N K) of a test sample: 5 ns, below what was measured (docs/performance.md, "Measurements behind the code"); the first
+     * Seconds per unit (N K) of a test sample: 5 ns, below what was measured (docs/performance.md, "Measurements behind the code"); the
+     * first
      * guess, 2 ns, let a run 400 s long through.
      */
     static final double SECONDS_PER_TEST_UNIT = 5e-9;

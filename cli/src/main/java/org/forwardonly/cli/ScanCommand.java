@@ -232,7 +232,8 @@ public final class ScanCommand implements Callable<Integer> {
         Path p = Path.of(specFile);
         if (!Files.isDirectory(p)) return null;
         if (!Files.isRegularFile(p.resolve(ScanManifest.FILE))) {
-            throw new ScanSpecException("SPEC " + specFile + " is a directory without " + ScanManifest.FILE + "; give a scan spec file or a scan directory");
+            throw new ScanSpecException("SPEC " + specFile + " is a directory without " + ScanManifest.FILE
+                    + "; give a scan spec file or a scan directory");
         }
         return p;
     }
@@ -272,7 +273,8 @@ public final class ScanCommand implements Callable<Integer> {
         } catch (IOException | IllegalArgumentException e) {
             throw new ScanSpecException("cannot read " + results + ": " + e.getMessage());
         }
-        stdout.println(dir + ": " + stored.size() + " of " + total + " points stored" + (cached > 0 ? " (" + cached + " from the cache)" : "")
+        stdout.println(dir + ": " + stored.size() + " of " + total + " points stored" + (cached > 0 ? " (" + cached + " from the cache)"
+                : "")
                 + (Files.exists(dir.resolve(org.forwardonly.scan.output.ScanTable.FILE)) && stored.size() == total
                 ? ", table written" : stored.size() == total ? ", table not written yet (pepita scan " + dir + ")" : ""));
         var arrays = SlurmExecutor.arrays(dir);
@@ -358,7 +360,8 @@ public final class ScanCommand implements Callable<Integer> {
             return;
         }
         try {
-            FigureRunner.write("scan", "Final generalisation error of every scan point (" + (specFile.equals("-") ? "standard input" : Path.of(specFile).getFileName()) + ")",
+            FigureRunner.write("scan", "Final generalisation error of every scan point (" + (specFile.equals("-") ? "standard input"
+                    : Path.of(specFile).getFileName()) + ")",
                     figure.get(), Map.of(), Version.recorded(), command, out);
             stdout.println("pepita scan: figure " + out.resolve("scan.png") + " and notebook " + out.resolve("scan.ipynb"));
         } catch (IOException | RuntimeException e) {

@@ -30,7 +30,8 @@ import java.util.concurrent.Callable;
                 + "means, then <col>_se) "
                 + "and DIR/config.json; with --per-seed also DIR/per_seed.csv."})
 public final class SimulateCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "CONFIG", description = "Experiment config: JSON, or YAML (.yaml, .yml); - reads it from standard input. Keys: docs/config.md.")
+    @Parameters(index = "0", paramLabel = "CONFIG",
+            description = "Experiment config: JSON, or YAML (.yaml, .yml); - reads it from standard input. Keys: docs/config.md.")
     String configFile;
 
     @CommandLine.Mixin

@@ -46,7 +46,8 @@ public final class TrainImagesCommand implements Callable<Integer> {
     @Option(names = "--dataset", defaultValue = "fashion-mnist", description = "Dataset (only fashion-mnist). Default: ${DEFAULT-VALUE}")
     String dataset;
 
-    @Option(names = "--data-dir", description = "Directory with the IDX files (.gz or plain). Default: " + "/usr/share/datasets/fashion-mnist")
+    @Option(names = "--data-dir", description = "Directory with the IDX files (.gz or plain). Default: "
+            + "/usr/share/datasets/fashion-mnist")
     Path dataDir = FashionMnist.DEBIAN_DIR;
 
     @Option(names = {"-o", "--out"}, required = true, description = "Output directory (created if absent; a non-empty one "
@@ -101,7 +102,8 @@ public final class TrainImagesCommand implements Callable<Integer> {
             + "cifar10, cifar100) instead of the row's own; the output says so")
     String standIn;
 
-    @Option(names = "--seeds", defaultValue = "1", description = "With --protocol: seeds 1..N per row (mean +- s.e.). Default: ${DEFAULT-VALUE}")
+    @Option(names = "--seeds", defaultValue = "1",
+            description = "With --protocol: seeds 1..N per row (mean +- s.e.). Default: ${DEFAULT-VALUE}")
     int seeds;
 
     @Option(names = "--rows", split = ",", description = "With --protocol: run only these rows (numbers as in the table). Default: all")
@@ -110,16 +112,19 @@ public final class TrainImagesCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Default: ${DEFAULT-VALUE}")
     long seed;
 
-    @Option(names = "--threads", defaultValue = "2", description = "Worker threads (results do not depend on it). Default: ${DEFAULT-VALUE}")
+    @Option(names = "--threads", defaultValue = "2",
+            description = "Worker threads (results do not depend on it). Default: ${DEFAULT-VALUE}")
     int threads;
 
-    @Option(names = "--normalize", defaultValue = "unit", description = "unit (pixel/255) or standard (z-score with the training mean/std). Default: ${DEFAULT-VALUE}")
+    @Option(names = "--normalize", defaultValue = "unit",
+            description = "unit (pixel/255) or standard (z-score with the training mean/std). Default: ${DEFAULT-VALUE}")
     String normalize;
 
     @Option(names = "--feedback-scale", defaultValue = "0.05", description = "F = scale * U(+-sqrt(6/784)). Default: ${DEFAULT-VALUE}")
     double feedbackScale;
 
-    @Option(names = "--modulation-sign", defaultValue = "-1", description = "s in x~ = x + s F e (-1: ICLR 2024, +1: ICML 2022). Default: ${DEFAULT-VALUE}")
+    @Option(names = "--modulation-sign", defaultValue = "-1",
+            description = "s in x~ = x + s F e (-1: ICLR 2024, +1: ICML 2022). Default: ${DEFAULT-VALUE}")
     double modulationSign;
 
     @Option(names = "--last-layer", defaultValue = "modulated", description = "PEPITA's W2 update uses the modulated (h~) or first-pass (h) activity: modulated|first. Default: ${DEFAULT-VALUE}")
@@ -144,7 +149,8 @@ public final class TrainImagesCommand implements Callable<Integer> {
             description = "Rescale F to its initial norm after each mirroring step. Default: ${DEFAULT-VALUE}")
     boolean wmRescale;
 
-    @Option(names = "--target-accuracy", defaultValue = "0.80", description = "Report the first epoch reaching this test accuracy. Default: ${DEFAULT-VALUE}")
+    @Option(names = "--target-accuracy", defaultValue = "0.80",
+            description = "Report the first epoch reaching this test accuracy. Default: ${DEFAULT-VALUE}")
     double targetAccuracy;
 
     @Option(names = "--quiet", description = "No progress bar.")

@@ -34,7 +34,8 @@ class AnalyseCommandTest {
                 "--continue", "eta=0.5:3:0.5");
         assertEquals(0, r.exit(), r.err());
         List<String> fp = Files.readAllLines(out.resolve("fixed_points.csv"));
-        assertEquals("point,eps_g,n_unstable,lambda_max,stability,n_zero,origin,Q_1_1,Q_1_2,Q_2_2,R_1_1,R_1_2,R_2_1,R_2_2,v_1,v_2", fp.get(0));
+        assertEquals("point,eps_g,n_unstable,lambda_max,stability,n_zero,origin,Q_1_1,Q_1_2,Q_2_2,R_1_1,R_1_2,R_2_1,R_2_2,v_1,v_2",
+                fp.get(0));
         // the specialised solution (stable, eps_g 0) and the symmetric plateau (a saddle with one escape direction)
         assertTrue(fp.get(1).startsWith("0,0.0,0,") && fp.get(1).contains(",stable,0,specialised,"), fp.get(1));
         assertTrue(fp.get(2).contains(",1,") && fp.get(2).contains(",saddle,0,symmetric,"), fp.get(2));

@@ -136,7 +136,8 @@ class HostileInputRoundTwoTest {
     })
     void runsPastTheBudgetAreRefusedBeforeTheyStart(String what, String command, String json, String extra) throws Exception {
         Path out = tmp.resolve("o");
-        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(command, file("c.json", json.strip()).toString(), "--out", out.toString()));
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(command, file("c.json", json.strip()).toString(),
+                "--out", out.toString()));
         if (extra != null && !extra.isBlank()) args.add(extra.strip());
         long start = System.nanoTime();
         OdeCommandTest.Run r = run(args.toArray(String[]::new));

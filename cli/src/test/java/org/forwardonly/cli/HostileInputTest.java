@@ -169,7 +169,8 @@ class HostileInputTest {
         Files.writeString(y.resolve("per_seed.csv"), "mine\n");
         Path cfg = file("a.json", ("{" + B + ",\"N\":50,\"seeds\":9}").getBytes());
         for (String command : List.of("simulate", "compare")) {
-            badInput(run(command, cfg.toString(), "--out", y.toString(), "--overwrite", "--no-progress"), "per_seed.csv was not written by pepita", null);
+            badInput(run(command, cfg.toString(), "--out", y.toString(), "--overwrite", "--no-progress"),
+                    "per_seed.csv was not written by pepita", null);
             assertEquals("mine\n", Files.readString(y.resolve("per_seed.csv")));
             try (Stream<Path> s = Files.list(y)) {
                 assertEquals(List.of("per_seed.csv"), s.map(p -> p.getFileName().toString()).toList(), "nothing moved in");

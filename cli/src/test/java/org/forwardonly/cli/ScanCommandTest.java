@@ -103,7 +103,8 @@ class ScanCommandTest {
 
     @Test
     void badSpecsFailAtOnceWithOneLineAndExitCode2(@TempDir Path tmp) throws Exception {
-        badSpec(tmp, "{" + BASE + ", 'grid': {'etaa': [1, 2]}}", "grid key 'etaa' is not a config key (did you mean 'eta'? sweepable: rule,");
+        badSpec(tmp, "{" + BASE + ", 'grid': {'etaa': [1, 2]}}",
+                "grid key 'etaa' is not a config key (did you mean 'eta'? sweepable: rule,");
         badSpec(tmp, "{" + BASE + ", 'grid': {'eta': []}}", "grid key 'eta' must be a non-empty list of values");
         badSpec(tmp, "{" + BASE + ", 'grid': {'init': [1]}}", "grid key 'init' is not sweepable");
         badSpec(tmp, "{" + BASE + ", 'grid': {'eta': [1, -1]}}", "point 1 (eta=-1): key 'eta': must be >= 0");

@@ -80,7 +80,8 @@ class TrainImagesCommandTest {
         assertTrue(Files.exists(out.resolve("config.json")) && Files.exists(out.resolve("summary.md"))
                 && Files.exists(out.resolve("pepita/metrics.csv")) && Files.exists(out.resolve("timing.csv")));
         // the figure (plots module) and its notebook, with one table per rule
-        for (String f : List.of("training.png", "training.svg", "training.pdf", "training.ipynb", "data/accuracy_bp.csv", "data/angle_pepita.csv")) {
+        for (String f : List.of("training.png", "training.svg", "training.pdf", "training.ipynb", "data/accuracy_bp.csv",
+                "data/angle_pepita.csv")) {
             assertTrue(Files.size(out.resolve(f)) > 0, f);
         }
     }

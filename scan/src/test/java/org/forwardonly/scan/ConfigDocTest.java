@@ -134,7 +134,8 @@ class ConfigDocTest {
         } else {
             // none, off, drawn: the resolved config leaves the key out (but for the objects whose keys have
             // their own table, checked there: mirroring when present, averaging always)
-            assertFalse(resolved.has(name) && !OBJECTS.contains(name), name + ": documented without a default value, but the parser resolves "
+            assertFalse(resolved.has(name) && !OBJECTS.contains(name), name
+                    + ": documented without a default value, but the parser resolves "
                     + resolved.get(name));
         }
     }

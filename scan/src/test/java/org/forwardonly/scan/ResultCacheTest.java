@@ -55,7 +55,8 @@ class ResultCacheTest {
         assertTrue(withCache.get(0).endsWith(",t_end,cached"), withCache.get(0));
         for (int i = 1; i <= 6; i++) assertTrue(withCache.get(i).endsWith(i <= 3 ? ",true" : ",false"), withCache.get(i));
         // the rows are those of a fresh run without a cache, but for the last column
-        List<String> fresh = Files.readAllLines(ScanJob.run(second, tmp.resolve("fresh"), new FakeRunner(0), new LocalExecutor(1), "test").table());
+        List<String> fresh = Files.readAllLines(ScanJob.run(second, tmp.resolve("fresh"), new FakeRunner(0), new LocalExecutor(1),
+                "test").table());
         for (int i = 0; i < 7; i++) assertEquals(fresh.get(i), withCache.get(i).substring(0, withCache.get(i).lastIndexOf(',')));
         // a third scan of the second grid computes nothing, and its copied points say so
         CountingRunner.RUNS.set(0);

@@ -15,7 +15,8 @@ import java.util.Locale;
  * tensor grid cannot reach: bp, fa and afa forced through the exact engine ({@code odeEngine:
  * quadrature}; no control variate, since these rules are what it would subtract) from the seeded
  * random start of the reach benchmark (σ_F = 0.5, η = η_v = 0.5, N = 10,000, t ≤ 100, dp853 rtol
- * 1e-5; the replicates on dp54, {@code averaging.integrator auto}), reporting the largest relative difference of ε_g over the sampled times beside the
+ * 1e-5; the replicates on dp54, {@code averaging.integrator auto}), reporting the largest relative difference of ε_g over the sampled
+ * times beside the
  * run's own error estimate. Run (docs/exact-pepita.md §7):
  *
  * <pre>
@@ -34,7 +35,8 @@ public final class SobolCrossCheck {
         String[] rules = args.length > 4 ? java.util.Arrays.copyOfRange(args, 4, args.length) : new String[] {"bp", "fa", "afa"};
         for (String rule : rules) {
             String keys = String.format(Locale.ROOT, "\"rule\": \"%s\", \"K\": %d, \"M\": %d, \"eta\": 0.5, \"etaV\": 0.5, "
-                    + "\"sigmaF\": 0.5, \"N\": 10000, \"seed\": 1, \"tMax\": 100, \"nTimes\": 60, \"rtol\": 1e-5, \"atol\": 1e-8", rule, K, M);
+                    + "\"sigmaF\": 0.5, \"N\": 10000, \"seed\": 1, \"tMax\": 100, \"nTimes\": 60, \"rtol\": 1e-5, \"atol\": 1e-8", rule,
+                            K, M);
             ExperimentConfig closed = ConfigParser.parse("{" + keys + "}");
             ExperimentConfig exact = ConfigParser.parse("{" + keys + ", \"odeEngine\": \"quadrature\", \"averaging\": "
                     + "{\"method\": \"sobol\", \"samples\": " + samples + ", \"tolerance\": " + tolerance + "}}");

@@ -42,7 +42,8 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--repeats", paramLabel = "R", description = "Timed repeats per row, median reported (default: ${DEFAULT-VALUE}).")
     int repeats = 3;
 
-    @Option(names = "--rtol", paramLabel = "TOL", description = "dp853 relative tolerance for the adaptive rows (default: ${DEFAULT-VALUE}; atol = rtol/1000).")
+    @Option(names = "--rtol", paramLabel = "TOL",
+            description = "dp853 relative tolerance for the adaptive rows (default: ${DEFAULT-VALUE}; atol = rtol/1000).")
     double rtol = 1e-7;
 
     @Option(names = {"--nn2pp", "--reference"}, paramLabel = "PATH", description = "The C++ reference sgoldt/nn2pp, built "
@@ -281,7 +282,8 @@ public final class BenchCommand implements Callable<Integer> {
                     w.label(), micros(step), micros(stepT.cpu()), referenceColumns(ref, true), target, ratios(ref, stepT),
                     micros(floor), micros(floorCpu), micros(gauss), micros(flops), step / floor, stepT.cpu() / floorCpu,
                     vsTarget, ref == null ? "" : String.format(Locale.ROOT, "; reference: nn2pp.exe, one thread, (time of %,d steps "
-                            + "- time of %,d steps) / %,d", referenceLongRun(w.N), REFERENCE_SHORT_RUN, referenceLongRun(w.N) - REFERENCE_SHORT_RUN)));
+                            + "- time of %,d steps) / %,d", referenceLongRun(w.N), REFERENCE_SHORT_RUN,
+                                    referenceLongRun(w.N) - REFERENCE_SHORT_RUN)));
         }
     }
 

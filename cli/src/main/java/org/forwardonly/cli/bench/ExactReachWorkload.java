@@ -93,7 +93,8 @@ final class ExactReachWorkload {
         double[] ea = afa.result().trajectory().column("eps_g"), ep = pepita.result().trajectory().column("eps_g");
         return String.format(Locale.ROOT, "| %d | %d | %.2f ms | %.2f s | %.0f×; %.0f× | %.2f ms | %.0f× | %s | %s | %d; %d; %d | %.4f; %.4f |",
                 K, M, afa.seconds().wall() * 1e3, pepita.seconds().wall(), pepita.seconds().wall() / afa.seconds().wall(),
-                pepita.seconds().cpu() / afa.seconds().cpu(), afa54.seconds().wall() * 1e3, pepita.seconds().wall() / afa54.seconds().wall(),
+                pepita.seconds().cpu() / afa.seconds().cpu(), afa54.seconds().wall() * 1e3,
+                        pepita.seconds().wall() / afa54.seconds().wall(),
                 engine, error, afa.result().evaluations(), afa54.result().evaluations(), pepita.result().evaluations(),
                 ea[ea.length - 1], ep[ep.length - 1]);
     }

@@ -87,7 +87,8 @@ class ExplorerLeakTest {
         String request = switch (i % 4) {
             case 0 -> post("/api/ode", LONG_EXACT);
             case 1 -> get("/api/ode/stream?slot=tab" + i + "-A&config=" + URLEncoder.encode(LONG_EXACT, StandardCharsets.UTF_8));
-            case 2 -> get("/api/simulate/stream?slot=tab" + i + "-simA&config=" + URLEncoder.encode(LONG_SIMULATION, StandardCharsets.UTF_8));
+            case 2 -> get("/api/simulate/stream?slot=tab" + i + "-simA&config=" + URLEncoder.encode(LONG_SIMULATION,
+                    StandardCharsets.UTF_8));
             default -> "POST /api/ode HTTP/1.1\r\nHost: x\r\nContent-Length: 500\r\n\r\n{\"rule\":"; // cut off mid-body
         };
         try (Socket s = new Socket("127.0.0.1", server.port())) {

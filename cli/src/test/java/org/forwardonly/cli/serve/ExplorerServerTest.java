@@ -106,7 +106,8 @@ class ExplorerServerTest {
     @Test
     void aNewRunOnTheSameSlotCancelsTheOldOne() throws Exception {
         String longRun = "{\"rule\": \"pepita\", \"K\": 2, \"M\": 2, \"tMax\": 1000, \"timeSpacing\": \"linear\", \"nTimes\": 100000}";
-        String url = "http://127.0.0.1:" + server.port() + "/api/ode/stream?slot=tab-A&config=" + URLEncoder.encode(longRun, StandardCharsets.UTF_8);
+        String url = "http://127.0.0.1:" + server.port() + "/api/ode/stream?slot=tab-A&config=" + URLEncoder.encode(longRun,
+                StandardCharsets.UTF_8);
         var pending = ServeTesting.client().sendAsync(HttpRequest.newBuilder(URI.create(url)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         waitFor(() -> server.activeRuns() == 1, 20);

@@ -76,7 +76,8 @@ public final class ProtocolRunner {
             heads.put(e.getKey(), new FashionMnist.Split(e.getValue().train().head(cut.trainSize()),
                     e.getValue().test().head(cut.testSize())));
         }
-        StringBuilder metrics = new StringBuilder("row,dataset,depth,seed," + ResultsWriter.METRICS_HEADER.replaceFirst("^rule,", "label,") + "\n");
+        StringBuilder metrics = new StringBuilder("row,dataset,depth,seed," + ResultsWriter.METRICS_HEADER.replaceFirst("^rule,",
+                "label,") + "\n");
         StringBuilder timing = new StringBuilder("row,dataset,depth,seed,epoch,seconds,threads\n");
         for (Protocol.Row row : selected) {
             int index = row.number();
@@ -93,7 +94,8 @@ public final class ProtocolRunner {
                                 protocol.cliName(), rowIndex, row.label(), row.dataset(), config.depth(), thisSeed, m.epoch(),
                                 m.testAccuracy(), m.angleDeg(), m.seconds())));
                 for (EpochMetrics m : rows) {
-                    metrics.append(prefix).append(ResultsWriter.metricsLine(m).replaceFirst("^[^,]*,", row.label().replace(',', ';') + ","));
+                    metrics.append(prefix).append(ResultsWriter.metricsLine(m).replaceFirst("^[^,]*,", row.label().replace(',', ';')
+                            + ","));
                     timing.append(prefix).append(String.format(Locale.ROOT, "%d,%.3f,%d%n", m.epoch(), m.seconds(), mm.threads())
                             .replace(System.lineSeparator(), "\n"));
                 }

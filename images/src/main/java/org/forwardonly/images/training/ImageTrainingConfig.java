@@ -62,7 +62,8 @@ public record ImageTrainingConfig(String dataset, List<String> rules, int hidden
             }
             if (lr > MAX_LEARNING_RATE) {
                 // issue 27: bp=1e6 and pepita=1e30 ran to the end with the loss clamped and accuracy at chance
-                throw bad("--lr", rule + "=" + lr, "a rate from 0 to " + MAX_LEARNING_RATE + "; the defaults are 0.01 and rates past 1 diverge");
+                throw bad("--lr", rule + "=" + lr, "a rate from 0 to " + MAX_LEARNING_RATE
+                        + "; the defaults are 0.01 and rates past 1 diverge");
             }
         }
         for (String rule : learningRates.keySet()) {

@@ -35,7 +35,8 @@ class EpochCostMeasurement {
                     long t0 = bean.getCurrentThreadCpuTime();
                     trainer.train(c, train, test, m -> { });
                     double cpu = (bean.getCurrentThreadCpuTime() - t0) / 1e9;
-                    System.out.printf(java.util.Locale.ROOT, "EPOCH-COST depth %d %-15s %.2f s CPU for 3200 images -> %.0f s per 60000-image epoch%n",
+                    System.out.printf(java.util.Locale.ROOT,
+                            "EPOCH-COST depth %d %-15s %.2f s CPU for 3200 images -> %.0f s per 60000-image epoch%n",
                             depth, rule, cpu, cpu * 60000 / 3200);
                 }
             }

@@ -75,7 +75,8 @@ public final class DirectoryNotebook {
 
         StringBuilder md = new StringBuilder("# ").append(dir.toAbsolutePath().normalize().getFileName()).append("\n\n");
         md.append("Data of a pepita output directory: ").append(csvs.size()).append(" CSV file(s)");
-        md.append(jsons.isEmpty() ? "." : ", described by " + String.join(", ", jsons.stream().map(p -> "`" + relative(dir, p) + "`").toList()) + ".");
+        md.append(jsons.isEmpty() ? "." : ", described by " + String.join(", ", jsons.stream().map(p -> "`" + relative(dir, p)
+                + "`").toList()) + ".");
         md.append("\n\nMade by:\n\n```\n").append(command != null ? command : fallbackCommand).append("\n```\n");
         for (Path json : jsons) {
             md.append("\n### `").append(relative(dir, json)).append("`\n\n```json\n")

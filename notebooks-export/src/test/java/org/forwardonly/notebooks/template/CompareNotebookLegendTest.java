@@ -47,7 +47,8 @@ class CompareNotebookLegendTest {
         sb.append('\n');
         for (int i = 0; i < rows; i++) {
             sb.append(i == 0 ? 0.0 : Math.pow(10, -1 + 3.0 * i / rows));
-            for (int j = 0; j < header.size(); j++) sb.append(',').append(String.format(Locale.ROOT, "%.6f", 0.5 + 0.01 * ((i * 7 + j * 3) % 11)));
+            for (int j = 0; j < header.size(); j++) sb.append(',').append(String.format(Locale.ROOT, "%.6f", 0.5 + 0.01 * ((i * 7
+                    + j * 3) % 11)));
             sb.append('\n');
         }
         Files.writeString(file, sb);

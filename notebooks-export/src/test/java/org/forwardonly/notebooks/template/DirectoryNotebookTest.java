@@ -21,7 +21,8 @@ class DirectoryNotebookTest {
     Path dir;
 
     private void writeRunDirectory() throws IOException {
-        Files.writeString(dir.resolve("config.json"), "{\n  \"rule\": \"afa\",\n  \"K\": 2,\n  \"command\": \"pepita simulate c.json --out x\"\n}\n");
+        Files.writeString(dir.resolve("config.json"),
+                "{\n  \"rule\": \"afa\",\n  \"K\": 2,\n  \"command\": \"pepita simulate c.json --out x\"\n}\n");
         Files.createDirectories(dir.resolve("ode"));
         Files.writeString(dir.resolve("ode/trajectory.csv"), "t,eps_g,Q_1_1\n0.0,0.5,1.0\n1.0,0.3,1.1\n10.0,0.1,1.2\n");
         Files.writeString(dir.resolve("metrics.csv"), "t,eps_g,eps_g_se\n0.0,0.52,0.01\n1.0,0.31,0.01\n10.0,0.09,0.005\n");

@@ -85,7 +85,8 @@ public final class FigureEngines {
 
     private Simulation.Result runSimulation(ExperimentConfig config) {
         double[] times = SampleTimes.of(config);
-        double perStep = !firstOnMeter(config) ? 0 : WorkMeter.cost(config) / Math.max(1, config.seeds() * SeedRun.stepsOf(times[times.length - 1], config.N()));
+        double perStep = !firstOnMeter(config) ? 0 : WorkMeter.cost(config) / Math.max(1,
+                config.seeds() * SeedRun.stepsOf(times[times.length - 1], config.N()));
         long[] last = {0};
         Simulation.Result r = Simulation.run(config, times, threads, WeightMirroring.perSeed(config), (done, total) -> {
             synchronized (last) {
@@ -100,7 +101,8 @@ public final class FigureEngines {
 
     /**
      * The ODE of {@code odeConfig} integrated from each seed's initial order parameters of {@code sim},
-     * at the times the simulation recorded (step round(t·N)), labelled by its times, one trajectory per seed (a diverged one stops early). For quantities
+     * at the times the simulation recorded (step round(t·N)), labelled by its times, one trajectory per seed (a diverged one stops early).
+     * For quantities
      * that must be averaged per seed, such as a cosine.
      */
     @SuppressWarnings("unchecked")

@@ -73,9 +73,11 @@ public final class OutputDirectory {
         while (p != null && !Files.exists(p)) p = p.getParent();
         if (p == null) throw new IllegalArgumentException("--out " + dir + ": no existing parent directory");
         if (!Files.isDirectory(p)) {
-            throw new IllegalArgumentException("--out " + dir + ": " + (p.equals(abs) ? "exists and is not a directory" : p + " is not a directory"));
+            throw new IllegalArgumentException("--out " + dir + ": " + (p.equals(abs) ? "exists and is not a directory" : p
+                    + " is not a directory"));
         }
-        if (abs.getParent() == null) throw new IllegalArgumentException("--out " + dir + ": the root directory cannot be an output directory");
+        if (abs.getParent() == null) throw new IllegalArgumentException("--out " + dir
+                + ": the root directory cannot be an output directory");
         // the staging directory goes next to the target, so the target's parent must take new entries
         Path where = p.equals(abs) ? abs.getParent() : p;
         try {
@@ -101,7 +103,8 @@ public final class OutputDirectory {
         if (overwrite || !Files.isDirectory(dir)) return;
         List<String> held = new ArrayList<>();
         try (Stream<Path> s = Files.list(dir)) {
-            s.map(p -> p.getFileName().toString()).filter(n -> !STAGING.matcher(n).matches() && !PROBE.matcher(n).matches() && !LOCK.matcher(n).matches()).sorted().forEach(held::add);
+            s.map(p -> p.getFileName().toString()).filter(n -> !STAGING.matcher(n).matches() && !PROBE.matcher(n).matches()
+                    && !LOCK.matcher(n).matches()).sorted().forEach(held::add);
         } catch (IOException e) {
             throw new IllegalArgumentException("--out " + dir + ": cannot list it (" + e.getClass().getSimpleName() + ")");
         }

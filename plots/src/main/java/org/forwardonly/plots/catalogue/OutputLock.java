@@ -125,7 +125,8 @@ final class OutputLock {
     }
 
     private static IllegalArgumentException held(Path dir, String who) {
-        return new IllegalArgumentException("--out " + dir + ": " + who + " is writing into it; wait for it to finish or choose another directory");
+        return new IllegalArgumentException("--out " + dir + ": " + who
+                + " is writing into it; wait for it to finish or choose another directory");
     }
 
     /** Whether the current thread holds the lock of {@code dir}. */

@@ -102,7 +102,8 @@ public final class FigureCanvas {
         if (figure.legendInGrid()) {
             // the first empty cell: the legend as one column, centred in it
             int cell = charts.size();
-            double x = (cell % cols) * FigureStyle.PANEL_WIDTH, y = FigureStyle.TITLE_HEIGHT + (double) (cell / cols) * FigureStyle.PANEL_HEIGHT;
+            double x = (cell % cols) * FigureStyle.PANEL_WIDTH, y = FigureStyle.TITLE_HEIGHT
+                    + (double) (cell / cols) * FigureStyle.PANEL_HEIGHT;
             Size2D size = legend.arrange(g, RectangleConstraint.NONE);
             legend.draw(g, new Rectangle2D.Double(x + (FigureStyle.PANEL_WIDTH - size.width) / 2,
                     y + (FigureStyle.PANEL_HEIGHT - size.height) / 2, size.width, size.height));
@@ -132,7 +133,8 @@ public final class FigureCanvas {
             LegendItemCollection items = c.getXYPlot().getLegendItems();
             for (int i = 0; i < items.getItemCount(); i++) {
                 LegendItem it = items.get(i);
-                unique.putIfAbsent(it.getLabel() + "\u0000" + it.getLinePaint() + it.getFillPaint() + it.isLineVisible() + it.isShapeVisible(), it);
+                unique.putIfAbsent(it.getLabel() + "\u0000" + it.getLinePaint() + it.getFillPaint() + it.isLineVisible()
+                        + it.isShapeVisible(), it);
             }
         }
         LegendItemCollection all = new LegendItemCollection();

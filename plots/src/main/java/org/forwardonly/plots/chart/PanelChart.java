@@ -79,7 +79,8 @@ public final class PanelChart {
                 lines.addSeries(series);
                 lineRenderer.setSeriesPaint(k, color);
                 lineRenderer.setSeriesStroke(k, s.dashed()
-                        ? new BasicStroke(FigureStyle.DASHED_LINE_WIDTH, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f, new float[] {6f, 4f}, 0f)
+                        ? new BasicStroke(FigureStyle.DASHED_LINE_WIDTH, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f,
+                                new float[] {6f, 4f}, 0f)
                         : new BasicStroke(FigureStyle.LINE_WIDTH, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
             } else {
                 YIntervalSeries series = new YIntervalSeries(name, false, true);

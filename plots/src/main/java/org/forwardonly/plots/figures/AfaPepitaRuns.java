@@ -97,7 +97,8 @@ record AfaPepitaRuns(double sigmaF, double alignF, double tMaxDefault, double tM
         Map<String, DataTable> t = new LinkedHashMap<>();
         t.put("afa_theory_vs_pepita_sim", Columns.withSeedMeanFeedback(Columns.table(engines.theoryAgainst(afa, pepitaSim)),
                 engines.odeFromEachSeed(afa, pepitaSim), "afa", afa.K(), afa.modulationSign()));
-        t.put("afa_theory_vs_afa_sim", Columns.withSimMinusOde(Columns.withSeedMeanFeedback(Columns.table(engines.theoryAgainst(afa, afaSim)),
+        t.put("afa_theory_vs_afa_sim", Columns.withSimMinusOde(Columns.withSeedMeanFeedback(Columns.table(engines.theoryAgainst(afa,
+                afaSim)),
                 engines.odeFromEachSeed(afa, afaSim), "afa", afa.K(), afa.modulationSign()), "eps_g"));
         t.put("pepita_theory_vs_pepita_sim", Columns.withSimMinusOde(Columns.withSeedMeanFeedback(Columns.table(engines.theoryAgainst(exact, pepitaSim)),
                 engines.odeFromEachSeed(exact, pepitaSim), "pepita", exact.K(), exact.modulationSign()), "eps_g"));

@@ -82,7 +82,8 @@ public final class ForwardForwardForm implements FigureDefinition {
                 "K = " + p.K() + ", M = " + p.M() + ", g = " + p.activation() + ", η = η_v = " + p.eta() + ", σ_F = " + p.sigmaF()
                         + ", s = " + p.modulationSign(),
                 "simulations: N = " + p.N() + ", " + p.seeds() + " seeds from seed " + p.seed() + " (mean ± standard error)",
-                "exact ODEs (Gauss-Hermite, " + p.quadraturePoints() + " points per field) from each seed's initial order parameters, averaged");
+                "exact ODEs (Gauss-Hermite, " + p.quadraturePoints()
+                        + " points per field) from each seed's initial order parameters, averaged");
         return new FigureData(tables, plot, params);
     }
 }

@@ -76,8 +76,10 @@ public final class WeightMirroringFigure implements FigureDefinition {
         double[] targets = Convergence.targets(TARGET_HI, TARGET_LO, TARGETS);
         tables.put("time_to_target", new DataTable(AfaAccuracy.orderedMap(
                 "target", targets,
-                "t_ode", times(plainT, "eps_g_ode", targets), "t_sim", meanTimes(plain, targets, false), "t_sim_se", meanTimes(plain, targets, true),
-                "t_wm_ode", times(wmT, "eps_g_ode", targets), "t_wm_sim", meanTimes(wm, targets, false), "t_wm_sim_se", meanTimes(wm, targets, true))));
+                "t_ode", times(plainT, "eps_g_ode", targets), "t_sim", meanTimes(plain, targets, false), "t_sim_se", meanTimes(plain,
+                        targets, true),
+                "t_wm_ode", times(wmT, "eps_g_ode", targets), "t_wm_sim", meanTimes(wm, targets, false), "t_wm_sim_se", meanTimes(wm,
+                        targets, true))));
         PlotFigure plot = new PlotFigure(title(), 2, List.of(
                 new PlotPanel("(a) learning curves", "t", "ε_g", true, true, List.of(
                         Series.line("pepita_theory_vs_sim", "t", "eps_g_ode", "no mirroring (ODE)", VERMILLION, false),
@@ -93,7 +95,8 @@ public final class WeightMirroringFigure implements FigureDefinition {
         var m = p.mirroring();
         List<String> params = List.of(
                 "K = " + p.K() + ", M = " + p.M() + ", g = " + p.activation() + ", η = η_v = " + p.eta() + ", σ_F = " + p.sigmaF(),
-                "mirroring: a = " + m.a() + ", r = " + m.r() + ", η_wm = " + m.etaWm() + ", λ_wm = " + m.lambdaWm() + ", rescale = " + m.rescale(),
+                "mirroring: a = " + m.a() + ", r = " + m.r() + ", η_wm = " + m.etaWm() + ", λ_wm = " + m.lambdaWm() + ", rescale = "
+                        + m.rescale(),
                 "simulations: N = " + p.N() + ", " + p.seeds() + " seeds from seed " + p.seed() + " (mean ± standard error)",
                 "exact ODE from each seed's initial order parameters, averaged; time to ε*: first crossing, interpolated in log ε_g;"
                         + " a seed that never reaches ε* leaves that point out");

@@ -33,7 +33,8 @@ final class SyntheticFigure {
     static PlotFigure figure() {
         PlotPanel curves = new PlotPanel("(a) learning curves", "t", "ε_g", true, true, List.of(
                 new PlotSeries("ode.csv", "t", "eps_g", null, "afa (ODE)", Palette.BLUE.hex(), PlotSeries.Style.LINE, false),
-                new PlotSeries("sim.csv", "t", "eps_g", "eps_g_se", "pepita (simulation)", Palette.VERMILLION.hex(), PlotSeries.Style.MARKERS, false)));
+                new PlotSeries("sim.csv", "t", "eps_g", "eps_g_se", "pepita (simulation)", Palette.VERMILLION.hex(),
+                        PlotSeries.Style.MARKERS, false)));
         PlotPanel align = new PlotPanel("(b) alignment", "t", "cos∠(v, b)", true, false, List.of(
                 new PlotSeries("ode.csv", "t", "cos_v_b", null, "afa (ODE)", Palette.BLUE.hex(), PlotSeries.Style.LINE, true)));
         return new PlotFigure("A synthetic figure", 2, List.of(curves, align));

@@ -252,7 +252,8 @@ class FigureNumbersTest {
         for (String rule : new String[] {"pepita", "ff"}) {
             Simulation.Result sim = DirectRuns.simulate(c.get(rule + "_sim"));
             assertArrayEquals(DirectRuns.seedMean(sim, "eps_g"), csv("ff-form", rule + "_theory_vs_sim").column("eps_g_sim"), 1e-15, rule);
-            assertArrayEquals(DirectRuns.seedMean(sim, "cos_v_feedback"), csv("ff-form", rule + "_sim").column("cos_v_feedback"), 1e-15, rule);
+            assertArrayEquals(DirectRuns.seedMean(sim, "cos_v_feedback"), csv("ff-form", rule + "_sim").column("cos_v_feedback"), 1e-15,
+                    rule);
             List<Trajectory> ode = DirectRuns.odeFromEachSeedsDraw(c.get(rule + "_ode"), sim.times());
             assertArrayEquals(DirectRuns.mean(ode, "eps_g"), csv("ff-form", rule + "_theory_vs_sim").column("eps_g_ode"), ODE_TOL, rule);
             assertArrayEquals(cosMean(ode, c.get(rule + "_ode").modulationSign()),

@@ -13,8 +13,10 @@ class TrainingCurvesFigureTest {
     @Test
     void accuracyForEveryRuleAndAnglesOnlyWhereThereIsAnF() {
         FigureData f = TrainingCurvesFigure.build(List.of(
-                new TrainingCurvesFigure.RuleCurve("bp", new double[] {0, 1, 2}, new double[] {0.1, 0.8, 0.85}, new double[] {NaN, NaN, NaN}),
-                new TrainingCurvesFigure.RuleCurve("pepita-wm", new double[] {0, 1, 2}, new double[] {0.1, 0.7, 0.8}, new double[] {90, 45, 50})),
+                new TrainingCurvesFigure.RuleCurve("bp", new double[] {0, 1, 2}, new double[] {0.1, 0.8, 0.85}, new double[] {NaN, NaN,
+                        NaN}),
+                new TrainingCurvesFigure.RuleCurve("pepita-wm", new double[] {0, 1, 2}, new double[] {0.1, 0.7, 0.8}, new double[] {90,
+                        45, 50})),
                 List.of("a parameter"));
         assertEquals(List.of("accuracy_bp", "accuracy_pepita-wm", "angle_pepita-wm"), List.copyOf(f.tables().keySet()));
         assertEquals(2, f.plot().panels().size());

@@ -36,6 +36,7 @@ public final class SparkExecutorProvider implements ScanExecutorProvider {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new ScanSpecException("system property '" + EXECUTOR_TIMEOUT_PROPERTY + "': must be a whole number of seconds >= 1 (got '" + s + "')");
+        throw new ScanSpecException("system property '" + EXECUTOR_TIMEOUT_PROPERTY + "': must be a whole number of seconds >= 1 (got '"
+                + s + "')");
     }
 }

@@ -71,7 +71,8 @@ public record SparkMaster(String url) {
                 s.connect(new InetSocketAddress(a.getHostString(), a.getPort()), CONNECT_TIMEOUT_MILLIS);
                 return;
             } catch (IOException e) {
-                why = a.getHostString() + ":" + a.getPort() + " (" + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")";
+                why = a.getHostString() + ":" + a.getPort() + " (" + (e.getMessage() == null ? e.getClass().getSimpleName()
+                        : e.getMessage()) + ")";
             }
         }
         if (!why.isEmpty()) {

@@ -147,7 +147,8 @@ final class LocalSparkCluster implements AutoCloseable {
         long end = System.nanoTime() + READY_TIMEOUT.toNanos();
         while (aliveWorkers() != n) {
             for (Process p : processes) {
-                if (!p.isAlive()) throw new IllegalStateException("a cluster process ended (exit " + p.exitValue() + "); see " + dir + "/*.log");
+                if (!p.isAlive()) throw new IllegalStateException("a cluster process ended (exit " + p.exitValue() + "); see " + dir
+                        + "/*.log");
             }
             if (System.nanoTime() > end) {
                 throw new IllegalStateException("the master did not count " + n + " alive worker(s) within " + READY_TIMEOUT.toSeconds()

@@ -80,7 +80,8 @@ public record PointResult(int index, ObjectNode values, List<PointSummary> rows,
             for (JsonNode n : o.get("rows")) {
                 rows.add(new PointSummary(n.get("engine").asText(), get(n, "eps_g_final"), get(n, "eps_g_final_se"), get(n, "t_threshold"),
                         get(n, "plateau_start"), get(n, "plateau_length"), get(n, "plateau_height"),
-                        get(n, "alignment_final"), n.get("diverged").asBoolean(), n.get("t_end").isNull() ? Double.NaN : n.get("t_end").asDouble()));
+                        get(n, "alignment_final"), n.get("diverged").asBoolean(), n.get("t_end").isNull() ? Double.NaN
+                                : n.get("t_end").asDouble()));
             }
             return new PointResult(o.get("point").asInt(), (ObjectNode) o.get("values"), List.copyOf(rows),
                     o.path("cached").asBoolean(false));

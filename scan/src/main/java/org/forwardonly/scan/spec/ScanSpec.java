@@ -12,7 +12,8 @@ import java.util.List;
  * @param run          what each point runs
  * @param threshold    ε_g level whose first crossing time is reported (tThreshold)
  * @param plateauSlope |d ln ε_g / d ln t| at or below which the curve counts as flat
- * @param plateauDrop  a flat stretch is a plateau only if ε_g fell into it from above height/plateauDrop and later falls below plateauDrop × height
+ * @param plateauDrop  a flat stretch is a plateau only if ε_g fell into it from above height/plateauDrop and later falls below plateauDrop
+ * × height
  * @param sweptKeys    the swept config keys, in the spec's order (the CSV's leading columns)
  * @param points       the points in grid order (index 0, 1, ...)
  * @param hash         SHA-256 (hex) of everything that determines the results; stored in DIR

@@ -60,7 +60,8 @@ class SlurmClusterTest {
                 + " 'grid': {'rule': ['afa', 'fa'], 'eta': [0.5, 1, 2], 'sigmaF': [0.1, 0.3, 0.5, 1]}, 'run': 'both'}");
         assertEquals(24, spec.size());
         ScanJob.Outcome local = ScanJob.run(spec, tmp.resolve("local"), EngineRunners.forSpec(spec), new LocalExecutor(2), "test");
-        ScanJob.Outcome array = ScanJob.run(spec, tmp.resolve("slurm"), EngineRunners.forSpec(spec), slurm(tmp.resolve("slurm"), 3, false), "test");
+        ScanJob.Outcome array = ScanJob.run(spec, tmp.resolve("slurm"), EngineRunners.forSpec(spec), slurm(tmp.resolve("slurm"), 3,
+                false), "test");
         assertEquals(24, array.computed());
         assertEquals(48, Files.readAllLines(array.table()).size() - 1, "two rows (ode, sim) per point");
         assertArrayEquals(Files.readAllBytes(local.table()), Files.readAllBytes(array.table()));

@@ -256,7 +256,8 @@ public final class Agreement {
         String stat = String.format(Locale.ROOT, "max |t| = %.2f (%s) over %d components ((time, column) pairs, plain and drift-aligned)%s, sign-flip p = %.3g (%s%s %d sign patterns of %d seeds)",
                 test.maxT(), where, test.components(), scores, pValue(), scoreTest == null ? "" : "2 x the smaller of the two; ",
                 test.exact() ? "all" : "random", test.patterns(), seeds);
-        String method = String.format(Locale.ROOT, "differences sim - ode extrapolated from N = %d and %d to 1/N = 0; false-alarm rate %.3g",
+        String method = String.format(Locale.ROOT,
+                "differences sim - ode extrapolated from N = %d and %d to 1/N = 0; false-alarm rate %.3g",
                 comparison.nHigh(), comparison.nLow(), alpha);
         if (comparison.odeDiverged() != null) {
             return "DISAGREE: " + comparison.odeDiverged() + " while the simulation did not; " + stat + "; " + method;

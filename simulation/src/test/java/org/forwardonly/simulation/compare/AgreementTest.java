@@ -156,7 +156,8 @@ class AgreementTest {
                 following(NL, 0.08, 20, UP_DOWN_LOW, rng));
         double[][] plain = new double[S][];
         double[][][] e = c.extrapolated();
-        for (int s = 0; s < S; s++) plain[s] = java.util.Arrays.stream(e[s], 1, TIMES.length).flatMapToDouble(java.util.Arrays::stream).toArray();
+        for (int s = 0; s < S; s++) plain[s] = java.util.Arrays.stream(e[s], 1,
+                TIMES.length).flatMapToDouble(java.util.Arrays::stream).toArray();
         SignFlipTest plainOnly = SignFlipTest.of(plain);
         assertTrue(plainOnly.pValue() > 0.01, "the plain components alone see nothing: p = " + plainOnly.pValue());
         Agreement a = Agreement.of(c);
@@ -226,7 +227,8 @@ class AgreementTest {
         assertTrue(a.scoreTest().pValue() < 0.005, a.verdict());
         assertEquals(0, a.scoreTest().worst(), "the first rate's score, the one the error follows");
         assertFalse(a.agrees(), a.verdict());
-        assertEquals(Math.min(1, 2 * Math.min(a.test().pValue(), a.scoreTest().pValue())), a.pValue(), 0.0, "Bonferroni over the two families");
+        assertEquals(Math.min(1, 2 * Math.min(a.test().pValue(), a.scoreTest().pValue())), a.pValue(), 0.0,
+                "Bonferroni over the two families");
         assertTrue(a.verdict().contains("over 2 rate scores"), a.verdict());
     }
 

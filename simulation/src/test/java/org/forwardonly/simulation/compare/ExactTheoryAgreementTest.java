@@ -49,7 +49,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Not in the default build (2026-11-29, 2-core machine: 307 s at load 1.4-2.3, pepita 54 s, ff 41 s,
  * pepita with mirroring 90 s, ReLU 123 s, 5 min 10 s with Maven; 858 s at load 10-12); CI runs
  * it ({@code .ci/run}), and by hand:
- * {@code mvn -B -pl simulation -am test -Dtest=ExactTheoryAgreementTest -Dpepita.exactControls=true -Dsurefire.failIfNoSpecifiedTests=false}.
+ * {@code mvn -B -pl simulation -am test -Dtest=ExactTheoryAgreementTest -Dpepita.exactControls=true
+ * -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 @EnabledIfSystemProperty(named = "pepita.exactControls", matches = "true",
         disabledReason = "minutes of exact-engine ODEs on 2 cores; CI runs it (.ci/run); -Dpepita.exactControls=true (docs/simulation.md)")
@@ -77,7 +78,8 @@ class ExactTheoryAgreementTest {
         StringBuilder failures = new StringBuilder();
         v.forEach((change, a) -> {
             System.out.println(rule + " " + (change.isEmpty() ? "true ODE" : change) + ": " + a.verdict());
-            if (a.agrees() != change.isEmpty()) failures.append(change.isEmpty() ? "the true ODE" : change).append(": ").append(a.verdict()).append('\n');
+            if (a.agrees() != change.isEmpty()) failures.append(change.isEmpty() ? "the true ODE"
+                    : change).append(": ").append(a.verdict()).append('\n');
         });
         assertTrue(failures.isEmpty(), failures.toString());
     }

@@ -83,7 +83,8 @@ class TheoryAgreementTest {
     @ParameterizedTest
     @ValueSource(strings = {"\"rule\":\"bp\"", "\"rule\":\"fa\"",
             // afa from an aligned start (c ≈ 0.8 σ_F v/|v|, as in docs/model.md §4's check), so that its first layer learns
-            "\"rule\":\"afa\",\"sigmaF\":1,\"alignF\":0.8", "\"rule\":\"afa\",\"sigmaF\":1,\"alignF\":0.8,\"modulationSign\":1,\"lastLayer\":\"h\""})
+            "\"rule\":\"afa\",\"sigmaF\":1,\"alignF\":0.8",
+                    "\"rule\":\"afa\",\"sigmaF\":1,\"alignF\":0.8,\"modulationSign\":1,\"lastLayer\":\"h\""})
     void theTrueOdeAgreesAndOneWithAWrongRateSignOrLastLayerDoesNot(String rule) {
         assertVerdicts("{" + rule + ",\"eta\":1,\"etaV\":1," + COMMON + "}");
     }

@@ -285,7 +285,8 @@ public final class StationaryPoints implements AutoCloseable {
         Complex[] lambda = eig.getEigenvalues();
         Integer[] order = new Integer[n];
         for (int i = 0; i < n; i++) order[i] = i;
-        Arrays.sort(order, Comparator.comparingDouble((Integer i) -> -lambda[i].getReal()).thenComparingDouble(i -> -lambda[i].getImaginary()));
+        Arrays.sort(order, Comparator.comparingDouble((Integer i) -> -lambda[i].getReal()).thenComparingDouble(i ->
+                -lambda[i].getImaginary()));
         double radius = 0;
         for (Complex c : lambda) radius = Math.max(radius, c.norm());
         double zero = ZERO_FRACTION * radius;

@@ -34,7 +34,8 @@ import java.util.concurrent.locks.LockSupport;
  * the next one. An exception thrown by {@link Work} on a helper stops that helper (the caller then
  * computes its items) and is rethrown by {@link #finish()} of that round or, if it arrives after
  * the caller has finished the round alone, of the next one, wrapped in an
- * {@link IllegalStateException} with the original as cause; every later {@code finish()} throws too. {@link #close()} stops the helpers; call it when
+ * {@link IllegalStateException} with the original as cause; every later {@code finish()} throws too. {@link #close()} stops the helpers;
+ * call it when
  * the rounds are over (they are daemons, so a forgotten close does not keep the JVM alive, but
  * leaves them parked). One caller thread at a time.
  */

@@ -155,7 +155,8 @@ public final class FieldAverageDynamics implements OrderParameterDynamics {
 
     /** What the drift averages over, for config.json. */
     public String describeAveraging() {
-        return drift.grid().describe() + (control != null ? ", first-order PEPITA's closed-form drift as control variate" : "") + (fineDrift != null ? " extrapolated in 1/n with " + fineDrift.grid().describe() : "");
+        return drift.grid().describe() + (control != null ? ", first-order PEPITA's closed-form drift as control variate" : "")
+                + (fineDrift != null ? " extrapolated in 1/n with " + fineDrift.grid().describe() : "");
     }
 
     /** The ReLU grid for a requested n: n rounded up to even. */

@@ -107,7 +107,8 @@ class ClosedFormMonteCarloTest {
             double closed = checks.get(c).closedForm();
             double z4 = Math.abs(mean - closed) / se;
             report.append(String.format(java.util.Locale.ROOT, "%n  %-18s closed %.6f  MC %.6f ± %.1e  %s",
-                    checks.get(c).name(), closed, mean, se, se == 0 ? "(exact: zero variance)" : String.format(java.util.Locale.ROOT, "(%.2f se)", z4)));
+                    checks.get(c).name(), closed, mean, se, se == 0 ? "(exact: zero variance)" : String.format(java.util.Locale.ROOT,
+                            "(%.2f se)", z4)));
             // linear: J2 and E[g'] are exactly 1 with zero variance
             boolean pass = se == 0 ? Math.abs(mean - closed) < 1e-12 : z4 <= 4.0;
             ok &= pass && Double.isFinite(closed);

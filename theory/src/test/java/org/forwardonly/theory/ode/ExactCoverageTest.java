@@ -28,10 +28,12 @@ class ExactCoverageTest {
 
     /** name | config of the run | the reference: "closed" (the closed form) or "64x" (64 × the points). */
     static final String[][] CONFIGS = {
-            {"bp K=M=10 (issue 24)", "\"rule\": \"bp\", \"K\": 10, \"M\": 10, \"eta\": 0.5, \"N\": 1000, \"seed\": 7, \"tMax\": 30", "closed"},
+            {"bp K=M=10 (issue 24)", "\"rule\": \"bp\", \"K\": 10, \"M\": 10, \"eta\": 0.5, \"N\": 1000, \"seed\": 7, \"tMax\": 30",
+                    "closed"},
             {"bp K=M=4", "\"rule\": \"bp\", \"K\": 4, \"M\": 4, \"eta\": 0.5, \"N\": 1000, \"seed\": 7, \"tMax\": 50", "closed"},
             {"fa K=M=6", "\"rule\": \"fa\", \"K\": 6, \"M\": 6, \"eta\": 0.5, \"N\": 1000, \"seed\": 3, \"tMax\": 30", "closed"},
-            {"afa K=M=4", "\"rule\": \"afa\", \"K\": 4, \"M\": 4, \"eta\": 0.5, \"sigmaF\": 0.5, \"N\": 1000, \"seed\": 5, \"tMax\": 50", "closed"},
+            {"afa K=M=4", "\"rule\": \"afa\", \"K\": 4, \"M\": 4, \"eta\": 0.5, \"sigmaF\": 0.5, \"N\": 1000, \"seed\": 5, \"tMax\": 50",
+                    "closed"},
             {"pepita K=M=3", "\"rule\": \"pepita\", \"K\": 3, \"M\": 3, \"eta\": 0.5, \"sigmaF\": 0.5, \"N\": 1000, \"seed\": 7, \"tMax\": 50, \"averaging\": {\"method\": \"sobol\"}", "64x"},
     };
 
@@ -40,7 +42,8 @@ class ExactCoverageTest {
             {"bp K=M=8", "\"rule\": \"bp\", \"K\": 8, \"M\": 8, \"eta\": 0.5, \"N\": 1000, \"seed\": 7, \"tMax\": 30", "closed"},
             {"fa K=M=4", "\"rule\": \"fa\", \"K\": 4, \"M\": 4, \"eta\": 0.5, \"N\": 1000, \"seed\": 3, \"tMax\": 30", "closed"},
             {"fa K=M=10", "\"rule\": \"fa\", \"K\": 10, \"M\": 10, \"eta\": 0.5, \"N\": 1000, \"seed\": 3, \"tMax\": 30", "closed"},
-            {"afa K=M=8", "\"rule\": \"afa\", \"K\": 8, \"M\": 8, \"eta\": 0.5, \"sigmaF\": 0.5, \"N\": 1000, \"seed\": 5, \"tMax\": 30", "closed"},
+            {"afa K=M=8", "\"rule\": \"afa\", \"K\": 8, \"M\": 8, \"eta\": 0.5, \"sigmaF\": 0.5, \"N\": 1000, \"seed\": 5, \"tMax\": 30",
+                    "closed"},
             {"ff K=M=3", "\"rule\": \"ff\", \"K\": 3, \"M\": 3, \"eta\": 0.5, \"sigmaF\": 0.5, \"N\": 1000, \"seed\": 7, \"tMax\": 30, \"averaging\": {\"method\": \"sobol\"}", "64x"},
             {"pepita + mirroring K=M=3", "\"rule\": \"pepita\", \"K\": 3, \"M\": 3, \"eta\": 0.5, \"sigmaF\": 0.5, \"N\": 1000, \"seed\": 7, \"tMax\": 30, \"mirroring\": {\"a\": 1, \"etaWm\": 0.5, \"lambdaWm\": 1}, \"averaging\": {\"method\": \"sobol\"}", "64x"},
             {"pepita ReLU K=M=2", "\"rule\": \"pepita\", \"activation\": \"relu\", \"teacherActivation\": \"relu\", \"K\": 2, \"M\": 2, \"eta\": 0.5, \"sigmaF\": 0.5, \"N\": 1000, \"seed\": 7, \"tMax\": 30", "64x"},

@@ -60,7 +60,8 @@ class FieldAverageDynamicsTest {
         wm.derivatives(y, again);
         for (int i = 0; i < y.length; i++) assertEquals(b[i], again[i], 0.0, "second call, entry " + i);
         Drift terms = new Drift(2, 2);
-        new MirroringDrift(wmConfig.mirroring(), Activation.ERF, 2).addTo(init.Q(), init.R(), init.v(), init.c(), init.d(), init.P(), terms);
+        new MirroringDrift(wmConfig.mirroring(), Activation.ERF, 2).addTo(init.Q(), init.R(), init.v(), init.c(), init.d(), init.P(),
+                terms);
         double[] expected = new double[y.length];
         for (int k = 0; k < 2; k++) {
             for (int l = k; l < 2; l++) expected[layout.qIndex(k, l)] = terms.dQ[k][l];

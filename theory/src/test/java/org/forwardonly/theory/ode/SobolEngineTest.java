@@ -170,7 +170,8 @@ class SobolEngineTest {
         for (int m = 8; m < 128; m += 8) {
             for (double ratio = 1.001; ratio < 5; ratio *= 1.1) {
                 int next = ReplicatedIntegration.nextCount(m, ratio, 128);
-                assertTrue(next > m && next <= 128 && (next % ReplicatedIntegration.GROUPS == 0 || next == 128), m + " at " + ratio + " -> " + next);
+                assertTrue(next > m && next <= 128 && (next % ReplicatedIntegration.GROUPS == 0 || next == 128), m + " at " + ratio
+                        + " -> " + next);
                 assertTrue(next >= Math.min(128, m * ratio * ratio), m + " at " + ratio + " -> " + next);
             }
         }
