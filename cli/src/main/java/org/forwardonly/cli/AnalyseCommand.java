@@ -45,7 +45,8 @@ public final class AnalyseCommand implements Callable<Integer> {
     /** Keys --continue may vary: rates and the label noise (the constants T, v*, b, d, P stay those of CONFIG). */
     static final Set<String> CONTINUABLE = Set.of("eta", "etaV", "sigma");
 
-    @Parameters(index = "0", paramLabel = "CONFIG", description = "Experiment config: JSON, or YAML (.yaml, .yml); - reads it from standard input. Keys: docs/config.md. Its tMax is how far the trajectories that give the plateau starts are integrated.")
+    @Parameters(index = "0", paramLabel = "CONFIG", description = "Experiment config: JSON, or YAML (.yaml, .yml); - reads it from "
+            + "standard input. Keys: docs/config.md. Its tMax is how far the trajectories that give the plateau starts are integrated.")
     String config;
 
     @CommandLine.Mixin
@@ -100,7 +101,8 @@ public final class AnalyseCommand implements Callable<Integer> {
             out = output.dir("analyse");
             output.checked("analyse");
             if (continuation != null) sweep = Sweep.parse(continuation);
-            if (sweep != null && smallEta) throw new ConfigException("option '--small-eta': not with --continue (the eta^2 term is what sets etaMax)");
+            if (sweep != null && smallEta) throw new ConfigException("option '--small-eta': not with --continue (the eta^2 term is what "
+                    + "sets etaMax)");
             tree = input.tree(config, "config");
             cfg = ConfigParser.parse(tree);
             if ("relu".equals(cfg.activation()) || "relu".equals(cfg.teacherActivation())) {

@@ -89,7 +89,8 @@ public final class ScanCommand implements Callable<Integer> {
     String partition;
 
     @Option(names = "--time", paramLabel = "T",
-            description = "With --slurm: each array task's time limit, in sbatch's syntax (e.g. 30, 2:00:00, 1-00:00:00; default: the partition's).")
+            description = "With --slurm: each array task's time limit, in sbatch's syntax (e.g. 30, 2:00:00, 1-00:00:00; default: the "
+                    + "partition's).")
     String time;
 
     @Option(names = "--array-size", paramLabel = "N",
@@ -142,7 +143,8 @@ public final class ScanCommand implements Callable<Integer> {
             if (threads != null) checkThreads(threads);
             if (threads != null && sparkMaster != null) throw new ScanSpecException("options '--threads' and '--spark' exclude each other");
             if (slurm && (threads != null || sparkMaster != null)) {
-                throw new ScanSpecException("option '--slurm' excludes '--threads' and '--spark' (the array's tasks run one point at a time each)");
+                throw new ScanSpecException("option '--slurm' excludes '--threads' and '--spark' (the array's tasks run one point at a "
+                        + "time each)");
             }
             if (!slurm) {
                 for (var o : new Object[][] {{"--partition", partition}, {"--time", time}, {"--array-size", arraySize},
@@ -158,7 +160,8 @@ public final class ScanCommand implements Callable<Integer> {
             }
             Path scanDir = scanDirectory(specFile);
             if (status) {
-                if (scanDir == null) throw new ScanSpecException("option '--status': SPEC must be a scan directory (one with scan.json), got " + specFile);
+                if (scanDir == null) throw new ScanSpecException("option '--status': SPEC must be a scan directory (one with scan.json), "
+                        + "got " + specFile);
                 return status(scanDir);
             }
             if (scanDir != null) {

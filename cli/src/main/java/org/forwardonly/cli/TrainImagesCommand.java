@@ -127,7 +127,8 @@ public final class TrainImagesCommand implements Callable<Integer> {
             description = "s in x~ = x + s F e (-1: ICLR 2024, +1: ICML 2022). Default: ${DEFAULT-VALUE}")
     double modulationSign;
 
-    @Option(names = "--last-layer", defaultValue = "modulated", description = "PEPITA's W2 update uses the modulated (h~) or first-pass (h) activity: modulated|first. Default: ${DEFAULT-VALUE}")
+    @Option(names = "--last-layer", defaultValue = "modulated", description = "PEPITA's W2 update uses the modulated (h~) or first-pass "
+            + "(h) activity: modulated|first. Default: ${DEFAULT-VALUE}")
     String lastLayer;
 
     @Option(names = "--wm-noise", defaultValue = "1.0", description = "Mirroring noise std a. Default: ${DEFAULT-VALUE}")

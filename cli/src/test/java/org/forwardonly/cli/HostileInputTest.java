@@ -59,8 +59,10 @@ class HostileInputTest {
             "tMax 1e300          | {\"rule\":\"bp\",\"K\":2,\"M\":2,\"tMax\":1e300}          | key 'tMax'",
             "euler dt 1e-300     | {" + B + ",\"integrator\":\"euler\",\"dt\":1e-300}      | key 'dt'",
             "rk4 dt 1e-12        | {" + B + ",\"integrator\":\"rk4\",\"dt\":1e-12}         | key 'dt'",
-            "modulationSign 2    | {" + B + ",\"modulationSign\":2}                        | key 'modulationSign': must be -1 or +1 (got 2)",
-            "modulationSign 0    | {" + B + ",\"modulationSign\":0}                        | key 'modulationSign': must be -1 or +1 (got 0)",
+            "modulationSign 2    | {" + B + ",\"modulationSign\":2}                        | key 'modulationSign': must be -1 or +1 (got "
+                    + "2)",
+            "modulationSign 0    | {" + B + ",\"modulationSign\":0}                        | key 'modulationSign': must be -1 or +1 (got "
+                    + "0)",
             "mirroring r         | {\"rule\":\"pepita\",\"K\":2,\"M\":2,\"mirroring\":{\"r\":0}}   | key 'mirroring.r'",
             "mirroring a         | {\"rule\":\"pepita\",\"K\":2,\"M\":2,\"mirroring\":{\"a\":-1}}  | key 'mirroring.a'",
     })

@@ -122,7 +122,8 @@ class OdeCommandTest {
             "negative rate     | {\"rule\":\"bp\",\"K\":2,\"M\":2,\"eta\":-0.5}               | 'eta'",
             "non-finite rate   | {\"rule\":\"bp\",\"K\":2,\"M\":2,\"etaV\":1e999}             | 'etaV'",
             "bad integrator    | {\"rule\":\"bp\",\"K\":2,\"M\":2,\"integrator\":\"rk45\"}     | 'integrator'",
-            "grid too large    | {\"rule\":\"pepita\",\"K\":4,\"M\":4,\"quadraturePoints\":30,\"averaging\":{\"method\":\"tensor\"}}  | 'quadraturePoints'",
+            "grid too large    | {\"rule\":\"pepita\",\"K\":4,\"M\":4,\"quadraturePoints\":30,\"averaging\":{\"method\":\"tensor\"}}  | "
+                    + "'quadraturePoints'",
             "bad odeEngine     | {\"rule\":\"ff\",\"K\":2,\"M\":2,\"odeEngine\":\"fast\"}        | 'odeEngine'",
             "relu closed form  | {\"rule\":\"bp\",\"activation\":\"relu\",\"K\":2,\"M\":2,\"odeEngine\":\"closedForm\"} | 'odeEngine'",
             "mirroring on bp   | {\"rule\":\"bp\",\"K\":2,\"M\":2,\"mirroring\":{}}             | 'mirroring'",

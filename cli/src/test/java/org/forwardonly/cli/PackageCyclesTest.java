@@ -114,6 +114,7 @@ class PackageCyclesTest {
         Map<String, Set<String>> graph = new TreeMap<>(Map.of(
                 "a", Set.of("a.b"), "a.b", Set.of("c"), "c", Set.of("a"), "d", Set.of("a")));
         assertEquals(List.of(Set.of("a", "a.b", "c")), cycles(graph));
-        assertEquals("import x;  \"\" f(); ", withoutCommentsAndStrings("import x; /* org.forwardonly.a.B */ \"org.forwardonly.a.B\" f(); // y"));
+        assertEquals("import x;  \"\" f(); ", withoutCommentsAndStrings("import x; /* org.forwardonly.a.B */ \"org.forwardonly.a.B\" "
+                + "f(); // y"));
     }
 }

@@ -120,7 +120,8 @@ class SimulateCommandTest {
             "compare|{\"rule\":\"bp\",\"K\":2,\"M\":2,\"N\":100,\"seeds\":9}|--ode-set: key 'eta'",
             "compare|{\"rule\":\"bp\",\"K\":2,\"M\":2,\"N\":100,\"seeds\":9}|--n-low",
             "compare|{\"rule\":\"pepita\",\"K\":4,\"M\":4,\"N\":100,\"seeds\":9,\"quadraturePoints\":40,\"averaging\":{\"method\":\"tensor\"}}|key 'quadraturePoints'",
-            "compare|{\"rule\":\"bp\",\"activation\":\"relu\",\"K\":2,\"M\":2,\"N\":100,\"seeds\":9,\"odeEngine\":\"closedForm\"}|key 'odeEngine'"})
+            "compare|{\"rule\":\"bp\",\"activation\":\"relu\",\"K\":2,\"M\":2,\"N\":100,\"seeds\":9,\"odeEngine\":\"closedForm\"}|key "
+                    + "'odeEngine'"})
     void badInputIsOneLineExitTwoAndWritesNothing(String command, String json, String expected) throws Exception {
         Path out = tmp.resolve("never");
         // the three compare rows with a valid config carry their bad option in the expected message

@@ -81,7 +81,8 @@ class SlurmScanCommandTest {
                 "--partition", "no-such-partition");
         assertEquals(2, r.exit(), r.err());
         assertEquals(1, r.err().lines().count(), r.err());
-        assertTrue(r.err().matches("pepita scan: option '--partition': Slurm has no partition 'no-such-partition' \\(partitions: [^)]+\\)\\s*"),
+        assertTrue(r.err().matches("pepita scan: option '--partition': Slurm has no partition 'no-such-partition' \\(partitions: "
+                + "[^)]+\\)\\s*"),
                 r.err());
         assertFalse(Files.exists(tmp.resolve("out")), "nothing written");
     }

@@ -33,9 +33,11 @@ class ResultCacheTest {
         }
     }
 
-    static final String FIRST = "{'base': {'rule': 'afa', 'K': 2, 'M': 2, 'tMax': 50}, 'grid': {'eta': [0.5, 1], 'sigmaF': [0.1, 0.2, 0.3]}}";
+    static final String FIRST = "{'base': {'rule': 'afa', 'K': 2, 'M': 2, 'tMax': 50}, 'grid': {'eta': [0.5, 1], 'sigmaF': [0.1, 0.2, "
+            + "0.3]}}";
     /** Shares eta = 1 (3 points, in another position of the grid and with another key order) with FIRST. */
-    static final String SECOND = "{'base': {'rule': 'afa', 'K': 2, 'M': 2, 'tMax': 50}, 'grid': {'eta': [1, 2], 'sigmaF': [0.1, 0.2, 0.3]}}";
+    static final String SECOND = "{'base': {'rule': 'afa', 'K': 2, 'M': 2, 'tMax': 50}, 'grid': {'eta': [1, 2], 'sigmaF': [0.1, 0.2, "
+            + "0.3]}}";
 
     static ScanJob.Outcome run(ScanSpec spec, Path dir, ResultCache cache) {
         return ScanJob.run(spec, dir, new CountingRunner(), new LocalExecutor(2), "test", List.of(), ScanJob.Listener.NONE, cache);

@@ -45,7 +45,8 @@ public final class PepitaAfaGap {
             for (double sigmaF : new double[] {0.4, 0.2, 0.1, 0.05, 0.025}) {
                 long t0 = System.nanoTime();
                 double gap = maxGap(sigmaF, 0.5, points, tMax, lastLayer);
-                System.out.printf(Locale.ROOT, "lastLayer=%-6s sigmaF=%.3f alignF=0.5 n=%d t<=%.0f: max |eps_g(pepita) - eps_g(afa)| = %.2e (%.1f s)%n",
+                System.out.printf(Locale.ROOT, "lastLayer=%-6s sigmaF=%.3f alignF=0.5 n=%d t<=%.0f: max |eps_g(pepita) - eps_g(afa)| = "
+                        + "%.2e (%.1f s)%n",
                         lastLayer, sigmaF, points, tMax, gap, (System.nanoTime() - t0) / 1e9);
             }
         }

@@ -42,7 +42,8 @@ public final class ReplicateIntegratorCheck {
             new String[] {"ff K=M=6", "\"rule\": \"ff\", \"K\": 6, \"M\": 6, \"eta\": 0.5, \"sigmaF\": 0.5, \"N\": 2000, "
                     + "\"tMax\": 100, \"averaging\": {\"method\": \"sobol\", \"samples\": 512}"},
             new String[] {"pepita K=M=10 (reach bench)", "\"rule\": \"pepita\", \"K\": 10, \"M\": 10, \"eta\": 0.5, \"etaV\": 0.5, "
-                    + "\"sigmaF\": 0.5, \"N\": 10000, \"seed\": 1, \"tMax\": 100, \"averaging\": {\"method\": \"sobol\", \"samples\": 512}"});
+                    + "\"sigmaF\": 0.5, \"N\": 10000, \"seed\": 1, \"tMax\": 100, \"averaging\": {\"method\": \"sobol\", \"samples\": "
+                            + "512}"});
 
     /** Entry point: replicate index (default 0), relative tolerances (default 1e-5 1e-6). */
     public static void main(String[] args) {

@@ -91,7 +91,8 @@ final class ExactReachWorkload {
                 a.replicates(), a.samples(), exact.averaging().replicateIntegrator(replicateRtol), replicateRtol) : a.method();
         String error = Double.isFinite(a.relativeErrorEpsG()) ? String.format(Locale.ROOT, "%.1e", a.relativeErrorEpsG()) : "not estimated";
         double[] ea = afa.result().trajectory().column("eps_g"), ep = pepita.result().trajectory().column("eps_g");
-        return String.format(Locale.ROOT, "| %d | %d | %.2f ms | %.2f s | %.0f×; %.0f× | %.2f ms | %.0f× | %s | %s | %d; %d; %d | %.4f; %.4f |",
+        return String.format(Locale.ROOT, "| %d | %d | %.2f ms | %.2f s | %.0f×; %.0f× | %.2f ms | %.0f× | %s | %s | %d; %d; %d | %.4f; "
+                + "%.4f |",
                 K, M, afa.seconds().wall() * 1e3, pepita.seconds().wall(), pepita.seconds().wall() / afa.seconds().wall(),
                 pepita.seconds().cpu() / afa.seconds().cpu(), afa54.seconds().wall() * 1e3,
                         pepita.seconds().wall() / afa54.seconds().wall(),

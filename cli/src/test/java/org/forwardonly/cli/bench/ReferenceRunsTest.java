@@ -41,7 +41,8 @@ class ReferenceRunsTest {
     @Test
     void timesAChildProcessInItsOwnDirectoryAndRemovesIt() throws Exception {
         // sleeps 0.3 s and writes a log file into its working directory, as the reference programs do
-        Path prog = script("fake.exe", "pwd > \"$(dirname \"$0\")/cwd.txt\"; echo log > run.dat; sleep 0.3; echo '# done'; echo '12.5, 0.1'\n");
+        Path prog = script("fake.exe", "pwd > \"$(dirname \"$0\")/cwd.txt\"; echo log > run.dat; sleep 0.3; echo '# done'; echo '12.5, "
+                + "0.1'\n");
         ReferenceRuns.Run r = ReferenceRuns.once(List.of(prog.toString()));
         assertEquals(12.5, r.tReached());
         // sleep 0.3 cannot take less than 0.3 s of wall time

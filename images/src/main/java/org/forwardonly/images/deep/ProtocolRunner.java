@@ -90,7 +90,8 @@ public final class ProtocolRunner {
                 int thisSeed = seed;
                 int rowIndex = index;
                 List<EpochMetrics> rows = trainer.train(config, split.train(), split.test(), m -> onEpoch.accept(
-                        String.format(Locale.ROOT, "%s row %d (%s, %s, depth %d) seed %d epoch %d: test accuracy %.4f, angle %.1f deg, %.1f s",
+                        String.format(Locale.ROOT, "%s row %d (%s, %s, depth %d) seed %d epoch %d: test accuracy %.4f, angle %.1f deg, "
+                                + "%.1f s",
                                 protocol.cliName(), rowIndex, row.label(), row.dataset(), config.depth(), thisSeed, m.epoch(),
                                 m.testAccuracy(), m.angleDeg(), m.seconds())));
                 for (EpochMetrics m : rows) {

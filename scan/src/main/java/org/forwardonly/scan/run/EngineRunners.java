@@ -8,7 +8,10 @@ public final class EngineRunners {
 
     private EngineRunners() {}
 
-    /** ode → {@link OdeRunner}, sim → {@link SimRunner}, both → {@link BothRunner} (its ODE row the mean over the simulated seeds' starts). */
+    /**
+     * ode → {@link OdeRunner}, sim → {@link SimRunner}, both → {@link BothRunner} (its ODE row the mean over the
+     * simulated seeds' starts).
+     */
     public static PointRunner forSpec(ScanSpec spec) {
         SummaryMetrics metrics = SummaryMetrics.of(spec);
         return switch (spec.run()) {

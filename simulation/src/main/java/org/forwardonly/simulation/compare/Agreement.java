@@ -253,7 +253,8 @@ public final class Agreement {
             scores = String.format(Locale.ROOT, " and |t| = %.2f (%s) over %d rate scores",
                     scoreTest.maxT(), scoreTest.worst() < 0 ? "-" : TheoryComparison.RATES.get(scoreTest.worst()), scoreTest.components());
         }
-        String stat = String.format(Locale.ROOT, "max |t| = %.2f (%s) over %d components ((time, column) pairs, plain and drift-aligned)%s, sign-flip p = %.3g (%s%s %d sign patterns of %d seeds)",
+        String stat = String.format(Locale.ROOT, "max |t| = %.2f (%s) over %d components ((time, column) pairs, plain and "
+                + "drift-aligned)%s, sign-flip p = %.3g (%s%s %d sign patterns of %d seeds)",
                 test.maxT(), where, test.components(), scores, pValue(), scoreTest == null ? "" : "2 x the smaller of the two; ",
                 test.exact() ? "all" : "random", test.patterns(), seeds);
         String method = String.format(Locale.ROOT,

@@ -38,7 +38,10 @@ public record TwoSizeComparison(int nHigh, TheoryComparison high, int nLow, Theo
         }
     }
 
-    /** The default N_low: N/4 (the extrapolation weighs the two runs 4/3 and −1/3, so its noise is 1.5 times that of N alone, against 2.4 times for N/2). */
+    /**
+     * The default N_low: N/4 (the extrapolation weighs the two runs 4/3 and −1/3, so its noise is 1.5 times that of N
+     * alone, against 2.4 times for N/2).
+     */
     public static int defaultLowN(int N) {
         return N / 4;
     }

@@ -11,7 +11,10 @@ public interface SecondMoment {
     /** E[g(u_a) g(u_b)] for fields u ~ N(0, C). */
     double i2(double[][] C, int a, int b);
 
-    /** ReLU: E[g(a) g(b)] = √(C_aa C_bb)/(2π) (sin θ + (π − θ) cos θ), cos θ = C_ab/√(C_aa C_bb) (Cho and Saul's arc-cosine kernel of degree 1). */
+    /**
+     * ReLU: E[g(a) g(b)] = √(C_aa C_bb)/(2π) (sin θ + (π − θ) cos θ), cos θ = C_ab/√(C_aa C_bb) (Cho and Saul's
+     * arc-cosine kernel of degree 1).
+     */
     SecondMoment RELU = (C, a, b) -> {
         double norm = Math.sqrt(C[a][a] * C[b][b]);
         if (!(norm > 0)) return 0.0;

@@ -135,7 +135,10 @@ public final class ClosedFormDynamics implements OrderParameterDynamics {
         return pairI4.helperShare();
     }
 
-    /** Evaluation times of the split's last probes with and without helpers, ns ({@link org.forwardonly.theory.concurrent.ItemSplit#lastProbeNanos()}). */
+    /**
+     * Evaluation times of the split's last probes with and without helpers, ns ({@link
+     * org.forwardonly.theory.concurrent.ItemSplit#lastProbeNanos()}).
+     */
     public double[] lastProbeNanos() {
         return pairI4.lastProbeNanos();
     }

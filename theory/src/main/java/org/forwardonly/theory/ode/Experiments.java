@@ -224,7 +224,10 @@ public final class Experiments {
                 config.K(), config.M());
     }
 
-    /** Integrates given dynamics (any engine; the caller closes it) from {@code init}; see {@link #integrate(ExperimentConfig, OrderParameters, double[], IntegrationObserver)}. */
+    /**
+     * Integrates given dynamics (any engine; the caller closes it) from {@code init}; see {@link
+     * #integrate(ExperimentConfig, OrderParameters, double[], IntegrationObserver)}.
+     */
     public static OdeResult integrate(ExperimentConfig config, OrderParameterDynamics dynamics, OrderParameters init,
                                       double[] times, IntegrationObserver observer) {
         return integrate(config, dynamics, init, times, observer, false);

@@ -66,7 +66,8 @@ public final class OdeWork {
         double seconds = evaluations(c) * perRhs;
         if (seconds > MAX_SECONDS) {
             throw new ConfigException(String.format(Locale.ROOT, "key 'dt': %s with dt = %s to tMax = %s is %.1e steps, "
-                    + "at least %s of work (at most about a day is accepted); raise dt, lower tMax, or use an adaptive integrator (dp853, dp54)",
+                    + "at least %s of work (at most about a day is accepted); raise dt, lower tMax, or use an adaptive integrator "
+                            + "(dp853, dp54)",
                     c.integrator(), c.dt(), c.tMax(), Math.ceil(c.tMax() / c.dt()), duration(seconds)));
         }
     }

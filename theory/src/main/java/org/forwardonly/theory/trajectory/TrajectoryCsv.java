@@ -45,7 +45,8 @@ public final class TrajectoryCsv {
         byte[] bytes = Files.readAllBytes(file);
         if (bytes.length > 0 && bytes[bytes.length - 1] != '\n') {
             // issue 27: "...,-1.0534986047014196" cut to "...,-1" parsed as -1; every writer ends its rows with a newline
-            throw new IOException(file + ": its last line has no newline at the end: the file was cut (a copy or a run stopped mid-write?)");
+            throw new IOException(file + ": its last line has no newline at the end: the file was cut (a copy or a run stopped "
+                    + "mid-write?)");
         }
         List<String> lines;
         try {

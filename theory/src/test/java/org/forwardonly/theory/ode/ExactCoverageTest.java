@@ -34,7 +34,8 @@ class ExactCoverageTest {
             {"fa K=M=6", "\"rule\": \"fa\", \"K\": 6, \"M\": 6, \"eta\": 0.5, \"N\": 1000, \"seed\": 3, \"tMax\": 30", "closed"},
             {"afa K=M=4", "\"rule\": \"afa\", \"K\": 4, \"M\": 4, \"eta\": 0.5, \"sigmaF\": 0.5, \"N\": 1000, \"seed\": 5, \"tMax\": 50",
                     "closed"},
-            {"pepita K=M=3", "\"rule\": \"pepita\", \"K\": 3, \"M\": 3, \"eta\": 0.5, \"sigmaF\": 0.5, \"N\": 1000, \"seed\": 7, \"tMax\": 50, \"averaging\": {\"method\": \"sobol\"}", "64x"},
+            {"pepita K=M=3", "\"rule\": \"pepita\", \"K\": 3, \"M\": 3, \"eta\": 0.5, \"sigmaF\": 0.5, \"N\": 1000, \"seed\": 7, "
+                    + "\"tMax\": 50, \"averaging\": {\"method\": \"sobol\"}", "64x"},
     };
 
     static final String[][] WIDE = {
@@ -44,9 +45,13 @@ class ExactCoverageTest {
             {"fa K=M=10", "\"rule\": \"fa\", \"K\": 10, \"M\": 10, \"eta\": 0.5, \"N\": 1000, \"seed\": 3, \"tMax\": 30", "closed"},
             {"afa K=M=8", "\"rule\": \"afa\", \"K\": 8, \"M\": 8, \"eta\": 0.5, \"sigmaF\": 0.5, \"N\": 1000, \"seed\": 5, \"tMax\": 30",
                     "closed"},
-            {"ff K=M=3", "\"rule\": \"ff\", \"K\": 3, \"M\": 3, \"eta\": 0.5, \"sigmaF\": 0.5, \"N\": 1000, \"seed\": 7, \"tMax\": 30, \"averaging\": {\"method\": \"sobol\"}", "64x"},
-            {"pepita + mirroring K=M=3", "\"rule\": \"pepita\", \"K\": 3, \"M\": 3, \"eta\": 0.5, \"sigmaF\": 0.5, \"N\": 1000, \"seed\": 7, \"tMax\": 30, \"mirroring\": {\"a\": 1, \"etaWm\": 0.5, \"lambdaWm\": 1}, \"averaging\": {\"method\": \"sobol\"}", "64x"},
-            {"pepita ReLU K=M=2", "\"rule\": \"pepita\", \"activation\": \"relu\", \"teacherActivation\": \"relu\", \"K\": 2, \"M\": 2, \"eta\": 0.5, \"sigmaF\": 0.5, \"N\": 1000, \"seed\": 7, \"tMax\": 30", "64x"},
+            {"ff K=M=3", "\"rule\": \"ff\", \"K\": 3, \"M\": 3, \"eta\": 0.5, \"sigmaF\": 0.5, \"N\": 1000, \"seed\": 7, \"tMax\": 30, "
+                    + "\"averaging\": {\"method\": \"sobol\"}", "64x"},
+            {"pepita + mirroring K=M=3", "\"rule\": \"pepita\", \"K\": 3, \"M\": 3, \"eta\": 0.5, \"sigmaF\": 0.5, \"N\": 1000, "
+                    + "\"seed\": 7, \"tMax\": 30, \"mirroring\": {\"a\": 1, \"etaWm\": 0.5, \"lambdaWm\": 1}, \"averaging\": "
+                            + "{\"method\": \"sobol\"}", "64x"},
+            {"pepita ReLU K=M=2", "\"rule\": \"pepita\", \"activation\": \"relu\", \"teacherActivation\": \"relu\", \"K\": 2, \"M\": 2, "
+                    + "\"eta\": 0.5, \"sigmaF\": 0.5, \"N\": 1000, \"seed\": 7, \"tMax\": 30", "64x"},
     };
 
     /** One row of the coverage table. */
@@ -83,7 +88,8 @@ class ExactCoverageTest {
         List<String[]> configs = new ArrayList<>(List.of(CONFIGS));
         if ("wide".equals(System.getProperty("pepita.coverage"))) configs.addAll(List.of(WIDE));
         List<Row> rows = new ArrayList<>();
-        StringBuilder table = new StringBuilder("| config | replicates | stated | actual | tolerance met | covered |\n|---|---|---|---|---|---|\n");
+        StringBuilder table = new StringBuilder("| config | replicates | stated | actual | tolerance met | covered "
+                + "|\n|---|---|---|---|---|---|\n");
         for (String[] c : configs) {
             Row r = measure(c[0], c[1], c[2]);
             rows.add(r);

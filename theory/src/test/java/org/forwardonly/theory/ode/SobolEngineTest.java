@@ -49,9 +49,11 @@ class SobolEngineTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "pepita, random start | \"rule\": \"pepita\", \"K\": 2, \"M\": 2, \"eta\": 1, \"sigmaF\": 0.5, \"N\": 2000",
-            "pepita s=+1, last layer h | \"rule\": \"pepita\", \"K\": 2, \"M\": 2, \"eta\": 1, \"sigmaF\": 0.5, \"modulationSign\": 1, \"lastLayer\": \"h\", \"N\": 2000",
+            "pepita s=+1, last layer h | \"rule\": \"pepita\", \"K\": 2, \"M\": 2, \"eta\": 1, \"sigmaF\": 0.5, \"modulationSign\": 1, "
+                    + "\"lastLayer\": \"h\", \"N\": 2000",
             "ff | \"rule\": \"ff\", \"K\": 2, \"M\": 2, \"eta\": 1, \"sigmaF\": 0.5, \"N\": 2000",
-            "pepita + mirroring | \"rule\": \"pepita\", \"K\": 2, \"M\": 2, \"eta\": 1, \"sigmaF\": 0.5, \"N\": 2000, \"mirroring\": {\"a\": 1, \"etaWm\": 0.5, \"lambdaWm\": 1}",
+            "pepita + mirroring | \"rule\": \"pepita\", \"K\": 2, \"M\": 2, \"eta\": 1, \"sigmaF\": 0.5, \"N\": 2000, \"mirroring\": "
+                    + "{\"a\": 1, \"etaWm\": 0.5, \"lambdaWm\": 1}",
             "pepita, label noise | \"rule\": \"pepita\", \"K\": 2, \"M\": 1, \"eta\": 1, \"sigma\": 0.3, \"sigmaF\": 0.5, \"N\": 2000"})
     void agreesWithTheTensorGridWithinItsErrorEstimate(String name, String keys) {
         String common = ", \"tMax\": 10, \"nTimes\": 15, \"rtol\": 1e-7, \"atol\": 1e-10, \"seed\": 3";
@@ -95,7 +97,8 @@ class SobolEngineTest {
         String keys = "\"rule\": \"" + rule + "\", \"K\": 4, \"M\": 4, \"eta\": 0.5, \"etaV\": 0.5, \"sigmaF\": 0.5, \"N\": 5000,"
                 + " \"tMax\": 30, \"nTimes\": 20, \"rtol\": 1e-6, \"atol\": 1e-9";
         OdeResult closed = run(config("{" + keys + "}"), 1);
-        OdeResult exact = run(config("{" + keys + ", \"odeEngine\": \"quadrature\", \"averaging\": {\"method\": \"sobol\", \"samples\": 4096}}"), 2);
+        OdeResult exact = run(config("{" + keys + ", \"odeEngine\": \"quadrature\", \"averaging\": {\"method\": \"sobol\", \"samples\": "
+                + "4096}}"), 2);
         assertEquals("closedForm", closed.averaging().method());
         assertEquals("sobol", exact.averaging().method());
         double estimate = exact.averaging().relativeErrorEpsG();
@@ -181,7 +184,8 @@ class SobolEngineTest {
     @Test
     void sameResultOnOneAndTwoThreads() {
         ExperimentConfig c = config("{\"rule\": \"pepita\", \"K\": 3, \"M\": 3, \"eta\": 1, \"sigmaF\": 0.5, \"N\": 2000,"
-                + " \"tMax\": 10, \"nTimes\": 10, \"rtol\": 1e-6, \"atol\": 1e-9, \"averaging\": {\"method\": \"sobol\", \"samples\": 256}}");
+                + " \"tMax\": 10, \"nTimes\": 10, \"rtol\": 1e-6, \"atol\": 1e-9, \"averaging\": {\"method\": \"sobol\", \"samples\": "
+                        + "256}}");
         OdeResult one = run(c, 1), two = run(c, 2);
         assertEquals(one.averaging().replicates(), two.averaging().replicates());
         for (int i = 0; i < one.trajectory().size(); i++) {
@@ -194,7 +198,8 @@ class SobolEngineTest {
     void autoPicksTheCheaperAccurateMethod() {
         assertEquals("tensor", Experiments.engineName(config("{\"rule\": \"pepita\", \"K\": 2, \"M\": 2}")));
         assertEquals("sobol", Experiments.engineName(config("{\"rule\": \"pepita\", \"K\": 3, \"M\": 3}")));
-        assertEquals("sobol", Experiments.engineName(config("{\"rule\": \"pepita\", \"K\": 2, \"M\": 2, \"activation\": \"relu\", \"teacherActivation\": \"relu\"}")));
+        assertEquals("sobol", Experiments.engineName(config("{\"rule\": \"pepita\", \"K\": 2, \"M\": 2, \"activation\": \"relu\", "
+                + "\"teacherActivation\": \"relu\"}")));
         assertEquals("closedForm", Experiments.engineName(config("{\"rule\": \"afa\", \"K\": 10, \"M\": 10}")));
     }
 }

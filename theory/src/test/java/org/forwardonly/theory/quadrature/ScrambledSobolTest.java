@@ -11,7 +11,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The scrambled Sobol point set of the exact engine (docs/model.md §8). */
 class ScrambledSobolTest {
 
-    /** Each coordinate's first two moments: a scrambled (0, m, 1)-net in each dimension is exactly stratified, so E[z] and E[z²] are off only by the inverse CDF's curvature within a cell (~1e-3 at n = 4096). */
+    /**
+     * Each coordinate's first two moments: a scrambled (0, m, 1)-net in each dimension is exactly stratified, so E[z]
+     * and E[z²] are off only by the inverse CDF's curvature within a cell (~1e-3 at n = 4096).
+     */
     @Test
     void marginalMomentsAreStandardNormal() {
         ScrambledSobol s = ScrambledSobol.of(20, 4096, 3);
