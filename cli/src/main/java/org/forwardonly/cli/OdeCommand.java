@@ -168,6 +168,7 @@ public final class OdeCommand implements Callable<Integer> {
             output.checked("ode"); // after the config: it locks DIR until the command returns
             t = threads != null ? threads : Experiments.defaultThreads(cfg, Runtime.getRuntime().availableProcessors());
             Experiments.validate(cfg, init); // an engine exists, and the joint covariance of init is valid
+            budget.checkOde(cfg, init, times, t); // a fixed-step run past the budget is refused before it starts
         } catch (ConfigException e) {
             err.println("pepita ode: " + e.getMessage());
             err.flush();

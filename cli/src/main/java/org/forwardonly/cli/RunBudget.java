@@ -2,6 +2,10 @@ package org.forwardonly.cli;
 
 import org.forwardonly.theory.config.ConfigException;
 import org.forwardonly.theory.config.ExperimentConfig;
+import org.forwardonly.theory.ode.Experiments;
+import org.forwardonly.theory.ode.Integrators;
+import org.forwardonly.theory.ode.OrderParameterDynamics;
+import org.forwardonly.theory.state.OrderParameters;
 import picocli.CommandLine.Option;
 
 import java.util.Locale;
@@ -10,8 +14,10 @@ import java.util.Locale;
  * {@code --max-hours H}, the time budget of a run (a picocli mixin; issue 27): a run estimated to
  * take longer is refused before it starts (exit 2) with the estimate and this option. Simulations
  * are estimated from their counts (minibatch steps, test samples, recordings) at costs below those
- * measured, so the estimate errs towards accepting; an ODE whose cost is not known in advance (the
- * exact engine, adaptive steps) is stopped once its own progress says it would pass the budget.
+ * measured, so the estimate errs towards accepting. A fixed-step ODE (euler, rk4; not the Sobol engine) is
+ * estimated before it starts from its step count and a timed evaluation of its right-hand side; an ODE whose
+ * step count is not known in advance (adaptive steps, the Sobol engine) is stopped once its own progress says
+ * it would pass the budget.
  */
 final class RunBudget {
     /** The default budget: about an hour of work on the project's machine. */
@@ -58,6 +64,50 @@ final class RunBudget {
                     key, duration(seconds), c.N(), c.tMax(), c.seeds(), c.testSize(), c.nTimes(), what, hours(maxHours),
                     hours(Math.ceil(seconds / 3600 * 1.5))));
         }
+    }
+
+    /** The share of the measured cost of a right-hand side counted, so that the estimate errs towards accepting. */
+    static final double ODE_ESTIMATE_SHARE = 0.5;
+    /** The longest the timed evaluations of a right-hand side may take before a fixed-step ODE starts. */
+    static final double ODE_PILOT_SECONDS = 0.3;
+
+    /**
+     * Refuses (exit 2), before it starts, a fixed-step ODE (euler, rk4, not on Sobol points) whose right-hand sides
+     * (steps × 1 or 4) at the cost measured here would pass the budget. The right-hand side is timed at the start
+     * state until the estimate fits (usually after one evaluation) or {@link #ODE_PILOT_SECONDS} have passed; the
+     * fastest evaluation counts, halved. Adaptive runs are left to {@link #checkOdePace}.
+     */
+    void checkOde(ExperimentConfig c, OrderParameters init, double[] times, int threads) {
+        if (!Integrators.isFixedStep(c) || Experiments.usesSobol(c) || times.length == 0) return;
+        double span = times[times.length - 1] - times[0];
+        double steps = Math.ceil(span / c.dt());
+        boolean rk4 = "rk4".equals(c.integrator());
+        double evaluations = steps * (rk4 ? 4 : 1);
+        double budget = seconds();
+        double fastest = Double.POSITIVE_INFINITY;
+        try (OrderParameterDynamics d = Experiments.dynamics(c, init, threads)) {
+            double[] y = init.pack(d.layout());
+            double[] yDot = new double[y.length];
+            long pilotStart = System.nanoTime();
+            while (true) {
+                long t0 = System.nanoTime();
+                d.derivatives(y, yDot);
+                long now = System.nanoTime();
+                fastest = Math.min(fastest, (now - t0) * 1e-9);
+                if (evaluations * fastest * ODE_ESTIMATE_SHARE <= budget) return; // fits: the fastest only falls
+                if ((now - pilotStart) * 1e-9 > ODE_PILOT_SECONDS) break;
+            }
+        }
+        double seconds = evaluations * fastest * ODE_ESTIMATE_SHARE;
+        throw new ConfigException(String.format(Locale.ROOT, "key 'tMax': about %s of work at least (%.3g %s steps of dt = %s to "
+                        + "tMax = %s, %s right-hand side%s each at %s measured), more than --max-hours %s allows; lower tMax, raise dt, "
+                        + "or pass --max-hours %s to run it (nothing was written)", duration(seconds), steps, c.integrator(), c.dt(),
+                c.tMax(), rk4 ? "4" : "1", rk4 ? "s" : "", microseconds(fastest * ODE_ESTIMATE_SHARE), hours(maxHours),
+                hours(Math.ceil(seconds / 3600 * 1.5))));
+    }
+
+    private static String microseconds(double seconds) {
+        return seconds < 1e-3 ? String.format(Locale.ROOT, "%.2g µs", seconds * 1e6) : String.format(Locale.ROOT, "%.3g ms", seconds * 1e3);
     }
 
     /**

@@ -69,11 +69,16 @@ final class SimulationRuns {
     }
 
     private Simulation.Result run(ExperimentConfig config, double[] times, PrintWriter err) {
-        double stepsPerUnitTime = (double) config.N() * config.seeds();
-        ProgressBar bar = new ProgressBar("simulate", times[times.length - 1], err, ProgressBar.consoleAttached());
+        // counted in steps and test samples (SeedRun.work), so the bar moves while a large test set is drawn
+        double work = (double) config.seeds() * SeedRun.work(config, times);
+        ProgressBar bar = new ProgressBar("simulate", "steps", work, err, ProgressBar.consoleAttached());
         try {
             return Simulation.run(config, times, threads, mirroring(config), (done, all) -> {
-                if (!noProgress) bar.update(done / stepsPerUnitTime);
+                if (!noProgress) {
+                    synchronized (bar) { // called from the seeds' worker threads
+                        bar.update(done);
+                    }
+                }
             });
         } finally {
             bar.finish();

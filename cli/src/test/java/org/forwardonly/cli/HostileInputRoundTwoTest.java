@@ -161,4 +161,22 @@ class HostileInputRoundTwoTest {
         }
         badInput(run("ode", file("d.json", "{" + B + "}").toString(), "--out", out.toString(), "--max-hours", "-1"), "--max-hours", out);
     }
+
+    @Test
+    void aFixedStepOdePastTheBudgetIsRefusedBeforeItStarts() throws Exception {
+        // issue 27: the budget was judged by pace after 10 s; 10^10 Euler steps are refused from the estimate (steps x the
+        // measured cost of the right-hand side), whose message names it, the budget and the option that lifts it
+        Path out = tmp.resolve("o");
+        OdeCommandTest.Run r = run("ode", file("c.json", "{\"rule\":\"bp\",\"K\":2,\"M\":2,\"integrator\":\"euler\",\"dt\":0.01,\"tMax\":1e8}").toString(),
+                "--out", out.toString(), "--no-progress", "--max-hours", "0.01"); // 36 s; 1e10 steps at >= 50 ns each
+
+        badInput(r, "euler steps of dt = 0.01", out);
+        org.junit.jupiter.api.Assertions.assertTrue(r.err().contains("more than --max-hours 0.01 allows")
+                && r.err().contains("or pass --max-hours "), r.err());
+        // the check can say yes: the same run to tMax 5, and rk4, are accepted
+        assertEquals(0, run("ode", file("d.json", "{" + B + ",\"integrator\":\"euler\",\"dt\":0.01}").toString(),
+                "--out", tmp.resolve("d").toString(), "--no-progress").exit());
+        assertEquals(0, run("ode", file("e.json", "{" + B + ",\"integrator\":\"rk4\",\"dt\":0.01}").toString(),
+                "--out", tmp.resolve("e").toString(), "--no-progress").exit());
+    }
 }

@@ -86,7 +86,7 @@ public final class FigureEngines {
     private Simulation.Result runSimulation(ExperimentConfig config) {
         double[] times = SampleTimes.of(config);
         double perStep = !firstOnMeter(config) ? 0 : WorkMeter.cost(config) / Math.max(1,
-                config.seeds() * SeedRun.stepsOf(times[times.length - 1], config.N()));
+                config.seeds() * SeedRun.work(config, times));
         long[] last = {0};
         Simulation.Result r = Simulation.run(config, times, threads, WeightMirroring.perSeed(config), (done, total) -> {
             synchronized (last) {

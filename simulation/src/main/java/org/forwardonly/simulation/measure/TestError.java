@@ -36,8 +36,19 @@ public final class TestError {
         this.x = new double[N];
     }
 
+    /** Test samples between two progress reports. */
+    static final int REPORT_EVERY = 4096;
+
     /** Mean ½e² over {@code size} fresh samples (NaN when size is 0). */
     public double estimate(Network net, int size) {
+        return estimate(net, size, n -> { });
+    }
+
+    /**
+     * As {@link #estimate(Network, int)}, telling {@code samplesDone} every {@value #REPORT_EVERY} samples how many
+     * were drawn since its last call, so that a progress bar moves during a large test set (issue 27).
+     */
+    public double estimate(Network net, int size, java.util.function.LongConsumer samplesDone) {
         if (size == 0) return Double.NaN;
         System.arraycopy(net.v, 0, u.v, 0, net.K);
         System.arraycopy(net.vStar, 0, u.vStar, 0, net.M);
@@ -50,7 +61,9 @@ public final class TestError {
             RowProducts.rowsTimes(net.Wstar, net.M, N, x, invSqrtN, u.nu, 0);
             double e = u.error();
             sum += 0.5 * e * e;
+            if ((n + 1) % REPORT_EVERY == 0) samplesDone.accept(REPORT_EVERY);
         }
+        if (size % REPORT_EVERY != 0) samplesDone.accept(size % REPORT_EVERY);
         return sum / size;
     }
 }

@@ -7,8 +7,8 @@ public interface Progress {
     Progress NONE = (done, total) -> { };
 
     /**
-     * @param done minibatch steps done so far, summed over seeds
-     * @param total minibatch steps of the whole run
+     * @param done work done so far, summed over seeds: minibatch steps plus test samples ({@link SeedRun#work})
+     * @param total work of the whole run
      */
     void advanced(long done, long total);
 }

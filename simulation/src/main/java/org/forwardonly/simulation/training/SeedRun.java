@@ -92,7 +92,9 @@ public final class SeedRun {
      * Trains and records.
      *
      * @param times recording times (step round(t·N))
-     * @param stepsDone receives the number of steps done since the last call (for progress)
+     * @param stepsDone receives the work done since its last call, in {@link #work} units: minibatch steps, and test
+     *                  samples counted as one step each (a test sample costs about one step's N(K + M) products), so
+     *                  that progress moves while a large test set is drawn
      */
     public Result run(double[] times, LongConsumer stepsDone) {
         Network net = initialNetwork();
@@ -132,13 +134,21 @@ public final class SeedRun {
                     : quadratureEpsG.epsG(o.Q(), o.R(), o.T(), o.v(), o.vStar());
             o.pack(layout, packed);
             System.arraycopy(packed, 0, row, 1, packed.length);
-            if (iTest >= 0) row[iTest] = test.estimate(net, config.testSize());
+            if (iTest >= 0) row[iTest] = test.estimate(net, config.testSize(), stepsDone);
             row[iCos] = FeedbackCosine.of(config.rule(), o.v(), o.b(), o.c(), config.modulationSign());
             if (layout.hasF()) row[iCos + 1] = Math.sqrt(dot(o.c(), o.c()));
             checkFinite(row, iEnd, times[i]);
             rows[i] = row;
         }
         return new Result(seed, initial, new Trajectory(times.clone(), columns, rows));
+    }
+
+    /**
+     * The work of one seed recorded at {@code times}, in the units {@link #run} reports: its minibatch steps plus its
+     * test samples (testSize at each recording).
+     */
+    public static long work(ExperimentConfig config, double[] times) {
+        return stepsOf(times[times.length - 1], config.N()) + (long) times.length * config.testSize();
     }
 
     /** The step at which time t is recorded: round(t·N). */

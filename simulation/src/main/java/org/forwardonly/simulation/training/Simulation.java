@@ -32,7 +32,7 @@ public final class Simulation {
     public static Result run(ExperimentConfig config, double[] times, int threads,
                              LongFunction<FeedbackUpdate> feedbackUpdates, Progress progress) {
         int seeds = config.seeds();
-        long total = seeds * SeedRun.stepsOf(times[times.length - 1], config.N());
+        long total = seeds * SeedRun.work(config, times);
         AtomicLong done = new AtomicLong();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, seeds)), r -> {
             Thread t = new Thread(r, "simulation");

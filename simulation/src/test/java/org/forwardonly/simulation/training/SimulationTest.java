@@ -191,4 +191,22 @@ class SimulationTest {
         // start the seeds' gaps differ too much for 8 seeds to see it (t = 2).
         assertGapIsTheOdesGap("ff", "pepita");
     }
+
+    @Test
+    void progressMovesWhileALargeTestSetIsDrawn() {
+        // issue 27: a bar counted in minibatch steps froze while 10^8 test samples were drawn. 2 seeds x (N tMax = 20
+        // steps + 2 recordings x 20000 test samples): the reports add up to SeedRun.work, most of them during the test sets
+        ExperimentConfig c = ConfigParser.parse("{\"rule\":\"bp\",\"K\":2,\"M\":2,\"N\":20,\"seeds\":2,\"tMax\":1,"
+                + "\"times\":[0,1],\"testSize\":20000}");
+        double[] times = SampleTimes.of(c);
+        java.util.List<long[]> reports = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        Simulation.run(c, times, 1, null, (done, total) -> reports.add(new long[] {done, total}));
+        long work = 2 * SeedRun.work(c, times);
+        assertEquals(2 * (20 + 2 * 20_000), work);
+        assertEquals(work, reports.get(reports.size() - 1)[0], "the last report is the whole run");
+        assertEquals(work, reports.get(0)[1]);
+        // each 20000-sample test set reports every 4096 samples: 5 reports, 4 test sets; the steps report at most 20 times
+        long duringTests = reports.stream().filter(r -> r[0] > 0).count() - 2 * 20;
+        org.junit.jupiter.api.Assertions.assertTrue(duringTests >= 4 * 4, "reports during the test sets: " + reports.size());
+    }
 }
