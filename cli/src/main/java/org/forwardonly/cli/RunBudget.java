@@ -100,7 +100,7 @@ final class RunBudget {
         }
         double seconds = evaluations * fastest * ODE_ESTIMATE_SHARE;
         throw new ConfigException(String.format(Locale.ROOT, "key 'tMax': about %s of work at least (%.3g %s steps of dt = %s to "
-                        + "tMax = %s, %s right-hand side%s each at %s measured), more than --max-hours %s allows; lower tMax, raise dt, "
+                        + "tMax = %s, %s right-hand side%s each counted at %s, half the fastest timed here), more than --max-hours %s allows; lower tMax, raise dt, "
                         + "or pass --max-hours %s to run it (nothing was written)", duration(seconds), steps, c.integrator(), c.dt(),
                 c.tMax(), rk4 ? "4" : "1", rk4 ? "s" : "", microseconds(fastest * ODE_ESTIMATE_SHARE), hours(maxHours),
                 hours(Math.ceil(seconds / 3600 * 1.5))));

@@ -166,6 +166,15 @@ public final class TrainImagesCommand implements Callable<Integer> {
         if (protocol != null) {
             return new ProtocolRun(this).call(err);
         }
+        // hostile trial (issue 27): --rows 99 without --protocol was ignored and a whole default training ran
+        String protocolOnly = rowNumbers != null ? "--rows" : standIn != null ? "--stand-in" : data != null ? "--data"
+                : seeds != 1 ? "--seeds" : null;
+        if (protocolOnly != null) {
+            err.println("pepita train-images: option '" + protocolOnly + "' works only with --protocol (table1, table2, fig3, "
+                    + "tableS1); without it, it would be ignored: add --protocol or drop " + protocolOnly);
+            err.flush();
+            return PepitaCommand.EXIT_BAD_INPUT;
+        }
         if (epochs == null) {
             epochs = 8;
         }

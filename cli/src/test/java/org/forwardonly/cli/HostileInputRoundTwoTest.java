@@ -179,4 +179,13 @@ class HostileInputRoundTwoTest {
         assertEquals(0, run("ode", file("e.json", "{" + B + ",\"integrator\":\"rk4\",\"dt\":0.01}").toString(),
                 "--out", tmp.resolve("e").toString(), "--no-progress").exit());
     }
+
+    @Test
+    void protocolOptionsWithoutAProtocolAreRefused() {
+        // hostile trial: train-images --rows 99 without --protocol ignored --rows and ran a whole default training
+        Path out = tmp.resolve("img");
+        badInput(run("train-images", "--rows", "99", "-o", out.toString()), "'--rows' works only with --protocol", out);
+        badInput(run("train-images", "--seeds", "3", "-o", out.toString()), "'--seeds' works only with --protocol", out);
+        badInput(run("train-images", "--stand-in", "mnist", "-o", out.toString()), "'--stand-in'", out);
+    }
 }
