@@ -100,7 +100,8 @@ public final class CompareCommand implements Callable<Integer> {
                         : e;
             }
             times = SampleTimes.of(config);
-            output.checked("compare");
+            output.checked("compare", "config.json", "metrics.csv", "compare.csv", "extrapolated.csv", "agreement.txt",
+                    SimulationRuns.PER_SEED_FILE);
         } catch (ConfigException e) {
             err.println("pepita compare: " + e.getMessage());
             err.flush();

@@ -165,7 +165,7 @@ public final class OdeCommand implements Callable<Integer> {
                 outTimes = times;
             }
             budget.seconds(); // a bad --max-hours is refused before the run
-            output.checked("ode"); // after the config: it locks DIR until the command returns
+            output.checked("ode", "config.json", "metrics.csv"); // after the config: it locks DIR until the command returns
             t = threads != null ? threads : Experiments.defaultThreads(cfg, Runtime.getRuntime().availableProcessors());
             Experiments.validate(cfg, init); // an engine exists, and the joint covariance of init is valid
             budget.checkOde(cfg, init, times, t); // a fixed-step run past the budget is refused before it starts

@@ -35,4 +35,20 @@ final class RunOutput {
         RunDirectory.check(dir, overwrite.overwrite);
         return dir;
     }
+
+    /**
+     * As {@link #checked(String)}, and with --overwrite refuses before the run a file among {@code replaces} (files the
+     * command writes or removes) that pepita did not write (OutputDirectory.checkReplaceable).
+     */
+    Path checked(String command, String... replaces) {
+        Path dir = checked(command);
+        if (overwrite.overwrite) {
+            try {
+                org.forwardonly.plots.catalogue.OutputDirectory.checkReplaceable(dir, replaces);
+            } catch (IllegalArgumentException e) {
+                throw new org.forwardonly.theory.config.ConfigException(e.getMessage());
+            }
+        }
+        return dir;
+    }
 }

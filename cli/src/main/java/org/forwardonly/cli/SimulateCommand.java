@@ -59,7 +59,7 @@ public final class SimulateCommand implements Callable<Integer> {
             out = output.dir("simulate");
             config = runs.readConfig(input.config(configFile));
             times = SampleTimes.of(config);
-            output.checked("simulate");
+            output.checked("simulate", "config.json", "metrics.csv", SimulationRuns.PER_SEED_FILE);
         } catch (ConfigException e) {
             err.println("pepita simulate: " + e.getMessage());
             err.flush();

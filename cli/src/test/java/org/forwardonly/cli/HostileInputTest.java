@@ -178,6 +178,14 @@ class HostileInputTest {
                 assertEquals(List.of("per_seed.csv"), s.map(p -> p.getFileName().toString()).toList(), "nothing moved in");
             }
         }
+        // refused before the run, not after it (hostile trial: the run went to the end, its progress lines before the
+        // refusal): a config that diverges once it runs (exit 3) is refused for the file (exit 2)
+        Path diverging = file("d.json", ("{\"rule\":\"bp\",\"K\":2,\"M\":2,\"N\":50,\"seeds\":9,\"eta\":1000,\"tMax\":5}").getBytes());
+        assertEquals(3, run("simulate", diverging.toString(), "--out", tmp.resolve("fresh").toString(), "--no-progress").exit());
+        for (String command : List.of("simulate", "compare")) {
+            badInput(run(command, diverging.toString(), "--out", y.toString(), "--overwrite", "--no-progress"),
+                    "per_seed.csv was not written by pepita", null);
+        }
         // pepita's own per_seed.csv, unchanged, is removed by a run without --per-seed (it would misdescribe it)
         Path z = tmp.resolve("z");
         assertEquals(0, run("simulate", cfg.toString(), "--out", z.toString(), "--per-seed", "--no-progress").exit());

@@ -268,6 +268,34 @@ public final class OutputDirectory {
         settle();
     }
 
+    /**
+     * Before a run starts, with {@code --overwrite}: refuses when {@code dir} holds one of {@code names} (files the run
+     * replaces or removes at {@link #commit}) that its manifest does not prove pepita wrote, so that the refusal comes
+     * before the work rather than after it (hostile trial: {@code simulate --overwrite} over a user's per_seed.csv
+     * ran to the end, then was refused). Commit checks again, and every other name.
+     *
+     * @throws IllegalArgumentException with one line naming the file
+     */
+    public static void checkReplaceable(Path dir, String... names) {
+        if (!Files.isDirectory(dir)) return;
+        Manifest earlier = Manifest.of(dir);
+        for (String n : names) {
+            Path f = dir.resolve(n);
+            // the same words as commit's checks
+            if (Files.isSymbolicLink(f)) throw new IllegalArgumentException(f + " is a symbolic link where this run writes; move it away");
+            if (Files.isDirectory(f, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                throw new IllegalArgumentException(f + " is a directory where this run writes a file; move it away");
+            }
+            try {
+                if (Files.exists(f, java.nio.file.LinkOption.NOFOLLOW_LINKS) && !earlier.proves(dir, n)) {
+                    throw new IllegalArgumentException(notOurs(f));
+                }
+            } catch (IOException e) {
+                throw new IllegalArgumentException("--out " + dir + ": cannot read " + f + " (" + e.getMessage() + ")");
+            }
+        }
+    }
+
     private static String notOurs(Path f) {
         return f + " was not written by pepita (or was changed since; it is not in " + Manifest.NAME
                 + " with its present content), so it is kept; move it away or choose another --out";
