@@ -57,7 +57,8 @@ public final class NotebookCommand implements Callable<Integer> {
     /**
      * The first CSV of DIR (and DIR/data) that is not a whole table, as one line, or null: not UTF-8,
      * its last line cut (no newline at the end), or a row whose cell count differs from the header's;
-     * metrics.csv must also be all numbers (issue 27: garbage bytes in metrics.csv gave a notebook, exit 0).
+     * metrics.csv must also be all numbers (issue 27: garbage bytes in metrics.csv gave a notebook, exit 0), with at
+     * least one row and increasing times.
      */
     static String damagedCsv(Path dir) throws IOException {
         List<Path> csvs = new java.util.ArrayList<>();
@@ -69,10 +70,19 @@ public final class NotebookCommand implements Callable<Integer> {
         }
         for (Path csv : csvs) {
             if (csv.getFileName().toString().equals("metrics.csv")) {
+                org.forwardonly.theory.trajectory.Trajectory tr;
                 try {
-                    org.forwardonly.theory.trajectory.TrajectoryCsv.read(csv);
+                    tr = org.forwardonly.theory.trajectory.TrajectoryCsv.read(csv);
                 } catch (IOException e) {
                     return e.getMessage();
+                }
+                // hostile trial: a header with no rows, or times going back, gave a notebook of nothing or a garbled curve
+                if (tr.size() == 0) return csv + ": a header and no rows (nothing to plot; was the run cut short?)";
+                double[] t = tr.times();
+                for (int i = 1; i < t.length; i++) {
+                    if (!(t[i] > t[i - 1])) {
+                        return csv + ":" + (i + 2) + ": t = " + t[i] + " after " + t[i - 1] + "; the times of a run increase";
+                    }
                 }
                 continue;
             }

@@ -188,4 +188,20 @@ class HostileInputRoundTwoTest {
         badInput(run("train-images", "--seeds", "3", "-o", out.toString()), "'--seeds' works only with --protocol", out);
         badInput(run("train-images", "--stand-in", "mnist", "-o", out.toString()), "'--stand-in'", out);
     }
+
+    @Test
+    void aNotebookOfAnEmptyOrBackwardMetricsCsvIsRefused() throws Exception {
+        // hostile trial: notebook DIR with a header-only metrics.csv, or one whose times go back, wrote a notebook, exit 0
+        Path g = java.nio.file.Files.createDirectories(tmp.resolve("g"));
+        file("g/config.json", "{\"config\":{" + B + "}}");
+        String header = "t,eps_g,Q_00\n";
+        file("g/metrics.csv", header);
+        badInput(run("notebook", g.toString()), "a header and no rows", null);
+        file("g/metrics.csv", header + "0,0.5,1\n1,0.4,1.1\n0.5,0.3,1.2\n");
+        badInput(run("notebook", g.toString()), "metrics.csv:4: t = 0.5 after 1.0", null);
+        assertFalse(Files.exists(g.resolve("notebook.ipynb")));
+        // the check can say yes: the same rows in order give a notebook
+        file("g/metrics.csv", header + "0,0.5,1\n0.5,0.3,1.2\n1,0.4,1.1\n");
+        assertEquals(0, run("notebook", g.toString()).exit());
+    }
 }
