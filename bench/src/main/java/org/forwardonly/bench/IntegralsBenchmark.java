@@ -49,7 +49,7 @@ public class IntegralsBenchmark {
         nG = p[0] + p[1];
         ExperimentConfig config = Configs.bp(p[0], p[1], 1000);
         OrderParameters init = Experiments.initialConditions(config, 0);
-        StateLayout layout = StateLayout.forRule(Rules.byName("bp", true), p[0], p[1]);
+        StateLayout layout = StateLayout.forRule(Rules.BP, p[0], p[1]);
         FieldCovariance fc = new FieldCovariance(layout, init.T());
         C = new double[fc.size() * fc.size()];
         fc.fill(init.pack(layout), C);

@@ -105,7 +105,7 @@ public final class AnalyseCommand implements Callable<Integer> {
                     + "sets etaMax)");
             tree = input.tree(config, "config");
             cfg = ConfigParser.parse(tree);
-            if ("relu".equals(cfg.activation()) || "relu".equals(cfg.teacherActivation())) {
+            if (cfg.activation().kinked() || cfg.teacherActivation().kinked()) {
                 throw new ConfigException("key 'activation': analyse needs a drift that is smooth in the state, and relu's kink "
                         + "makes the exact engine's averages only piecewise smooth; use erf or linear");
             }

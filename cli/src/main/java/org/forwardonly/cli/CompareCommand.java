@@ -8,6 +8,8 @@ import org.forwardonly.theory.config.ConfigException;
 import org.forwardonly.theory.config.ConfigParser;
 import org.forwardonly.theory.config.ExperimentConfig;
 import org.forwardonly.theory.ode.Experiments;
+import org.forwardonly.theory.rules.RuleType;
+import org.forwardonly.theory.rules.Rules;
 import org.forwardonly.theory.ode.SampleTimes;
 import org.forwardonly.theory.trajectory.TrajectoryCsv;
 import picocli.CommandLine;
@@ -20,7 +22,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Set;
 import java.util.concurrent.Callable;
 
 /**
@@ -95,8 +96,10 @@ public final class CompareCommand implements Callable<Integer> {
             try {
                 Experiments.checkSupported(odeConfig);
             } catch (ConfigException e) {
-                throw odeRule == null && Set.of("pepita", "ff").contains(config.rule())
-                        ? new ConfigException(e.getMessage() + "; to compare with AFA's ODE, its first-order theory, add --ode-rule afa")
+                RuleType firstOrder = config.rule().firstOrder();
+                throw odeRule == null && firstOrder != null
+                        ? new ConfigException(e.getMessage() + "; to compare with " + firstOrder.label()
+                                + "'s ODE, its first-order theory, add --ode-rule " + firstOrder)
                         : e;
             }
             times = SampleTimes.of(config);
@@ -134,32 +137,35 @@ public final class CompareCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Rules whose simulations measure the feedback overlaps c, d, P (they train with F). */
-    private static final java.util.List<String> F_RULES = java.util.List.of("afa", "pepita", "ff");
-
     /**
      * The ODE rules a simulation of {@code rule} can be compared with: the ODE's columns must be
-     * measured by the simulation (bp's are measured by all; afa, pepita, ff need c, d, P; fa needs its b).
+     * measured by the simulation (a rule whose feedback is v, bp, is measured by all; the rules that
+     * use F need c, d, P; fa needs its b), in registry order.
      */
-    static java.util.List<String> odeRulesFor(String rule) {
-        java.util.List<String> ok = new java.util.ArrayList<>(java.util.List.of("bp"));
-        if (rule.equals("fa")) ok.add("fa");
-        if (F_RULES.contains(rule)) ok.addAll(F_RULES);
+    static java.util.List<RuleType> odeRulesFor(RuleType rule) {
+        java.util.List<RuleType> ok = new java.util.ArrayList<>();
+        for (RuleType r : Rules.all()) {
+            boolean measured = r.feedback() == RuleType.Feedback.SELF || r.feedback() == rule.feedback();
+            if (measured) ok.add(r);
+        }
         return ok;
     }
 
     /** The config whose ODE is the prediction: the simulated one, or with --ode-rule its rule replaced. */
     private ExperimentConfig odeConfig(ExperimentConfig config) {
         if (odeRule == null) return config;
-        if (java.util.List.of("bp", "fa", "afa", "pepita", "ff").contains(odeRule) && !odeRulesFor(config.rule()).contains(odeRule)) {
-            throw new ConfigException("option '--ode-rule': the " + odeRule + " ODE has columns ("
-                    + (odeRule.equals("fa") ? "b" : "c, d, P") + ") that a " + config.rule() + " simulation does not measure"
-                    + " (allowed with rule " + config.rule() + ": " + String.join(", ", odeRulesFor(config.rule())) + ")");
+        // the config boundary: the option's name becomes a rule here (an unknown one is refused by the edit below)
+        RuleType other = Rules.find(odeRule).orElse(null);
+        if (other != null && !odeRulesFor(config.rule()).contains(other)) {
+            throw new ConfigException("option '--ode-rule': the " + other + " ODE has columns ("
+                    + (other.hasB() ? "b" : "c, d, P") + ") that a " + config.rule() + " simulation does not measure"
+                    + " (allowed with rule " + config.rule() + ": " + odeRulesFor(config.rule()).stream()
+                    .map(RuleType::name).collect(java.util.stream.Collectors.joining(", ")) + ")");
         }
-        ObjectNode json = ConfigParser.toJson(config);
-        json.put("rule", odeRule);
+        ObjectNode edit = ConfigParser.mapper().createObjectNode();
+        edit.put("rule", odeRule);
         try {
-            return ConfigParser.parse(json);
+            return ConfigParser.edit(edit, config);
         } catch (ConfigException e) {
             throw new ConfigException("--ode-rule: " + e.getMessage());
         }

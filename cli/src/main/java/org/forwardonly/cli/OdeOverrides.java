@@ -22,7 +22,7 @@ final class OdeOverrides {
     /** {@code config} with every {@code KEY=VALUE} of {@code settings} applied, validated (ConfigException naming the option). */
     static ExperimentConfig apply(ExperimentConfig config, List<String> settings) {
         if (settings.isEmpty()) return config;
-        ObjectNode json = ConfigParser.toJson(config);
+        ObjectNode json = ConfigParser.mapper().createObjectNode(); // the edited keys only: the rest stays config's
         for (String s : settings) {
             int eq = s.indexOf('=');
             if (eq <= 0) {
@@ -35,7 +35,7 @@ final class OdeOverrides {
             json.set(key, value(value));
         }
         try {
-            return ConfigParser.parse(json);
+            return ConfigParser.edit(json, config);
         } catch (ConfigException e) {
             throw new ConfigException("--ode-set: " + e.getMessage());
         }

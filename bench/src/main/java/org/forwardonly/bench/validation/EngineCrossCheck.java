@@ -1,5 +1,6 @@
 package org.forwardonly.bench.validation;
 
+import org.forwardonly.theory.rules.Rules;
 import org.forwardonly.theory.config.ConfigParser;
 import org.forwardonly.theory.config.ExperimentConfig;
 import org.forwardonly.theory.ode.Experiments;
@@ -24,7 +25,7 @@ public final class EngineCrossCheck {
     public static double maxRelativeDifference(String rule, String lastLayer, String activation, int points,
                                                double tMax, int K, int M) {
         // lastLayer only for the rules that use it: the config refuses it elsewhere (bp and fa ignore it)
-        String last = rule.equals("pepita") || rule.equals("afa") ? "\"lastLayer\": \"" + lastLayer + "\", " : "";
+        String last = org.forwardonly.theory.rules.Rules.byName(rule).modulatedPass() ? "\"lastLayer\": \"" + lastLayer + "\", " : "";
         String json = "{\"rule\": \"" + rule + "\", " + last + "\"activation\": \""
                 + activation + "\", \"K\": " + K + ", \"M\": " + M + ", \"eta\": 1.0, \"sigmaF\": 1.0, \"N\": 500,"
                 + " \"seed\": 3, \"tMax\": " + tMax + ", \"nTimes\": 21, \"timeSpacing\": \"linear\", \"rtol\": 1e-10,"
@@ -46,7 +47,8 @@ public final class EngineCrossCheck {
     public static void main(String[] args) {
         int points = args.length > 0 ? Integer.parseInt(args[0]) : 20;
         double tMax = args.length > 1 ? Double.parseDouble(args[1]) : 100;
-        String[][] cases = {{"bp", "h"}, {"fa", "h"}, {"afa", "h"}, {"afa", "htilde"}};
+        String bp = Rules.BP.name(), fa = Rules.FA.name(), afa = Rules.AFA.name();
+        String[][] cases = {{bp, "h"}, {fa, "h"}, {afa, "h"}, {afa, "htilde"}};
         if (args.length > 2) {
             cases = new String[args.length - 2][];
             for (int i = 2; i < args.length; i++) {

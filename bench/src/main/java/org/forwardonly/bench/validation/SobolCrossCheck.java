@@ -1,5 +1,6 @@
 package org.forwardonly.bench.validation;
 
+import org.forwardonly.theory.rules.Rules;
 import org.forwardonly.theory.config.ConfigParser;
 import org.forwardonly.theory.config.ExperimentConfig;
 import org.forwardonly.theory.ode.Experiments;
@@ -32,7 +33,7 @@ public final class SobolCrossCheck {
         int M = args.length > 1 ? Integer.parseInt(args[1]) : 10;
         int samples = args.length > 2 ? Integer.parseInt(args[2]) : 8192;
         double tolerance = args.length > 3 ? Double.parseDouble(args[3]) : 2.5e-4;
-        String[] rules = args.length > 4 ? java.util.Arrays.copyOfRange(args, 4, args.length) : new String[] {"bp", "fa", "afa"};
+        String[] rules = args.length > 4 ? java.util.Arrays.copyOfRange(args, 4, args.length) : new String[] {Rules.BP.name(), Rules.FA.name(), Rules.AFA.name()};
         for (String rule : rules) {
             String keys = String.format(Locale.ROOT, "\"rule\": \"%s\", \"K\": %d, \"M\": %d, \"eta\": 0.5, \"etaV\": 0.5, "
                     + "\"sigmaF\": 0.5, \"N\": 10000, \"seed\": 1, \"tMax\": 100, \"nTimes\": 60, \"rtol\": 1e-5, \"atol\": 1e-8", rule,

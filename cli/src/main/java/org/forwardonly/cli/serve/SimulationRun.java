@@ -41,7 +41,7 @@ final class SimulationRun implements StreamedRun {
     private SimulationRun(ExperimentConfig config, double[] times) {
         this.config = config;
         this.times = times;
-        this.layout = StateLayout.forRule(Rules.byName(config.rule(), config.modulatedLastLayer()), config.K(), config.M());
+        this.layout = StateLayout.forRule(config.rule(), config.K(), config.M());
     }
 
     /** Parses and checks a config for the overlay; {@link ConfigException} (one line, naming the key) otherwise. */
@@ -93,8 +93,8 @@ final class SimulationRun implements StreamedRun {
             nets[i] = run.initialNetwork();
             trainers[i] = run.trainer(nets[i]);
         }
-        Activation g = Activation.fromConfigName(config.activation());
-        Activation gT = Activation.fromConfigName(config.teacherActivation());
+        Activation g = config.activation();
+        Activation gT = config.teacherActivation();
         boolean closedFormEpsG = g == gT && ClosedFormAverages.has(g);
         QuadratureEpsG quadratureEpsG = closedFormEpsG ? null
                 : new QuadratureEpsG(g, gT, config.K(), config.M(), config.quadraturePoints());

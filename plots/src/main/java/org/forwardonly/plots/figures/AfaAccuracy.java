@@ -10,6 +10,7 @@ import org.forwardonly.plots.catalogue.FigureSize;
 import org.forwardonly.plots.data.DataTable;
 import org.forwardonly.simulation.training.Simulation;
 import org.forwardonly.theory.config.ExperimentConfig;
+import org.forwardonly.theory.rules.Rules;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -57,13 +58,13 @@ public final class AfaAccuracy implements FigureDefinition {
     public Map<String, ExperimentConfig> configs(FigureSize size) {
         Map<String, ExperimentConfig> m = new LinkedHashMap<>();
         for (double sF : sigmas(size)) {
-            ObjectNode base = FigureConfigs.base("pepita", size, 50, 20);
+            ObjectNode base = FigureConfigs.base(Rules.PEPITA.name(), size, 50, 20);
             base.put("sigmaF", sF);
             base.put("alignF", ALIGN_F);
             FigureConfigs.exactOde(base, size);
             m.put("pepita_sim_" + tag(sF), FigureConfigs.parse(base));
             m.put("pepita_ode_" + tag(sF), FigureConfigs.parse(base));
-            m.put("afa_ode_" + tag(sF), FigureConfigs.parse(FigureConfigs.withRule(base, "afa")));
+            m.put("afa_ode_" + tag(sF), FigureConfigs.parse(FigureConfigs.withRule(base, Rules.AFA.name())));
         }
         return m;
     }

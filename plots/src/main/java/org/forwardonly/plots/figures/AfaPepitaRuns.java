@@ -7,6 +7,7 @@ import org.forwardonly.plots.data.DataTable;
 import org.forwardonly.simulation.training.SeedRun;
 import org.forwardonly.simulation.training.Simulation;
 import org.forwardonly.theory.config.ExperimentConfig;
+import org.forwardonly.theory.rules.Rules;
 import org.forwardonly.theory.trajectory.Trajectory;
 
 import java.util.LinkedHashMap;
@@ -45,13 +46,13 @@ record AfaPepitaRuns(double sigmaF, double alignF, double tMaxDefault, double tM
 
     /** The configs by run id. */
     Map<String, ExperimentConfig> configs(FigureSize size) {
-        ObjectNode base = FigureConfigs.base("pepita", size, tMaxDefault, tMaxQuick);
+        ObjectNode base = FigureConfigs.base(Rules.PEPITA.name(), size, tMaxDefault, tMaxQuick);
         base.put("sigmaF", sigmaF);
         if (alignF != 0) base.put("alignF", alignF);
         Map<String, ExperimentConfig> m = new LinkedHashMap<>();
         m.put("pepita_sim", FigureConfigs.parse(base));
-        m.put("afa_sim", FigureConfigs.parse(FigureConfigs.withRule(base, "afa")));
-        m.put("afa_ode", FigureConfigs.parse(FigureConfigs.withRule(base, "afa")));
+        m.put("afa_sim", FigureConfigs.parse(FigureConfigs.withRule(base, Rules.AFA.name())));
+        m.put("afa_ode", FigureConfigs.parse(FigureConfigs.withRule(base, Rules.AFA.name())));
         ObjectNode exact = base.deepCopy();
         FigureConfigs.exactOde(exact, size);
         // the tensor grid named, not left to averaging.method auto (which takes it here, K + M = 4 fields,
@@ -61,13 +62,13 @@ record AfaPepitaRuns(double sigmaF, double alignF, double tMaxDefault, double tM
         if (difference) {
             // AFA on the exact ODE's own quadrature grid: the grid's error (about 5e-4 in the drift at 8 points,
             // docs/exact-pepita.md) is then common to both ODEs and cancels in their difference, which is smaller
-            ObjectNode grid = FigureConfigs.withRule(exact, "afa");
+            ObjectNode grid = FigureConfigs.withRule(exact, Rules.AFA.name());
             grid.put("odeEngine", "quadrature");
             m.put("afa_ode_same_grid", FigureConfigs.parse(grid));
         }
         if (references) {
-            m.put("bp_ode", FigureConfigs.parse(FigureConfigs.withRule(base, "bp")));
-            m.put("fa_ode", FigureConfigs.parse(FigureConfigs.withRule(base, "fa")));
+            m.put("bp_ode", FigureConfigs.parse(FigureConfigs.withRule(base, Rules.BP.name())));
+            m.put("fa_ode", FigureConfigs.parse(FigureConfigs.withRule(base, Rules.FA.name())));
         }
         return m;
     }
@@ -96,12 +97,12 @@ record AfaPepitaRuns(double sigmaF, double alignF, double tMaxDefault, double tM
         Simulation.Result afaSim = engines.simulate(c.get("afa_sim"));
         Map<String, DataTable> t = new LinkedHashMap<>();
         t.put("afa_theory_vs_pepita_sim", Columns.withSeedMeanFeedback(Columns.table(engines.theoryAgainst(afa, pepitaSim)),
-                engines.odeFromEachSeed(afa, pepitaSim), "afa", afa.K(), afa.modulationSign()));
+                engines.odeFromEachSeed(afa, pepitaSim), afa.rule(), afa.K(), afa.modulationSign()));
         t.put("afa_theory_vs_afa_sim", Columns.withSimMinusOde(Columns.withSeedMeanFeedback(Columns.table(engines.theoryAgainst(afa,
                 afaSim)),
-                engines.odeFromEachSeed(afa, afaSim), "afa", afa.K(), afa.modulationSign()), "eps_g"));
+                engines.odeFromEachSeed(afa, afaSim), afa.rule(), afa.K(), afa.modulationSign()), "eps_g"));
         t.put("pepita_theory_vs_pepita_sim", Columns.withSimMinusOde(Columns.withSeedMeanFeedback(Columns.table(engines.theoryAgainst(exact, pepitaSim)),
-                engines.odeFromEachSeed(exact, pepitaSim), "pepita", exact.K(), exact.modulationSign()), "eps_g"));
+                engines.odeFromEachSeed(exact, pepitaSim), exact.rule(), exact.K(), exact.modulationSign()), "eps_g"));
         t.put("pepita_sim", Columns.table(FigureEngines.ensemble(pepitaSim)));
         t.put("afa_sim", Columns.table(FigureEngines.ensemble(afaSim)));
         if (difference) {

@@ -1,5 +1,6 @@
 package org.forwardonly.plots.figures;
 
+import org.forwardonly.theory.rules.RuleType;
 import org.forwardonly.plots.data.DataTable;
 import org.forwardonly.simulation.measure.FeedbackCosine;
 import org.forwardonly.theory.trajectory.Trajectory;
@@ -31,7 +32,7 @@ final class Columns {
      * over per-seed ODE trajectories, b the rule's effective feedback (−s c for afa, pepita, ff;
      * docs/model.md §2), on the table's rows.
      */
-    static DataTable withSeedMeanFeedback(DataTable t, List<Trajectory> perSeed, String rule, int K, int s) {
+    static DataTable withSeedMeanFeedback(DataTable t, List<Trajectory> perSeed, RuleType rule, int K, int s) {
         double[] cos = new double[t.rows()], norm = new double[t.rows()];
         double[] v = new double[K], c = new double[K];
         for (int i = 0; i < cos.length; i++) {

@@ -10,6 +10,7 @@ import org.forwardonly.plots.catalogue.FigureSize;
 import org.forwardonly.plots.data.DataTable;
 import org.forwardonly.simulation.training.Simulation;
 import org.forwardonly.theory.config.ExperimentConfig;
+import org.forwardonly.theory.rules.Rules;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,14 +43,14 @@ public final class ForwardForwardForm implements FigureDefinition {
 
     @Override
     public Map<String, ExperimentConfig> configs(FigureSize size) {
-        ObjectNode base = FigureConfigs.base("pepita", size, 100, 30);
+        ObjectNode base = FigureConfigs.base(Rules.PEPITA.name(), size, 100, 30);
         base.put("sigmaF", 0.5);
         FigureConfigs.exactOde(base, size);
         Map<String, ExperimentConfig> m = new LinkedHashMap<>();
         m.put("pepita_sim", FigureConfigs.parse(base));
         m.put("pepita_ode", FigureConfigs.parse(base));
-        m.put("ff_sim", FigureConfigs.parse(FigureConfigs.withRule(base, "ff")));
-        m.put("ff_ode", FigureConfigs.parse(FigureConfigs.withRule(base, "ff")));
+        m.put("ff_sim", FigureConfigs.parse(FigureConfigs.withRule(base, Rules.FF.name())));
+        m.put("ff_ode", FigureConfigs.parse(FigureConfigs.withRule(base, Rules.FF.name())));
         return m;
     }
 
@@ -61,10 +62,10 @@ public final class ForwardForwardForm implements FigureDefinition {
         Simulation.Result ff = engines.simulate(c.get("ff_sim"));
         tables.put("pepita_theory_vs_sim", Columns.withSeedMeanFeedback(
                 Columns.table(engines.theoryAgainst(c.get("pepita_ode"), pepita)),
-                engines.odeFromEachSeed(c.get("pepita_ode"), pepita), "pepita", p.K(), p.modulationSign()));
+                engines.odeFromEachSeed(c.get("pepita_ode"), pepita), c.get("pepita_ode").rule(), p.K(), p.modulationSign()));
         tables.put("ff_theory_vs_sim", Columns.withSeedMeanFeedback(
                 Columns.table(engines.theoryAgainst(c.get("ff_ode"), ff)),
-                engines.odeFromEachSeed(c.get("ff_ode"), ff), "ff", p.K(), p.modulationSign()));
+                engines.odeFromEachSeed(c.get("ff_ode"), ff), c.get("ff_ode").rule(), p.K(), p.modulationSign()));
         tables.put("pepita_sim", Columns.table(FigureEngines.ensemble(pepita)));
         tables.put("ff_sim", Columns.table(FigureEngines.ensemble(ff)));
         PlotFigure plot = new PlotFigure(title(), 2, List.of(

@@ -11,6 +11,7 @@ import org.forwardonly.plots.data.DataTable;
 import org.forwardonly.simulation.training.SeedRun;
 import org.forwardonly.simulation.training.Simulation;
 import org.forwardonly.theory.config.ExperimentConfig;
+import org.forwardonly.theory.rules.Rules;
 import org.forwardonly.theory.trajectory.Trajectory;
 
 import java.util.LinkedHashMap;
@@ -46,7 +47,7 @@ public final class WeightMirroringFigure implements FigureDefinition {
 
     @Override
     public Map<String, ExperimentConfig> configs(FigureSize size) {
-        ObjectNode base = FigureConfigs.base("pepita", size, 200, 40);
+        ObjectNode base = FigureConfigs.base(Rules.PEPITA.name(), size, 200, 40);
         base.put("sigmaF", 0.5);
         FigureConfigs.exactOde(base, size);
         ObjectNode wm = base.deepCopy();

@@ -1,18 +1,19 @@
 package org.forwardonly.plots.style;
 
+import org.forwardonly.theory.rules.RuleType;
+import org.forwardonly.theory.rules.Rules;
+
 import java.util.Map;
 
 /**
  * Config keys and rule names as the figures write them, in docs/model.md's symbols: sigmaF is σ_F,
- * eta is η, afa is AFA. Keys without a symbol keep their name.
+ * eta is η, afa is AFA ({@link RuleType#label}). Keys without a symbol keep their name.
  */
 public final class ModelLabels {
     private static final Map<String, String> KEYS = Map.ofEntries(
             Map.entry("sigmaF", "σ_F"), Map.entry("eta", "η"), Map.entry("etaV", "η_v"), Map.entry("sigma", "σ"),
             Map.entry("alignF", "α_F"), Map.entry("tMax", "t_{max}"), Map.entry("batchSize", "B"),
             Map.entry("modulationSign", "s"));
-    private static final Map<String, String> RULES = Map.of(
-            "bp", "BP", "fa", "FA", "afa", "AFA", "pepita", "PEPITA", "ff", "FF");
 
     private ModelLabels() {}
 
@@ -21,14 +22,22 @@ public final class ModelLabels {
         return KEYS.getOrDefault(key, key);
     }
 
-    /** A rule's name as the text writes it (AFA, PEPITA), or the name itself. */
+    /**
+     * A rule's name as the text writes it (AFA, PEPITA), or the name itself when no rule has it (a scan
+     * spec's value, read at the config boundary).
+     */
     public static String rule(String rule) {
-        return RULES.getOrDefault(rule, rule);
+        return Rules.find(rule).map(RuleType::label).orElse(rule);
     }
 
-    /** An engine as a legend writes it: "simulation", "ODE" (the exact ODE for pepita and ff). */
+    /**
+     * An engine as a legend writes it: "simulation", "ODE" ("exact ODE" for a rule without closed forms,
+     * pepita and ff, whose ODE is the exact limit).
+     *
+     * @param rule the rule's config name, from a scan spec
+     */
     public static String engine(String engine, String rule) {
         if (!"ode".equals(engine)) return "sim".equals(engine) ? "simulation" : engine;
-        return "pepita".equals(rule) || "ff".equals(rule) ? "exact ODE" : "ODE";
+        return Rules.find(rule).map(r -> !r.closedForm()).orElse(false) ? "exact ODE" : "ODE";
     }
 }

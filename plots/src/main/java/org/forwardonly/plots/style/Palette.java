@@ -1,5 +1,8 @@
 package org.forwardonly.plots.style;
 
+import org.forwardonly.theory.rules.RuleType;
+import org.forwardonly.theory.rules.Rules;
+
 import java.awt.Color;
 
 /**
@@ -39,16 +42,18 @@ public enum Palette {
         return String.format("#%06x", rgb);
     }
 
-    /** The colour of a learning rule (bp black, fa green, afa blue, pepita vermillion, ff purple). */
+    /**
+     * The colour of a learning rule by its config name ({@link #forRule(RuleType)}); orange for a name no
+     * rule has (the images protocols' dfa, pepita-hebbian).
+     */
     public static Palette forRule(String rule) {
-        return switch (rule) {
-            case "bp" -> BLACK;
-            case "fa" -> BLUISH_GREEN;
-            case "afa" -> BLUE;
-            case "pepita" -> VERMILLION;
-            case "ff" -> REDDISH_PURPLE;
-            default -> ORANGE;
-        };
+        return Rules.find(rule).map(Palette::forRule).orElse(ORANGE);
+    }
+
+    /** The colour of a learning rule, {@link RuleType#colour} (bp black, fa green, afa blue, pepita vermillion, ff purple). */
+    public static Palette forRule(RuleType rule) {
+        for (Palette p : values()) if (p.rgb == rule.colour()) return p;
+        return ORANGE;
     }
 
     /** The colour from its {@code #rrggbb} form. */

@@ -19,7 +19,7 @@ public final class TrajectoryCurve {
         double alignment = Double.NaN;
         if (tr.size() > 0) {
             double[] c = tr.columns().contains("c_1") ? last(tr, "c_", config.K()) : null;
-            if (!config.rule().equals("fa") || b != null) {
+            if (!config.rule().hasB() || b != null) {
                 alignment = FeedbackCosine.of(config.rule(), last(tr, "v_", config.K()), b, c, config.modulationSign());
             }
         }

@@ -102,7 +102,7 @@ public final class OdeRunner implements PointRunner {
             double[] row = tr.rows()[i];
             double[] v = java.util.Arrays.copyOfRange(row, v1, v1 + K);
             double[] c = hasC ? java.util.Arrays.copyOfRange(row, c1, c1 + K) : null;
-            boolean known = !config.rule().equals("fa") || b != null;
+            boolean known = !config.rule().hasB() || b != null;
             double cos = known ? FeedbackCosine.of(config.rule(), v, b, c, config.modulationSign()) : Double.NaN;
             rows[i] = new double[] {row[e], cos};
         }

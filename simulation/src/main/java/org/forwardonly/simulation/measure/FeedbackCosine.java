@@ -9,7 +9,7 @@ public final class FeedbackCosine {
     private FeedbackCosine() {}
 
     /** cos(v, feedback) for {@code rule}; NaN when either vector is zero. */
-    public static double of(String rule, double[] v, double[] b, double[] c, int s) {
+    public static double of(org.forwardonly.theory.rules.RuleType rule, double[] v, double[] b, double[] c, int s) {
         return org.forwardonly.theory.state.FeedbackColumns.cosine(rule, v, b, c, s); // one definition for ode and simulate
     }
 }

@@ -60,7 +60,7 @@ public final class WeightMirroring implements FeedbackUpdate {
         noise.jump();
         noise.jump();
         noise.jump();
-        return new WeightMirroring(config.mirroring(), Activation.fromConfigName(config.activation()),
+        return new WeightMirroring(config.mirroring(), config.activation(),
                 config.sigmaF(), config.N(), config.K(), noise);
     }
 

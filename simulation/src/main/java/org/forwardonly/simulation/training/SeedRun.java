@@ -69,8 +69,7 @@ public final class SeedRun {
     }
 
     private static StateLayout layout(ExperimentConfig config) {
-        LearningRule rule = Rules.byName(config.rule(), config.modulatedLastLayer());
-        return StateLayout.forRule(rule, config.K(), config.M());
+        return StateLayout.forRule(config.rule(), config.K(), config.M());
     }
 
     /** The network this seed starts from. */
@@ -82,9 +81,8 @@ public final class SeedRun {
     public OnlineTrainer trainer(Network net) {
         JumpableUniformRandomProvider samples = (JumpableUniformRandomProvider) NetworkDraw.rng(seed);
         samples.jump();
-        return new OnlineTrainer(net, Rules.byName(config.rule(), config.modulatedLastLayer()),
-                Activation.fromConfigName(config.activation()),
-                Activation.fromConfigName(config.teacherActivation()), config.eta(), config.etaV(),
+        return new OnlineTrainer(net, config.learningRule(), config.activation(),
+                config.teacherActivation(), config.eta(), config.etaV(),
                 config.sigma(), config.modulationSign(), config.batchSize(), samples, feedbackUpdate);
     }
 
@@ -99,8 +97,8 @@ public final class SeedRun {
     public Result run(double[] times, LongConsumer stepsDone) {
         Network net = initialNetwork();
         OnlineTrainer trainer = trainer(net);
-        Activation g = Activation.fromConfigName(config.activation());
-        Activation gT = Activation.fromConfigName(config.teacherActivation());
+        Activation g = config.activation();
+        Activation gT = config.teacherActivation();
         JumpableUniformRandomProvider testStream = (JumpableUniformRandomProvider) NetworkDraw.rng(seed);
         testStream.jump();
         testStream.jump();

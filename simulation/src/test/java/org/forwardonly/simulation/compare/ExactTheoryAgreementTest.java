@@ -72,8 +72,8 @@ class ExactTheoryAgreementTest {
         String json = "{" + rule + "," + COMMON + "}";
         ExperimentConfig c = ConfigParser.parse(json);
         List<String> changes = new ArrayList<>(List.of("", "\"eta\":0.95", "\"eta\":1.05", "\"etaV\":0.9", "\"etaV\":1.1"));
-        if (!List.of("bp", "fa").contains(c.rule())) changes.add("\"modulationSign\":" + -c.modulationSign());
-        if ("pepita".equals(c.rule())) changes.add("\"lastLayer\":\"h\"");
+        if (!List.of("bp", "fa").contains(c.rule().name())) changes.add("\"modulationSign\":" + -c.modulationSign());
+        if ("pepita".equals(c.rule().name())) changes.add("\"lastLayer\":\"h\"");
         Map<String, Agreement> v = TheoryAgreementTest.verdicts(json, changes);
         StringBuilder failures = new StringBuilder();
         v.forEach((change, a) -> {

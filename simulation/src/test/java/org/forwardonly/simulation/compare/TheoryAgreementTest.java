@@ -58,10 +58,10 @@ class TheoryAgreementTest {
     static List<String> controls(ExperimentConfig c) {
         List<String> changes = new ArrayList<>(List.of("", "\"eta\":" + 0.95 * c.eta(), "\"eta\":" + 1.05 * c.eta(),
                 "\"etaV\":" + 0.9 * c.etaV(), "\"etaV\":" + 1.1 * c.etaV()));
-        if (!List.of("bp", "fa").contains(c.rule())) {
+        if (!List.of("bp", "fa").contains(c.rule().name())) {
             changes.add("\"modulationSign\":" + -c.modulationSign());
             // ff has no modulated last layer: the config refuses lastLayer for it
-            if (!c.rule().equals("ff")) changes.add("\"lastLayer\":\"" + (c.modulatedLastLayer() ? "h" : "htilde") + "\"");
+            if (!c.rule().name().equals("ff")) changes.add("\"lastLayer\":\"" + (c.modulatedLastLayer() ? "h" : "htilde") + "\"");
         }
         return changes;
     }

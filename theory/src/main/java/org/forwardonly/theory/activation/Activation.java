@@ -69,14 +69,33 @@ public enum Activation {
     /** Its second derivative g''(z) (zero almost everywhere for linear and ReLU). */
     public abstract double gSecond(double z);
 
+    /**
+     * True when g has a kink (ReLU): Gauss-Hermite grids then carry an O(1/n) bias, so the exact engine
+     * extrapolates in 1/n or averages on Sobol points (docs/model.md §8).
+     */
+    public boolean kinked() { return this == RELU; }
+
     /** The config name of this activation ("erf", "linear", "relu"). */
     public String configName() { return name().toLowerCase(java.util.Locale.ROOT); }
 
-    /** Parses a config name; throws IllegalArgumentException listing the allowed names. */
+    /** The config name: messages and figure subtitles write the activation as the config does. */
+    @Override public String toString() { return configName(); }
+
+    /** Every config name, in declaration order. */
+    public static java.util.List<String> configNames() {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        for (Activation a : values()) names.add(a.configName());
+        return names;
+    }
+
+    /**
+     * Parses a config name (the config boundary, ConfigParser, calls this once); throws
+     * IllegalArgumentException listing the allowed names.
+     */
     public static Activation fromConfigName(String name) {
         for (Activation a : values()) {
             if (a.configName().equals(name)) return a;
         }
-        throw new IllegalArgumentException("unknown activation '" + name + "' (allowed: erf, linear, relu)");
+        throw new IllegalArgumentException("unknown activation '" + name + "' (allowed: " + String.join(", ", configNames()) + ")");
     }
 }

@@ -6,6 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.forwardonly.theory.activation.Activation;
+import org.forwardonly.theory.rules.RuleType;
+import org.forwardonly.theory.rules.Rules;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -133,61 +137,87 @@ public final class ConfigParser {
 
     /** Parses and validates a JSON tree. */
     public static ExperimentConfig parse(JsonNode root) {
+        return parse(root, null);
+    }
+
+    /**
+     * Edits a resolved config: the keys of {@code edits} replace {@code base}'s, every other key keeps
+     * {@code base}'s resolved value (not its default: etaV stays base's when eta changes), and the
+     * result is validated as a whole ({@code compare --ode-set}, {@code --ode-rule}). The model is
+     * edited once, without writing {@code base} out as JSON and reading it back.
+     *
+     * @param edits top-level keys and their new values (a nested object replaces the whole object)
+     * @param base  the resolved config being edited
+     */
+    public static ExperimentConfig edit(JsonNode edits, ExperimentConfig base) {
+        return parse(edits, java.util.Objects.requireNonNull(base));
+    }
+
+    /** Parses {@code root}; a key it lacks takes {@code base}'s value, or its default when base is null. */
+    private static ExperimentConfig parse(JsonNode root, ExperimentConfig base) {
+        boolean b0 = base == null;
         if (root == null || !root.isObject()) {
             throw new ConfigException("config must be a JSON object");
         }
         checkKeys(root, KEYS, "");
-        String rule = requireText(root, "rule", null, Set.of("bp", "fa", "afa", "pepita", "ff"));
-        String activation = requireText(root, "activation", "erf", Set.of("erf", "linear", "relu"));
-        String teacherActivation = requireText(root, "teacherActivation", activation, Set.of("erf", "linear", "relu"));
-        int K = intKey(root, "K", null, 1, 10_000);
-        int M = intKey(root, "M", null, 1, 10_000);
-        double eta = rate(root, "eta", 1.0);
-        double etaV = rate(root, "etaV", eta);
-        double sigma = rate(root, "sigma", 0.0);
-        double sigmaF = rate(root, "sigmaF", DEFAULT_SIGMA_F);
+        // the config boundary: names become the model's objects here, once (docs/extending.md)
+        RuleType rule = Rules.byName(requireText(root, "rule", b0 ? null : base.rule().name(), Set.copyOf(Rules.names())));
+        Set<String> activations = Set.copyOf(Activation.configNames());
+        Activation activation = Activation.fromConfigName(requireText(root, "activation", b0 ? "erf" : base.activation().configName(), activations));
+        Activation teacherActivation = Activation.fromConfigName(
+                requireText(root, "teacherActivation",
+                        (b0 ? activation : base.teacherActivation()).configName(), activations));
+        int K = intKey(root, "K", b0 ? null : base.K(), 1, 10_000);
+        int M = intKey(root, "M", b0 ? null : base.M(), 1, 10_000);
+        double eta = rate(root, "eta", b0 ? 1.0 : base.eta());
+        double etaV = rate(root, "etaV", b0 ? eta : base.etaV());
+        double sigma = rate(root, "sigma", b0 ? 0.0 : base.sigma());
+        double sigmaF = rate(root, "sigmaF", b0 ? DEFAULT_SIGMA_F : base.sigmaF());
         JsonNode sign = root.get("modulationSign");
-        int s = sign == null || sign.isNull() ? -1 : sign.isNumber() ? (int) Math.signum(sign.asDouble()) : 0;
+        int s = sign == null || sign.isNull() ? (b0 ? -1 : base.modulationSign()) : sign.isNumber() ? (int) Math.signum(sign.asDouble()) : 0;
         if (sign != null && !sign.isNull() && !(sign.isNumber() && Math.abs(sign.asDouble()) == 1)) {
             throw new ConfigException("key 'modulationSign': must be -1 or +1 (got " + sign + ")");
         }
-        String lastLayer = requireText(root, "lastLayer", "htilde", Set.of("htilde", "h"));
-        String integrator = requireText(root, "integrator", "dp853", Set.of("euler", "rk4", "dp54", "dp853"));
-        double dt = positive(root, "dt", 0.01);
-        double rtol = positive(root, "rtol", 1e-9);
-        double atol = positive(root, "atol", 1e-12);
-        double tMax = positive(root, "tMax", 100.0);
-        List<Double> times = times(root, tMax);
-        String timeSpacing = requireText(root, "timeSpacing", "log", Set.of("log", "linear"));
-        int nTimes = intKey(root, "nTimes", 100, 2, 10_000_000);
-        double epsGBound = positive(root, "epsGBound", 100.0);
-        long seed = longKey(root, "seed", 0L);
-        int N = intKey(root, "N", 1000, 1, Integer.MAX_VALUE);
-        String teacherSecondLayer = requireText(root, "teacherSecondLayer", "ones", Set.of("ones", "gaussian"));
-        InitialConditions init = root.has("init") ? init(root.get("init"), rule, K, M) : null;
-        Mirroring mirroring = root.has("mirroring") ? mirroring(root.get("mirroring")) : null;
-        if (mirroring != null && !Set.of("pepita", "afa", "ff").contains(rule)) {
-            throw new ConfigException("key 'mirroring': only for rules that use F (pepita, afa, ff), not '" + rule + "'");
+        String lastLayer = requireText(root, "lastLayer", b0 ? "htilde" : base.lastLayer(), Set.of("htilde", "h"));
+        String integrator = requireText(root, "integrator", b0 ? "dp853" : base.integrator(), Set.of("euler", "rk4", "dp54", "dp853"));
+        double dt = positive(root, "dt", b0 ? 0.01 : base.dt());
+        double rtol = positive(root, "rtol", b0 ? 1e-9 : base.rtol());
+        double atol = positive(root, "atol", b0 ? 1e-12 : base.atol());
+        double tMax = positive(root, "tMax", b0 ? 100.0 : base.tMax());
+        List<Double> times = root.has("times") || b0 ? times(root, tMax) : checkTimes(base.times(), tMax);
+        String timeSpacing = requireText(root, "timeSpacing", b0 ? "log" : base.timeSpacing(), Set.of("log", "linear"));
+        int nTimes = intKey(root, "nTimes", b0 ? 100 : base.nTimes(), 2, 10_000_000);
+        double epsGBound = positive(root, "epsGBound", b0 ? 100.0 : base.epsGBound());
+        long seed = longKey(root, "seed", b0 ? 0L : base.seed());
+        int N = intKey(root, "N", b0 ? 1000 : base.N(), 1, Integer.MAX_VALUE);
+        String teacherSecondLayer = requireText(root, "teacherSecondLayer", b0 ? "ones" : base.teacherSecondLayer(), Set.of("ones", "gaussian"));
+        InitialConditions init = root.has("init") ? init(root.get("init"), rule, K, M)
+                : b0 || base.init() == null ? null : checkInit(base.init(), rule, K, M);
+        Mirroring mirroring = root.has("mirroring") ? mirroring(root.get("mirroring")) : b0 ? null : base.mirroring();
+        if (mirroring != null && !rule.usesF()) {
+            throw new ConfigException("key 'mirroring': only for rules that use F (" + namesWhere(RuleType::usesF) + "), not '" + rule + "'");
         }
-        int seeds = intKey(root, "seeds", 1, 1, 1_000_000);
-        int batchSize = intKey(root, "batchSize", 1, 1, 1_000_000);
-        int testSize = intKey(root, "testSize", 0, 0, 100_000_000);
-        String odeEngine = requireText(root, "odeEngine", "auto", Set.of("auto", "closedForm", "quadrature"));
-        int quadraturePoints = intKey(root, "quadraturePoints", 12, 2, 40);
-        Averaging averaging = root.has("averaging") ? averaging(root.get("averaging")) : Averaging.DEFAULT;
-        double alignF = root.has("alignF") ? number(root.get("alignF"), "alignF") : 0.0;
+        int seeds = intKey(root, "seeds", b0 ? 1 : base.seeds(), 1, 1_000_000);
+        int batchSize = intKey(root, "batchSize", b0 ? 1 : base.batchSize(), 1, 1_000_000);
+        int testSize = intKey(root, "testSize", b0 ? 0 : base.testSize(), 0, 100_000_000);
+        String odeEngine = requireText(root, "odeEngine", b0 ? "auto" : base.odeEngine(), Set.of("auto", "closedForm", "quadrature"));
+        int quadraturePoints = intKey(root, "quadraturePoints", b0 ? 12 : base.quadraturePoints(), 2, 40);
+        Averaging averaging = root.has("averaging") ? averaging(root.get("averaging")) : b0 ? Averaging.DEFAULT : base.averaging();
+        double alignF = root.has("alignF") ? number(root.get("alignF"), "alignF") : b0 ? 0.0 : base.alignF();
         if (alignF < -1 || alignF > 1) {
             throw new ConfigException("key 'alignF': must be between -1 and 1 (got " + root.get("alignF") + ")");
         }
         // issue 27: keys a rule does not use were ignored in silence (mirroring with bp was already refused)
-        if (alignF != 0 && !Set.of("pepita", "afa", "ff").contains(rule)) {
-            throw new ConfigException("key 'alignF': only for rules that use F (pepita, afa, ff), not '" + rule + "' (got " + alignF + ")");
+        if (alignF != 0 && !rule.usesF()) {
+            throw new ConfigException("key 'alignF': only for rules that use F (" + namesWhere(RuleType::usesF) + "), not '" + rule
+                    + "' (got " + alignF + ")");
         }
-        if (!lastLayer.equals("htilde") && !Set.of("pepita", "afa").contains(rule)) {
-            throw new ConfigException("key 'lastLayer': only for rules with a modulated pass (pepita, afa), not '" + rule
+        if (!lastLayer.equals("htilde") && !rule.modulatedPass()) {
+            throw new ConfigException("key 'lastLayer': only for rules with a modulated pass (" + namesWhere(RuleType::modulatedPass)
+                    + "), not '" + rule
                     + "' (got \"" + lastLayer + "\")");
         }
-        if (root.has("dt") && (integrator.equals("euler") || integrator.equals("rk4")) && dt > tMax) {
+        if ((root.has("dt") || !b0) && (integrator.equals("euler") || integrator.equals("rk4")) && dt > tMax) {
             // issue 27: euler with dt 10 to tMax 5 took one step of 5 and reported it as a run
             throw new ConfigException("key 'dt': must be at most tMax = " + tMax + " for " + integrator + " (got " + dt
                     + "); a step longer than the run is not an integration");
@@ -200,9 +230,9 @@ public final class ConfigParser {
     /** The resolved config as JSON, with every default filled in (for DIR/config.json). */
     public static ObjectNode toJson(ExperimentConfig c) {
         ObjectNode o = MAPPER.createObjectNode();
-        o.put("rule", c.rule());
-        o.put("activation", c.activation());
-        o.put("teacherActivation", c.teacherActivation());
+        o.put("rule", c.rule().name());
+        o.put("activation", c.activation().configName());
+        o.put("teacherActivation", c.teacherActivation().configName());
         o.put("K", c.K());
         o.put("M", c.M());
         o.put("eta", c.eta());
@@ -331,6 +361,17 @@ public final class ConfigParser {
             throw new ConfigException("key '" + key + "': " + n + " is not allowed (allowed: " + sorted(allowed) + ")");
         }
         return n.asText();
+    }
+
+    /**
+     * The registered rules with a property, as messages list them: sorted with pepita (the paper's rule)
+     * first, as the messages wrote them before the registry ("pepita, afa, ff").
+     */
+    private static String namesWhere(java.util.function.Predicate<RuleType> property) {
+        List<String> names = new ArrayList<>();
+        for (RuleType r : Rules.all()) if (property.test(r)) names.add(r.name());
+        names.sort(java.util.Comparator.comparing((String n) -> !n.equals(Rules.PEPITA.name())).thenComparing(n -> n));
+        return String.join(", ", names);
     }
 
     private static String sorted(Set<String> s) {
@@ -469,7 +510,7 @@ public final class ConfigParser {
                 ex == null ? d.extrapolate() : ex.asBoolean(), rtol, integrator);
     }
 
-    private static InitialConditions init(JsonNode n, String rule, int K, int M) {
+    private static InitialConditions init(JsonNode n, RuleType rule, int K, int M) {
         if (!n.isObject()) throw new ConfigException("key 'init': must be an object with keys " + INIT_KEYS);
         checkKeys(n, INIT_KEYS, "init.");
         double[][] Q = matrix(n, "Q", K, K, true);
@@ -479,8 +520,8 @@ public final class ConfigParser {
         double[] vStar = vector(n, "vStar", M, true);
         checkSymmetricPositiveDefinite(Q, "init.Q");
         checkSymmetricPositiveDefinite(T, "init.T");
-        double[] b = vector(n, "b", K, rule.equals("fa"));
-        boolean usesF = Set.of("afa", "pepita", "ff").contains(rule);
+        double[] b = vector(n, "b", K, rule.hasB());
+        boolean usesF = rule.usesF();
         double[] c = vector(n, "c", K, usesF);
         double[] d = vector(n, "d", M, usesF);
         double P = Double.NaN;
@@ -491,6 +532,57 @@ public final class ConfigParser {
             throw new ConfigException("missing key 'init.P' (rule '" + rule + "' needs |F|^2 in init)");
         }
         return new InitialConditions(Q, R, T, v, vStar, b, c, d, P);
+    }
+
+    /** An edited config's times, which must still fit its tMax (as {@link #times} checks them). */
+    private static List<Double> checkTimes(List<Double> times, double tMax) {
+        if (times == null) return null;
+        for (double t : times) {
+            if (t < 0 || t > tMax) throw new ConfigException("key 'times': " + t + " is outside [0, tMax=" + tMax + "]");
+        }
+        return times;
+    }
+
+    /**
+     * An edited config's resolved init, checked against its rule, K and M with {@link #init}'s messages
+     * (its values were checked when it was first read).
+     */
+    private static InitialConditions checkInit(InitialConditions i, RuleType rule, int K, int M) {
+        checkMatrix(i.Q(), "Q", K, K);
+        checkMatrix(i.R(), "R", K, M);
+        checkMatrix(i.T(), "T", M, M);
+        checkVector(i.v(), "v", K, true);
+        checkVector(i.vStar(), "vStar", M, true);
+        checkVector(i.b(), "b", K, rule.hasB());
+        checkVector(i.c(), "c", K, rule.usesF());
+        checkVector(i.d(), "d", M, rule.usesF());
+        if (Double.isNaN(i.P()) && rule.usesF()) {
+            throw new ConfigException("missing key 'init.P' (rule '" + rule + "' needs |F|^2 in init)");
+        }
+        return i;
+    }
+
+    private static void checkVector(double[] x, String key, int len, boolean required) {
+        if (x == null) {
+            if (required) throw new ConfigException("missing key 'init." + key + "' (a list of " + len + " numbers)");
+            return;
+        }
+        if (x.length != len) {
+            throw new ConfigException("key 'init." + key + "': must be a list of " + len + " numbers (got " + x.length + " entries)");
+        }
+    }
+
+    private static void checkMatrix(double[][] x, String key, int rows, int cols) {
+        if (x.length != rows) {
+            throw new ConfigException("key 'init." + key + "': must be a " + rows + "x" + cols + " matrix (list of "
+                    + rows + " rows)");
+        }
+        for (int i = 0; i < rows; i++) {
+            if (x[i].length != cols) {
+                throw new ConfigException("key 'init." + key + "': row " + (i + 1) + " must have " + cols + " entries (a "
+                        + rows + "x" + cols + " matrix)");
+            }
+        }
     }
 
     private static double[] vector(JsonNode parent, String key, int len, boolean required) {

@@ -1,16 +1,26 @@
 package org.forwardonly.theory.config;
 
+import org.forwardonly.theory.activation.Activation;
+import org.forwardonly.theory.rules.LearningRule;
+import org.forwardonly.theory.rules.RuleType;
+
 import java.util.List;
 
 /**
  * A resolved experiment config (every default filled in), shared by the ODE, the simulation
- * and the scans. Built and validated only by {@link ConfigParser}; keys are documented in
- * docs/config.md.
+ * and the scans: the typed model. Built and validated only by {@link ConfigParser}, which resolves
+ * the rule and activation names once ({@link org.forwardonly.theory.rules.Rules},
+ * {@link Activation#fromConfigName}); past it code asks these objects, never the names
+ * (docs/extending.md, "The config boundary"). Keys are documented in docs/config.md.
+ *
+ * @param rule              the learning rule (key {@code rule})
+ * @param activation        the student's g (key {@code activation})
+ * @param teacherActivation the teacher's g (key {@code teacherActivation})
  */
 public record ExperimentConfig(
-        String rule,
-        String activation,
-        String teacherActivation,
+        RuleType rule,
+        Activation activation,
+        Activation teacherActivation,
         int K,
         int M,
         double eta,
@@ -61,11 +71,16 @@ public record ExperimentConfig(
     }
 
     /** This config with another rule and no mirroring (the exact engine's control variate is afa's closed form). */
-    public ExperimentConfig withRuleWithoutMirroring(String otherRule) {
+    public ExperimentConfig withRuleWithoutMirroring(RuleType otherRule) {
         return new ExperimentConfig(otherRule, activation, teacherActivation, K, M, eta, etaV, sigma, sigmaF,
                 modulationSign, lastLayer, integrator, dt, rtol, atol, tMax, times, timeSpacing, nTimes, epsGBound,
                 seed, N, teacherSecondLayer, init, null, seeds, batchSize, testSize, alignF, odeEngine,
                 quadraturePoints, averaging);
+    }
+
+    /** The rule's per-sample map, with this config's {@code lastLayer}. */
+    public LearningRule learningRule() {
+        return rule.create(modulatedLastLayer());
     }
 
     /** True when the second layer of pepita/afa learns from the modulated pass h̃. */

@@ -66,7 +66,7 @@ public final class ClosedFormDynamics implements OrderParameterDynamics {
      * not depend on it). Close the dynamics when done.
      */
     public ClosedFormDynamics(ExperimentConfig config, OrderParameters constants, int threads) {
-        this(config, constants, threads, Rules.byName(config.rule(), config.modulatedLastLayer()));
+        this(config, constants, threads, config.learningRule());
     }
 
     /**
@@ -83,8 +83,8 @@ public final class ClosedFormDynamics implements OrderParameterDynamics {
         if (!(r instanceof FeedbackRule fr)) {
             throw new IllegalArgumentException("rule '" + config.rule() + "' has no closed-form ODE (closed forms: bp, fa, afa)");
         }
-        Activation g = Activation.fromConfigName(config.activation());
-        if (!config.activation().equals(config.teacherActivation()) || !ClosedFormAverages.has(g)) {
+        Activation g = config.activation();
+        if (g != config.teacherActivation() || !ClosedFormAverages.has(g)) {
             throw new IllegalArgumentException("closed forms need activation = teacherActivation in {erf, linear} (got "
                     + config.activation() + " / " + config.teacherActivation() + ")");
         }
@@ -93,7 +93,7 @@ public final class ClosedFormDynamics implements OrderParameterDynamics {
                     + " but the config has K=" + config.K() + ", M=" + config.M());
         }
         this.rule = fr;
-        this.layout = StateLayout.forRule(r, config.K(), config.M());
+        this.layout = StateLayout.forRule(config.rule(), config.K(), config.M());
         this.covariance = new FieldCovariance(layout, constants.T());
         this.K = config.K();
         this.M = config.M();

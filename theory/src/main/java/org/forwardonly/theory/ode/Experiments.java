@@ -20,7 +20,6 @@ import org.hipparchus.ode.ODEStateAndDerivative;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The one place that wires a config to the ODE: initial conditions, the dynamics (engine
@@ -29,9 +28,6 @@ import java.util.Set;
  */
 public final class Experiments {
     private Experiments() {}
-
-    /** Rules with closed-form ODEs (docs/model.md §4). */
-    private static final Set<String> CLOSED_FORM_RULES = Set.of("bp", "fa", "afa");
 
     /** Largest quadrature grid (points before pruning) the numerical engine accepts. */
     private static final double MAX_GRID_POINTS = 5e7;
@@ -53,7 +49,7 @@ public final class Experiments {
             return;
         }
         int dims = config.K() + config.M() + (config.sigma() > 0 ? 1 : 0);
-        boolean kinked = "relu".equals(config.activation()) || "relu".equals(config.teacherActivation());
+        boolean kinked = config.activation().kinked() || config.teacherActivation().kinked();
         // ReLU also integrates on the finer grid of the 1/n extrapolation
         int n = kinked ? FieldAverageDynamics.fineGrid(config.quadraturePoints()) : config.quadraturePoints();
         double points = Math.pow(n, dims);
@@ -80,7 +76,7 @@ public final class Experiments {
             case "sobol" -> true;
             case "tensor" -> false;
             default -> {
-                boolean kinked = "relu".equals(config.activation()) || "relu".equals(config.teacherActivation());
+                boolean kinked = config.activation().kinked() || config.teacherActivation().kinked();
                 int dims = config.K() + config.M() + (config.sigma() > 0 ? 1 : 0);
                 yield kinked || Math.pow(config.quadraturePoints(), dims) > AUTO_TENSOR_POINTS;
             }
@@ -99,9 +95,9 @@ public final class Experiments {
      * pepita and ff always integrate the exact limit, and afa stays the approximation.
      */
     public static boolean usesClosedForm(ExperimentConfig config) {
-        Activation g = Activation.fromConfigName(config.activation());
-        boolean available = CLOSED_FORM_RULES.contains(config.rule()) && ClosedFormAverages.has(g)
-                && config.activation().equals(config.teacherActivation()) && config.mirroring() == null;
+        Activation g = config.activation();
+        boolean available = config.rule().closedForm() && ClosedFormAverages.has(g)
+                && g == config.teacherActivation() && config.mirroring() == null;
         return switch (config.odeEngine()) {
             case "quadrature" -> false;
             case "closedForm" -> {
@@ -159,7 +155,7 @@ public final class Experiments {
      */
     public static int defaultThreads(ExperimentConfig config, int cores) {
         if (usesSobol(config)) return Math.max(1, Math.min(2, cores)); // replicates side by side
-        boolean large = config.K() >= SPLIT_FROM_K && "erf".equals(config.activation());
+        boolean large = config.K() >= SPLIT_FROM_K && config.activation() == Activation.ERF;
         return large && usesClosedForm(config) ? Math.max(1, Math.min(2, cores)) : 1;
     }
 
@@ -220,8 +216,7 @@ public final class Experiments {
 
     /** The state layout (and so the output columns) of {@code config}'s ODE. */
     public static StateLayout layout(ExperimentConfig config) {
-        return StateLayout.forRule(org.forwardonly.theory.rules.Rules.byName(config.rule(), config.modulatedLastLayer()),
-                config.K(), config.M());
+        return StateLayout.forRule(config.rule(), config.K(), config.M());
     }
 
     /**

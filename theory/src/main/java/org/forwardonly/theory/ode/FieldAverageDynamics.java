@@ -83,10 +83,10 @@ public final class FieldAverageDynamics implements OrderParameterDynamics {
             throw new IllegalArgumentException("initial conditions have K=" + constants.K() + ", M=" + constants.M()
                     + " but the config has K=" + config.K() + ", M=" + config.M());
         }
-        LearningRule rule = Rules.byName(config.rule(), config.modulatedLastLayer());
-        Activation g = Activation.fromConfigName(config.activation());
-        Activation gTeacher = Activation.fromConfigName(config.teacherActivation());
-        this.layout = StateLayout.forRule(rule, config.K(), config.M());
+        LearningRule rule = config.learningRule();
+        Activation g = config.activation();
+        Activation gTeacher = config.teacherActivation();
+        this.layout = StateLayout.forRule(config.rule(), config.K(), config.M());
         this.K = config.K();
         this.M = config.M();
         // ReLU's kinks make the Gauss-Hermite error C/n: extrapolate from n and ⌈4n/3⌉ points. The
@@ -103,9 +103,9 @@ public final class FieldAverageDynamics implements OrderParameterDynamics {
         // Sobol points are unbiased at a kink: no extrapolation in 1/n
         this.finePoints = kinked && sobol == null ? fineGrid(points) : 0;
         // docs/model.md §8: on Sobol points pepita averages only its departure from afa, whose drift is closed-form
-        boolean controlled = sobol != null && config.averaging().controlVariate() && "pepita".equals(config.rule())
+        boolean controlled = sobol != null && config.averaging().controlVariate() && config.rule().controlVariate()
                 && g == gTeacher && ClosedFormAverages.has(g);
-        this.control = controlled ? ClosedFormDynamics.firstOrderPepita(config.withRuleWithoutMirroring("afa"), constants) : null;
+        this.control = controlled ? ClosedFormDynamics.firstOrderPepita(config.withRuleWithoutMirroring(config.rule().firstOrder()), constants) : null;
         if (controlled) drift.useControlVariate(AdaptiveFeedbackAlignment.firstOrderPepita(config.modulatedLastLayer()));
         // Sobol points carry a statistical error (≥ 1e-6 relative) far above the block activations' rounding (2.5e-13);
         // the tensor grid, accurate to 1e-7 and compared bit for bit across its uses, keeps the scalar ones

@@ -29,7 +29,6 @@ public final class AdaptiveFeedbackAlignment extends FeedbackRule {
 
     @Override public boolean modulatedInput() { return modulatedInput; }
 
-    @Override public String configName() { return "afa"; }
 
     @Override public boolean usesFeedbackVector() { return true; }
 

@@ -2,7 +2,6 @@ package org.forwardonly.theory.rules;
 
 /** {@code bp}: the feedback is the second layer itself, b = v. */
 public final class Backpropagation extends FeedbackRule {
-    @Override public String configName() { return "bp"; }
 
     @Override
     public void feedback(double[] v, double[] bFixed, double[] c, double s, double[] out) {

@@ -2,7 +2,6 @@ package org.forwardonly.theory.rules;
 
 /** {@code fa}: a fixed random feedback b. */
 public final class FeedbackAlignment extends FeedbackRule {
-    @Override public String configName() { return "fa"; }
 
     @Override
     public void feedback(double[] v, double[] bFixed, double[] c, double s, double[] out) {

@@ -7,7 +7,6 @@ package org.forwardonly.theory.rules;
  * The second layer learns from h̃.
  */
 public final class ForwardForward implements LearningRule {
-    @Override public String configName() { return "ff"; }
 
     @Override public boolean usesFeedbackVector() { return true; }
 

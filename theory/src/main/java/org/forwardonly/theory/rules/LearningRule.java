@@ -15,9 +15,6 @@ package org.forwardonly.theory.rules;
  */
 public interface LearningRule {
 
-    /** The config name ("bp", "fa", "afa", "pepita", "ff"). */
-    String configName();
-
     /**
      * Computes the per-sample increments. Allocation-free.
      *

@@ -12,7 +12,6 @@ public final class Pepita implements LearningRule {
         this.modulatedLastLayer = modulatedLastLayer;
     }
 
-    @Override public String configName() { return "pepita"; }
 
     @Override public boolean usesFeedbackVector() { return true; }
 

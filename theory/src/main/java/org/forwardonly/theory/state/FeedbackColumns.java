@@ -1,5 +1,7 @@
 package org.forwardonly.theory.state;
 
+import org.forwardonly.theory.rules.RuleType;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,14 +28,14 @@ public final class FeedbackColumns {
         return List.copyOf(names);
     }
 
-    /** cos(v, feedback) for {@code rule} (its config name); NaN when either vector is zero. */
-    public static double cosine(String rule, double[] v, double[] b, double[] c, int s) {
+    /** cos(v, feedback) for {@code rule}'s feedback; NaN when either vector is zero. */
+    public static double cosine(RuleType rule, double[] v, double[] b, double[] c, int s) {
         double vv = 0, ff = 0, vf = 0;
         for (int k = 0; k < v.length; k++) {
-            double f = switch (rule) {
-                case "bp" -> v[k];
-                case "fa" -> b[k];
-                default -> -s * c[k];
+            double f = switch (rule.feedback()) {
+                case SELF -> v[k];
+                case FIXED -> b[k];
+                case ADAPTIVE -> -s * c[k];
             };
             vv += v[k] * v[k];
             ff += f * f;
@@ -46,7 +48,7 @@ public final class FeedbackColumns {
      * An ODE row ({@code eps_g}, then the packed state in {@code layout}) with the derived columns
      * appended, in the order of {@link #names}; {@code b} is fa's constant feedback (null otherwise).
      */
-    public static double[] appendTo(double[] row, StateLayout layout, String rule, double[] b, int s) {
+    public static double[] appendTo(double[] row, StateLayout layout, RuleType rule, double[] b, int s) {
         int K = layout.K();
         double[] v = new double[K], c = new double[K];
         double c2 = 0;

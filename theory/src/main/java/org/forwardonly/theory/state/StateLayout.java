@@ -1,6 +1,6 @@
 package org.forwardonly.theory.state;
 
-import org.forwardonly.theory.rules.LearningRule;
+import org.forwardonly.theory.rules.RuleType;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -34,8 +34,8 @@ public record StateLayout(int K, int M, boolean hasB, boolean hasF) {
     }
 
     /** The layout for a rule: b packed as a constant for fa, c/d/P for rules that use F. */
-    public static StateLayout forRule(LearningRule rule, int K, int M) {
-        return new StateLayout(K, M, "fa".equals(rule.configName()), rule.usesFeedbackVector());
+    public static StateLayout forRule(RuleType rule, int K, int M) {
+        return new StateLayout(K, M, rule.hasB(), rule.usesF());
     }
 
     /** Length of the packed vector. */

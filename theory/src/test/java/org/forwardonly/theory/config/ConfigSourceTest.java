@@ -63,7 +63,7 @@ class ConfigSourceTest {
                 List.of("eta=2", "rule=afa", "times=[0, 2]", "mirroring.etaWm=0.125", "mirroring.r=3", "seed = 7"),
                 "config", NO_INPUT));
         assertEquals(2.0, c.eta());
-        assertEquals("afa", c.rule());
+        assertEquals("afa", c.rule().name());
         assertEquals(List.of(0.0, 2.0), c.times());
         assertEquals(0.125, c.mirroring().etaWm());
         assertEquals(3, c.mirroring().r());

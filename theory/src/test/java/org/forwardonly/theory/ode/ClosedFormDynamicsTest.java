@@ -73,7 +73,7 @@ class ClosedFormDynamicsTest {
         double s = cfg.modulationSign();
         double[] b = new double[K];
         for (int k = 0; k < K; k++) {
-            b[k] = switch (cfg.rule()) {
+            b[k] = switch (cfg.rule().name()) {
                 case "bp" -> v[k];
                 case "fa" -> p.b()[k];
                 default -> -s * p.c()[k];
@@ -108,7 +108,7 @@ class ClosedFormDynamicsTest {
             for (int nn = 0; nn < M; nn++) dv += vs[nn] * A.i2(C, k, K + nn);
             for (int j = 0; j < K; j++) dv -= v[j] * A.i2(C, k, j);
             dv *= etaV;
-            if (cfg.rule().equals("afa") && cfg.modulatedLastLayer()) {
+            if (cfg.rule().name().equals("afa") && cfg.modulatedLastLayer()) {
                 // E[e² g'(λ_k)], e = Σ v_j g(λ_j) − Σ v*_n g(ν_n) − σζ
                 double e2 = sigma2 * A.gPrime(C, k);
                 for (int i = 0; i < K + M; i++) {

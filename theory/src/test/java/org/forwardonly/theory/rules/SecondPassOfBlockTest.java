@@ -63,7 +63,7 @@ class SecondPassOfBlockTest {
         LearningRule[] single = {new ForwardForward(), new AdaptiveFeedbackAlignment(true), new Backpropagation()};
         for (LearningRule rule : single) {
             assertFalse(rule.secondPassOfBlock(new double[2][2], new double[2], 2, u, out, new double[2][2],
-                    Activation.blockScratch(2)), rule.configName());
+                    Activation.blockScratch(2)), rule.getClass().getSimpleName());
         }
         assertEquals(5.0, out[1][1], 0.0);
     }
