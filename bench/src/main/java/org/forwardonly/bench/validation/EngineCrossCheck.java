@@ -58,7 +58,7 @@ public final class EngineCrossCheck {
         }
         for (String[] c : cases) {
             long t0 = System.nanoTime();
-            double d = maxRelativeDifference(c[0], c[1], "erf", points, tMax, 2, 2);
+            double d = maxRelativeDifference(c[0], c[1], org.forwardonly.theory.activation.Activation.ERF.configName(), points, tMax, 2, 2);
             System.out.printf(Locale.ROOT, "%-4s lastLayer=%-6s erf K=M=2 n=%d t<=%.0f: max relative eps_g difference %.2e (%.1f s)%n",
                     c[0], c[1], points, tMax, d, (System.nanoTime() - t0) / 1e9);
         }

@@ -2,6 +2,7 @@ package org.forwardonly.cli.bench;
 
 import org.forwardonly.theory.config.ConfigParser;
 import org.forwardonly.theory.config.ExperimentConfig;
+import org.forwardonly.theory.rules.Rules;
 import org.forwardonly.theory.ode.AveragingReport;
 import org.forwardonly.theory.ode.Experiments;
 import org.forwardonly.theory.ode.IntegrationObserver;
@@ -81,9 +82,9 @@ final class ExactReachWorkload {
 
     /** This size's row. */
     String row(int repeats) {
-        Timed afa = time(config("afa", "dp853"), repeats);
-        Timed afa54 = time(config("afa", "dp54"), repeats);
-        ExperimentConfig exact = config("pepita", "dp853");
+        Timed afa = time(config(Rules.AFA.name(), "dp853"), repeats);
+        Timed afa54 = time(config(Rules.AFA.name(), "dp54"), repeats);
+        ExperimentConfig exact = config(Rules.PEPITA.name(), "dp853");
         Timed pepita = time(exact, repeats);
         AveragingReport a = pepita.result().averaging();
         double replicateRtol = exact.averaging().integratorRtol(exact.rtol());

@@ -124,6 +124,7 @@ public final class ExplorerServer implements AutoCloseable {
                 return;
             }
             if (method.equals("GET") && PAGES.containsKey(path)) page(ex, PAGES.get(path));
+            else if (method.equals("GET") && path.equals("/api/model")) json(ex, model());
             else if (method.equals("POST") && path.equals("/api/ode")) odeCsv(ex);
             else if (method.equals("GET") && path.equals("/api/ode/stream")) stream(ex, SeedMeanOdeRun::prepare);
             else if (method.equals("GET") && path.equals("/api/simulate/stream")) stream(ex, SimulationRun::prepare);
@@ -308,6 +309,37 @@ public final class ExplorerServer implements AutoCloseable {
         o.put("tEnd", tEnd);
         o.put("engine", engine);
         return o.toString();
+    }
+
+    /**
+     * The registry as the explorer reads it: every rule (its label, whether it has closed forms, uses F, has a
+     * modulated pass, its first-order rule and whether its exact engine uses that as a control variate) and
+     * every activation (whether it has closed forms), so that the page holds no list of its own.
+     */
+    static String model() {
+        var o = ConfigParser.mapper().createObjectNode();
+        var rules = o.putObject("rules");
+        for (org.forwardonly.theory.rules.RuleType r : org.forwardonly.theory.rules.Rules.all()) {
+            var n = rules.putObject(r.name());
+            n.put("label", r.label());
+            n.put("closedForm", r.closedForm());
+            n.put("usesF", r.usesF());
+            n.put("modulatedPass", r.modulatedPass());
+            if (r.firstOrder() != null) n.put("firstOrder", r.firstOrder().name());
+            n.put("controlVariate", r.controlVariate());
+        }
+        var activations = o.putObject("activations");
+        for (org.forwardonly.theory.activation.Activation g : org.forwardonly.theory.activation.Activation.values()) {
+            activations.putObject(g.configName()).put("closedForm", org.forwardonly.theory.integrals.ClosedFormAverages.has(g));
+        }
+        return o.toString();
+    }
+
+    private static void json(HttpExchange ex, String body) throws IOException {
+        byte[] b = body.getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+        ex.sendResponseHeaders(200, b.length);
+        ex.getResponseBody().write(b);
     }
 
     private static void text(HttpExchange ex, int status, String body) throws IOException {

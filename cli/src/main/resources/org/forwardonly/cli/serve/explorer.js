@@ -2,10 +2,15 @@
 // No library: the panels are SVG drawn here, so the page needs nothing from the internet.
 "use strict";
 
+// The rules and activations and what each supports, from the server's registry (GET /api/model, setup()):
+// {rules: {name: {label, closedForm, usesF, modulatedPass, firstOrder, controlVariate}}, activations: {name: {closedForm}}}
+let MODEL = {rules: {}, activations: {}};
+
 // The controls of one parameter set: config key, label, kind, default, and for numbers the step.
+// The options of rule and activation are the server's (setup()).
 const CONTROLS = [
-  {key: "rule", label: "rule", options: ["bp", "fa", "afa", "pepita", "ff"], def: "afa"},
-  {key: "activation", label: "activation g", options: ["erf", "linear", "relu"], def: "erf"},
+  {key: "rule", label: "rule", options: [], def: "afa"},
+  {key: "activation", label: "activation g", options: [], def: "erf"},
   {key: "K", label: "K (student)", step: 1, def: 2},
   {key: "M", label: "M (teacher)", step: 1, def: 2},
   {key: "eta", label: "η", step: 0.05, def: 1},
@@ -106,9 +111,11 @@ function run(set) {
   const cfg = config(set, false);
   start(set, "/api/ode/stream", cfg);
   // PEPITA runs on the exact engine; AFA's closed form (PEPITA to first order in F, docs/model.md §5)
-  // is drawn at once beside it, where it exists
-  if (cfg.rule === "pepita" && (cfg.activation === "erf" || cfg.activation === "linear")) {
-    start("afa" + set, "/api/ode/stream", Object.assign({}, cfg, {rule: "afa"}));
+  // is drawn at once beside it, where it exists: the rule's first order, for a rule whose exact engine is
+  // built on it (controlVariate), with an activation that has closed forms
+  const rule = MODEL.rules[cfg.rule], g = MODEL.activations[cfg.activation];
+  if (rule && rule.controlVariate && g && g.closedForm) {
+    start("afa" + set, "/api/ode/stream", Object.assign({}, cfg, {rule: rule.firstOrder}));
   } else { stop("afa" + set); delete curves["afa" + set]; }
   if ($("simulate").checked) start("sim" + set, "/api/simulate/stream", config(set, true));
   else { stop("sim" + set); delete curves["sim" + set]; scheduleRedraw(); }
@@ -345,7 +352,14 @@ function csvOf(curve) {
   return curve.header + "\n" + curve.raw.map(r => r + "\n").join("");
 }
 
-function setup() {
+async function setup() {
+  try {
+    MODEL = await (await fetch("/api/model")).json();
+  } catch (e) { /* no server registry: the controls offer the defaults only */ }
+  for (const c of CONTROLS) {
+    if (c.key === "rule") c.options = Object.keys(MODEL.rules).length ? Object.keys(MODEL.rules) : [c.def];
+    if (c.key === "activation") c.options = Object.keys(MODEL.activations).length ? Object.keys(MODEL.activations) : [c.def];
+  }
   for (const set of SETS) buildControls(set);
   readUrl();
   $("compare").addEventListener("change", () => {

@@ -17,7 +17,7 @@ final class FigureConfigs {
     static ObjectNode base(String rule, FigureSize size, double tMaxDefault, double tMaxQuick) {
         ObjectNode o = ConfigParser.mapper().createObjectNode();
         o.put("rule", rule);
-        o.put("activation", "erf");
+        o.put("activation", org.forwardonly.theory.activation.Activation.ERF.configName());
         o.put("K", 2);
         o.put("M", 2);
         o.put("eta", 1.0);

@@ -46,6 +46,17 @@ public final class Rules {
         return rule;
     }
 
+    /**
+     * Removes a rule added by {@link #register} (a test's, once it is done, so that other tests see the
+     * built-in registry); the built-in rules stay.
+     */
+    public static void unregister(RuleType rule) {
+        if (rule == BP || rule == FA || rule == AFA || rule == PEPITA || rule == FF) {
+            throw new IllegalArgumentException("rule '" + rule.name() + "' is built in");
+        }
+        REGISTRY.remove(rule.name(), rule);
+    }
+
     /** Every registered rule, in registration order. */
     public static List<RuleType> all() {
         synchronized (REGISTRY) {
