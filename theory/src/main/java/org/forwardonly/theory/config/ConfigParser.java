@@ -163,7 +163,8 @@ public final class ConfigParser {
         // the config boundary: names become the model's objects here, once (docs/extending.md)
         RuleType rule = Rules.byName(requireText(root, "rule", b0 ? null : base.rule().name(), Set.copyOf(Rules.names())));
         Set<String> activations = Set.copyOf(Activation.configNames());
-        Activation activation = Activation.fromConfigName(requireText(root, "activation", b0 ? "erf" : base.activation().configName(), activations));
+        Activation activation = Activation.fromConfigName(
+                requireText(root, "activation", b0 ? "erf" : base.activation().configName(), activations));
         Activation teacherActivation = Activation.fromConfigName(
                 requireText(root, "teacherActivation",
                         (b0 ? activation : base.teacherActivation()).configName(), activations));
