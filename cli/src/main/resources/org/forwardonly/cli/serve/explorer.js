@@ -45,6 +45,7 @@ const COLORS = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b"
 const LIST_MAX = COLORS.length;
 // viridis at 0, 1/4, ..., 1 (matplotlib's), interpolated: a scale that stays readable in grey
 const SCALE = [[68, 1, 84], [59, 82, 139], [33, 145, 140], [94, 201, 98], [253, 231, 37]];
+const SCALE_END = 0.88;
 const TAB = Math.random().toString(36).slice(2, 10);
 
 // curves: A, B (ODE), afaA, afaB (AFA's closed form beside PEPITA) and simA, simB (simulation):
@@ -327,7 +328,8 @@ function scaleColor(f) {
 function colorsOf(cols) {
   const out = {};
   cols.forEach((col, i) => {
-    out[col] = cols.length <= LIST_MAX ? COLORS[i] : scaleColor(cols.length === 1 ? 0 : i / (cols.length - 1));
+    // the scale stops short of viridis' palest yellow, which is hard to see on white
+    out[col] = cols.length <= LIST_MAX ? COLORS[i] : scaleColor(SCALE_END * i / (cols.length - 1));
   });
   return out;
 }
@@ -370,7 +372,7 @@ function drawLegend(svg, p, cols, colors) {
   el("text", {x, y: PAD.t + 10, class: "legend-entry"}, svg).textContent = p.family + ": " + cols.length;
   const gid = "scale-" + p.id;
   const grad = el("linearGradient", {id: gid, x1: 0, x2: 0, y1: 0, y2: 1}, el("defs", {}, svg));
-  SCALE.forEach((c, i) => el("stop", {offset: i / (SCALE.length - 1), "stop-color": "rgb(" + c.join(",") + ")"}, grad));
+  for (let i = 0; i <= 8; i++) el("stop", {offset: i / 8, "stop-color": scaleColor(SCALE_END * i / 8)}, grad);
   const top = PAD.t + 20, h = H - PAD.t - PAD.b - 30;
   el("rect", {x, y: top, width: 12, height: h, fill: "url(#" + gid + ")", class: "legend-scale"}, svg);
   el("text", {x: x + 16, y: top + 9, class: "legend-entry"}, svg).textContent = cols[0];
@@ -401,6 +403,9 @@ function redraw() {
     }
     if (!(xhi > xlo)) { xlo = 0.01; xhi = 100; }
     if (!(yhi > ylo)) { ylo = p.logY ? Math.max(ylo / 2, 1e-6) || 1e-3 : ylo - 1 || -1; yhi = p.logY ? (yhi * 2 || 1) : yhi + 1 || 1; }
+    // a constant (P without mirroring) gets a range around it, not ticks that round to one label
+    const mid = (ylo + yhi) / 2;
+    if (!p.logY && yhi - ylo < 1e-6 * Math.max(1e-12, Math.abs(mid))) { const m = Math.abs(mid) * 0.05 || 0.5; ylo = mid - m; yhi = mid + m; }
     if (!p.logY) { const m = 0.05 * (yhi - ylo); ylo -= m; yhi += m; }
     const lx = v => Math.log10(v);
     const X = t => PAD.l + (lx(t) - lx(xlo)) / (lx(xhi) - lx(xlo)) * (W - PAD.l - PAD.r);
