@@ -23,7 +23,7 @@ const CONTROLS = [
   {key: "seed", label: "seed of the start", min: 0, max: 50, step: 1, def: 0},
   {key: "alignF", label: "alignment of F", min: -1, max: 1, step: 0.05, def: 0},
   {key: "N", label: "N (start, simulation)", min: 100, max: 5000, step: 100, def: 500},
-  {key: "seeds", label: "seeds (simulation)", min: 1, max: 20, step: 1, def: 1},
+  {key: "seeds", label: "seeds (simulation)", min: 1, max: 16, step: 1, def: 1},
   {key: "integrator", label: "integrator", options: ["dp853", "dp54", "rk4", "euler"], def: "dp853"},
   {key: "tMax", label: "t max", min: 10, max: 2000, step: 10, def: 100},
 ];
