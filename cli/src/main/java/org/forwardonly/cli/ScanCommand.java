@@ -119,6 +119,11 @@ public final class ScanCommand implements Callable<Integer> {
     @Option(names = "--no-progress", description = "Do not draw the progress bar on stderr.")
     boolean noProgress;
 
+    @Option(names = "--keep-trajectories",
+            description = "Also keep each point's trajectory: DIR/trajectories/NNNN/ode|sim/metrics.csv (NNNN the point's index). "
+                    + "Local runs only (not with --spark or --slurm); points resumed or taken from --cache keep none.")
+    boolean keepTrajectories;
+
     @Option(names = "--no-plots", description = "Do not draw DIR/scan.png|svg|pdf and the notebook DIR/scan.ipynb.")
     boolean noPlots;
 
@@ -130,7 +135,7 @@ public final class ScanCommand implements Callable<Integer> {
 
     /** What a scan directory holds while it is only this scan's (see {@link #checkOut}). */
     private static final java.util.Set<String> SCAN_FILES = java.util.Set.of(".lock", "results.jsonl", "scan.json",
-            org.forwardonly.scan.slurm.SlurmExecutor.DIR);
+            org.forwardonly.scan.slurm.SlurmExecutor.DIR, org.forwardonly.scan.run.KeepingRunner.DIR);
 
     @Override
     public Integer call() {
@@ -176,8 +181,13 @@ public final class ScanCommand implements Callable<Integer> {
             } catch (ConfigException e) {
                 throw new ScanSpecException(e.getMessage());
             }
+            if (keepTrajectories && (slurm || sparkMaster != null)) {
+                throw new ScanSpecException("option '--keep-trajectories': only for local runs (--threads or the default), "
+                        + "not with " + (slurm ? "--slurm" : "--spark") + ", whose workers may not see " + out);
+            }
             checkOut(out, overwrite.overwrite);
             runner = EngineRunners.forSpec(scan);
+            if (keepTrajectories) runner = new org.forwardonly.scan.run.KeepingRunner(runner, out, scan);
             ScanJob.checkPoints(scan, runner);
             var recorded = threads == null && sparkMaster == null ? SlurmExecutor.recorded(out) : Optional.<SlurmExecutor.Options>empty();
             if (slurm || recorded.isPresent()) {

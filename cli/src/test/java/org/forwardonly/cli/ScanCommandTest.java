@@ -79,6 +79,47 @@ class ScanCommandTest {
         assertTrue(Double.parseDouble(ode[se]) > 0, "the ODE mean has a spread over the two starts too: " + csv.get(1));
     }
 
+    /**
+     * --keep-trajectories: every point's ODE and simulation trajectories land in trajectories/NNNN/ENGINE/metrics.csv,
+     * and the ODE one ends on the eps_g_final of its scan.csv row (exactly: the same doubles, printed shortest);
+     * without the option there is no such folder, and with --spark it is refused (exit 2, one line).
+     */
+    @Test
+    void keepTrajectoriesKeepsEachPointsMetrics(@TempDir Path tmp) throws Exception {
+        String base = "'rule': 'afa', 'K': 2, 'M': 2, 'N': 200, 'seeds': 2, 'tMax': 10, 'nTimes': 12";
+        Path spec = spec(tmp, "{'base': {" + base + "}, 'grid': {'eta': [0.5, 1]}, 'run': 'both'}");
+        Path out = tmp.resolve("out");
+        OdeCommandTest.Run r = run("scan", spec.toString(), "--out", out.toString(), "--no-progress", "--no-plots",
+                "--keep-trajectories", "--threads", "2");
+        assertEquals(0, r.exit(), r.err());
+        List<String> csv = Files.readAllLines(out.resolve("scan.csv"));
+        List<String> header = List.of(csv.get(0).split(","));
+        for (int point = 0; point < 2; point++) {
+            for (String engine : List.of("ode", "sim")) {
+                Path file = org.forwardonly.scan.run.KeepingRunner.file(out, point, engine);
+                assertTrue(Files.isRegularFile(file), file + " kept");
+                var t = org.forwardonly.theory.trajectory.TrajectoryCsv.read(file);
+                assertEquals(12, t.size(), file + ": every sample");
+                if (engine.equals("sim")) assertTrue(t.columns().contains("eps_g_se"), "the simulation's standard errors");
+            }
+            var ode = org.forwardonly.theory.trajectory.TrajectoryCsv.read(org.forwardonly.scan.run.KeepingRunner.file(out, point, "ode"));
+            String[] row = csv.get(1 + 2 * point).split(",");
+            assertEquals("ode", row[header.indexOf("engine")]);
+            assertEquals(Double.parseDouble(row[header.indexOf("eps_g_final")]), ode.column("eps_g")[ode.size() - 1], 0.0,
+                    "point " + point + ": the kept ODE ends on scan.csv's eps_g_final");
+        }
+        // the rerun resumes (the trajectories folder is the scan's own)
+        OdeCommandTest.Run again = run("scan", spec.toString(), "--out", out.toString(), "--no-progress", "--no-plots");
+        assertEquals(0, again.exit(), again.err());
+        Path plain = tmp.resolve("plain");
+        assertEquals(0, run("scan", spec.toString(), "--out", plain.toString(), "--no-progress", "--no-plots").exit());
+        assertTrue(!Files.exists(plain.resolve("trajectories")), "nothing kept without the option");
+        OdeCommandTest.Run spark = run("scan", spec.toString(), "--out", tmp.resolve("s").toString(), "--spark", "local[1]",
+                "--keep-trajectories");
+        assertEquals(2, spark.exit(), spark.err());
+        assertTrue(spark.err().contains("option '--keep-trajectories'"), spark.err());
+    }
+
     @Test
     void aDivergingPointIsARowNotACrash(@TempDir Path tmp) throws Exception {
         // eta = 50 with linear units: the ODE leaves epsGBound at once (with erf units eta = 50 converges: a step of

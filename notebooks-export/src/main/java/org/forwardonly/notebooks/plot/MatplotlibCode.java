@@ -62,7 +62,7 @@ public final class MatplotlibCode {
             PlotPanel p = figure.panels().get(i);
             sb.append("\n# panel ").append(i + 1).append(": ").append(p.title()).append('\n');
             sb.append("ax = axes[").append(i / cols).append("][").append(i % cols).append("]\n");
-            int dots = (int) p.series().stream().filter(x -> x.style() == PlotSeries.Style.MARKERS
+            int dots = (int) p.series().stream().filter(x -> x.style() == PlotSeries.Style.MARKERS || x.style() == PlotSeries.Style.DIAMONDS
                     || x.style() == PlotSeries.Style.LINE_MARKERS).count(), dot = 0;
             for (PlotSeries s : p.series()) {
                 sb.append("d = data[").append(str(s.csv())).append("]\n");
@@ -72,9 +72,9 @@ public final class MatplotlibCode {
                             .append(color(s)).append(", linestyle=").append(s.dashed() ? "(0, (4, 2.5))" : str("-"))
                             .append(", linewidth=").append(s.dashed() ? "1.6" : "1.8")
                             .append(", zorder=").append(s.dashed() ? "2.5" : "2").append(")\n");
-                    case MARKERS, LINE_MARKERS -> sb.append("h = ax.errorbar(d[").append(str(s.x())).append("], d[").append(str(s.y()))
+                    case MARKERS, LINE_MARKERS, DIAMONDS -> sb.append("h = ax.errorbar(d[").append(str(s.x())).append("], d[").append(str(s.y()))
                             .append("], yerr=").append(s.err() == null ? "None" : "errors(d, " + str(s.err()) + ")")
-                            .append(", fmt=").append(str(s.style() == PlotSeries.Style.LINE_MARKERS ? "o-" : "o"))
+                            .append(", fmt=").append(str(s.style() == PlotSeries.Style.LINE_MARKERS ? "o-" : s.style() == PlotSeries.Style.DIAMONDS ? "D" : "o"))
                             .append(", linewidth=1.2, markersize=").append(String.format(Locale.ROOT, "%.2f",
                                     4.5 * (dots < 2 ? 1 : 1 + 0.4 * (dots - 1 - dot++) / (dots - 1.0))))
                             .append(", markeredgecolor=\"white\", markeredgewidth=0.6, elinewidth=1, capsize=2")

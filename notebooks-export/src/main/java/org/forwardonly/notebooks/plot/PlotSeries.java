@@ -24,6 +24,11 @@ public record PlotSeries(String csv, String x, String y, String err, String labe
         /** Markers with error bars joined by a thin line: a simulated quantity against a swept parameter. */
         LINE_MARKERS,
         /** Crosses, no error bars: marks points that have no value, such as runs that diverged. */
-        CROSSES
+        CROSSES,
+        /**
+         * Diamonds, with error bars when {@code err} is set: a derived simulated quantity (a difference) that
+         * shares a figure with {@link #MARKERS} of the same colour, so its legend glyph differs (issue 28).
+         */
+        DIAMONDS
     }
 }

@@ -100,6 +100,10 @@ public final class PanelChart {
                 markerRenderer.setSeriesPaint(k, color);
                 if (s.style() == PlotSeries.Style.CROSSES) {
                     markerRenderer.setSeriesShape(k, ShapeUtils.createDiagonalCross((float) FigureStyle.MARKER_SIZE * 0.7f, 1.1f));
+                } else if (s.style() == PlotSeries.Style.DIAMONDS) {
+                    // a diamond of the same area as the dot it stands beside
+                    double d = FigureStyle.MARKER_SIZE * markerScale(markerIndex, markerCount);
+                    markerRenderer.setSeriesShape(k, ShapeUtils.createDiamond((float) (d * 0.62)));
                 } else {
                     double d = FigureStyle.MARKER_SIZE * markerScale(markerIndex, markerCount);
                     markerRenderer.setSeriesShape(k, new Ellipse2D.Double(-d / 2, -d / 2, d, d));
@@ -184,7 +188,8 @@ public final class PanelChart {
     }
 
     private static boolean isDot(PlotSeries s) {
-        return s.style() == PlotSeries.Style.MARKERS || s.style() == PlotSeries.Style.LINE_MARKERS;
+        return s.style() == PlotSeries.Style.MARKERS || s.style() == PlotSeries.Style.LINE_MARKERS
+                || s.style() == PlotSeries.Style.DIAMONDS;
     }
 
     /** A series key that keeps two series with one label apart; the legend shows the label. */

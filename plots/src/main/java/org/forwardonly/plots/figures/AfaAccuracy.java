@@ -97,8 +97,9 @@ public final class AfaAccuracy implements FigureDefinition {
                 "sigmaF", sigmas, "max_gap_exact_afa", gapExactAfa, "max_gap_sim_afa", gapSimAfa, "max_gap_sim_exact", gapSimExact)));
         panels.add(new PlotPanel("(" + letter + ") largest gap over time", "σ_F", "max_t |Δε_g|", true, true, List.of(
                 Series.line("gap_vs_sigmaF", "sigmaF", "max_gap_exact_afa", "exact PEPITA ODE − AFA ODE", BLACK, false),
-                Series.markers("gap_vs_sigmaF", "sigmaF", "max_gap_sim_afa", null, "PEPITA simulation − AFA ODE", BLUE),
-                Series.markers("gap_vs_sigmaF", "sigmaF", "max_gap_sim_exact", null, "PEPITA simulation − exact ODE", VERMILLION))));
+                // diamonds: differences, told apart in the legend from panel (a)'s simulation dots of the same colour
+                Series.diamonds("gap_vs_sigmaF", "sigmaF", "max_gap_sim_afa", null, "PEPITA simulation − AFA ODE", BLUE),
+                Series.diamonds("gap_vs_sigmaF", "sigmaF", "max_gap_sim_exact", null, "PEPITA simulation − exact ODE", VERMILLION))));
         ExperimentConfig p = c.values().iterator().next();
         List<String> params = List.of(
                 "K = " + p.K() + ", M = " + p.M() + ", g = " + p.activation() + ", η = η_v = " + p.eta() + ", σ = " + p.sigma(),

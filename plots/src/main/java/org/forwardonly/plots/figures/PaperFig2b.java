@@ -46,9 +46,10 @@ public final class PaperFig2b extends AfaAgainstPepitaFigure {
         return new PlotFigure(title(), 2, List.of(
                 new PlotPanel("(a) generalisation error", "t", "ε_g", true, true, series),
                 new PlotPanel("(b) simulation − its ODE", "t", "ε_g(simulation) − ε_g(ODE)", true, false, List.of(
-                        Series.markers("afa_theory_vs_afa_sim", "t", "eps_g_sim_minus_ode", "eps_g_diff_se",
+                        // diamonds: differences, told apart in the legend from (a)'s simulation dots of the same colour
+                        Series.diamonds("afa_theory_vs_afa_sim", "t", "eps_g_sim_minus_ode", "eps_g_diff_se",
                                 "AFA: simulation − ODE", SKY_BLUE),
-                        Series.markers("pepita_theory_vs_pepita_sim", "t", "eps_g_sim_minus_ode", "eps_g_diff_se",
+                        Series.diamonds("pepita_theory_vs_pepita_sim", "t", "eps_g_sim_minus_ode", "eps_g_diff_se",
                                 "PEPITA: simulation − exact ODE", VERMILLION)))));
     }
 }

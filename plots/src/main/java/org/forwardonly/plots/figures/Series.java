@@ -13,6 +13,11 @@ final class Series {
         return new PlotSeries(FigureData.csv(table), x, y, null, label, color.hex(), PlotSeries.Style.LINE, dashed);
     }
 
+    /** Diamonds (with standard-error bars, if any): a difference beside simulation markers of the same colour. */
+    static PlotSeries diamonds(String table, String x, String y, String err, String label, Palette color) {
+        return new PlotSeries(FigureData.csv(table), x, y, err, label, color.hex(), PlotSeries.Style.DIAMONDS, false);
+    }
+
     /** Simulation markers with standard-error bars from {@code data/<table>.csv}. */
     static PlotSeries markers(String table, String x, String y, String err, String label, Palette color) {
         return new PlotSeries(FigureData.csv(table), x, y, err, label, color.hex(), PlotSeries.Style.MARKERS, false);

@@ -26,8 +26,13 @@ public final class BothRunner implements PointRunner {
 
     @Override
     public List<PointSummary> run(ExperimentConfig config) {
-        List<PointSummary> rows = new ArrayList<>(ode.run(config));
-        rows.addAll(sim.run(config));
+        return run(config, (engine, trajectory) -> { });
+    }
+
+    @Override
+    public List<PointSummary> run(ExperimentConfig config, Keep keep) {
+        List<PointSummary> rows = new ArrayList<>(ode.run(config, keep));
+        rows.addAll(sim.run(config, keep));
         return rows;
     }
 }

@@ -50,6 +50,12 @@ public final class OdeRunner implements PointRunner {
 
     @Override
     public List<PointSummary> run(ExperimentConfig config) {
+        return run(config, (engine, trajectory) -> { });
+    }
+
+    /** Keeps the ODE's trajectory: one seed's, or with several the seed mean and standard errors (as simulate's). */
+    @Override
+    public List<PointSummary> run(ExperimentConfig config, Keep keep) {
         // with an init every seed starts from the same order parameters: their ODEs are one
         int seeds = eachSeed && config.init() == null ? config.seeds() : 1;
         List<Trajectory> runs = new ArrayList<>();
@@ -62,6 +68,8 @@ public final class OdeRunner implements PointRunner {
             diverged.add(r.diverged());
             feedback.add(init.b());
         }
+        keep.trajectory("ode", runs.size() == 1 || diverged.contains(true) ? runs.get(diverged.indexOf(true) < 0 ? 0 : diverged.indexOf(true))
+                : SeedStatistics.ensemble(runs));
         return List.of(summarizeSeeds(config, runs, diverged, feedback));
     }
 

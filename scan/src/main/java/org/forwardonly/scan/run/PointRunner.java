@@ -18,6 +18,25 @@ public interface PointRunner extends Serializable {
     List<PointSummary> run(ExperimentConfig config);
 
     /**
+     * As {@link #run(ExperimentConfig)}, handing each engine's trajectory (as its metrics.csv would hold it) to
+     * {@code keep} before summarising it ({@code scan --keep-trajectories}); runners without one hand nothing.
+     *
+     * @param config the point's config
+     * @param keep   receives the engine name ("ode", "sim") and its trajectory
+     * @return the rows, as {@link #run(ExperimentConfig)}
+     */
+    default List<PointSummary> run(ExperimentConfig config, Keep keep) {
+        return run(config);
+    }
+
+    /** Receives an engine's trajectory of a point. */
+    @FunctionalInterface
+    interface Keep {
+        /** @param engine "ode" or "sim" @param trajectory what that engine's metrics.csv would hold */
+        void trajectory(String engine, org.forwardonly.theory.trajectory.Trajectory trajectory);
+    }
+
+    /**
      * Checks up front that this runner can run the config (an engine exists for its rule,
      * activation, ...); throws {@link org.forwardonly.theory.config.ConfigException} naming the key.
      */

@@ -36,8 +36,18 @@ public final class SimRunner implements PointRunner {
 
     @Override
     public List<PointSummary> run(ExperimentConfig config) {
+        return run(config, (engine, trajectory) -> { });
+    }
+
+    /** Keeps the seed means and their standard errors (the columns of simulate's metrics.csv); a diverged run keeps none. */
+    @Override
+    public List<PointSummary> run(ExperimentConfig config, Keep keep) {
         try {
-            return List.of(summarize(config, Simulation.run(config, SampleTimes.of(config), 1, null, (done, all) -> { })));
+            Simulation.Result result = Simulation.run(config, SampleTimes.of(config), 1, null, (done, all) -> { });
+            List<Trajectory> seeds = new ArrayList<>();
+            for (SeedRun.Result r : result.seeds()) seeds.add(r.trajectory());
+            keep.trajectory("sim", SeedStatistics.ensemble(seeds));
+            return List.of(summarize(config, result));
         } catch (DivergedException e) {
             return List.of(diverged());
         }
