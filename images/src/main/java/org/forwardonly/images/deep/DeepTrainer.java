@@ -11,7 +11,9 @@ import org.forwardonly.images.network.Softmax;
 import org.forwardonly.images.rules.Pepita;
 import org.forwardonly.images.training.DivergedException;
 import org.forwardonly.images.training.EpochMetrics;
+import org.forwardonly.images.training.Minibatches;
 import org.forwardonly.images.training.Seeds;
+import org.forwardonly.images.training.SgdMomentum;
 
 /**
  * Trains one {@link DeepConfig} (minibatch SGD with momentum and weight decay, PyTorch form
@@ -84,11 +86,10 @@ public final class DeepTrainer {
             velocity[l] = new double[net.wt[l].length];
             g[l] = new double[net.wt[l].length];
         }
-        UniformRandomProvider shuffleRng = Seeds.SHUFFLE.rng(config.seed());
+        Minibatches minibatches = new Minibatches(train, config.batchSize(), Seeds.SHUFFLE.rng(config.seed()));
         UniformRandomProvider dropRng = Seeds.DROPOUT.rng(config.seed());
-        int n = train.features();
         int batch = config.batchSize();
-        double[] x = new double[batch * n];
+        double[] x = new double[batch * train.features()];
         int[] labels = new int[batch];
         double[][] masks = config.dropout() > 0 ? new double[net.depth()][] : null;
         if (masks != null) {
@@ -96,11 +97,7 @@ public final class DeepTrainer {
                 masks[l] = new double[batch * net.sizes[l + 1]];
             }
         }
-        int[] order = new int[train.count()];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        int batches = (train.count() + batch - 1) / batch;
+        int batches = minibatches.batches();
         boolean[] applied = new boolean[layers];
 
         List<EpochMetrics> rows = new ArrayList<>();
@@ -113,22 +110,16 @@ public final class DeepTrainer {
         for (int epoch = 1; epoch <= config.epochs(); epoch++) {
             long start = System.nanoTime();
             double lr = config.learningRate(epoch);
-            shuffle(order, shuffleRng);
+            minibatches.shuffle();
             double lossSum = 0;
             for (int bIdx = 0; bIdx < batches; bIdx++) {
-                int from = bIdx * batch;
-                int rowsInBatch = Math.min(batch, order.length - from);
-                for (int r = 0; r < rowsInBatch; r++) {
-                    int img = order[from + r];
-                    System.arraycopy(train.x(), img * n, x, r * n, n);
-                    labels[r] = train.labels()[img];
-                }
+                int rowsInBatch = minibatches.fill(bIdx, x, labels);
                 if (masks != null) {
                     drawMasks(masks, net, rowsInBatch, config.dropout(), dropRng);
                 }
                 java.util.Arrays.fill(applied, false);
                 lossSum += rule.directions(net, mm, x, labels, rowsInBatch, masks, g, l -> {
-                    step(net.wt[l], velocity[l], g[l], lr, config.momentum(), config.weightDecay());
+                    SgdMomentum.step(net.wt[l], velocity[l], g[l], lr, config.momentum(), config.weightDecay());
                     applied[l] = true;
                 }) / rowsInBatch;
                 if (!Double.isFinite(lossSum)) {
@@ -137,7 +128,7 @@ public final class DeepTrainer {
                 }
                 for (int l = 0; l < layers; l++) {
                     if (!applied[l]) {
-                        step(net.wt[l], velocity[l], g[l], lr, config.momentum(), config.weightDecay());
+                        SgdMomentum.step(net.wt[l], velocity[l], g[l], lr, config.momentum(), config.weightDecay());
                     }
                 }
                 rule.afterUpdate(net, mm);
@@ -148,14 +139,6 @@ public final class DeepTrainer {
             onEpoch.accept(m);
         }
         return rows;
-    }
-
-    /** One SGD-with-momentum step of one layer: {@code v ← μv + g + λW}, {@code W ← W − lr v}. */
-    static void step(double[] w, double[] v, double[] g, double lr, double momentum, double weightDecay) {
-        for (int k = 0; k < w.length; k++) {
-            v[k] = momentum * v[k] + g[k] + weightDecay * w[k];
-            w[k] -= lr * v[k];
-        }
     }
 
     /** Inverted dropout: 0 with probability p, else 1/(1−p) (PyTorch's scaling). */
@@ -193,15 +176,5 @@ public final class DeepTrainer {
     static double angle(DeepRule rule, DeepNetwork net, BatchMatmul mm) {
         double[] f = rule.feedback();
         return f == null ? Double.NaN : Angles.degrees(f, net.endToEndTransposed(mm));
-    }
-
-    /** Fisher–Yates shuffle (as {@code train-images}). */
-    static void shuffle(int[] order, UniformRandomProvider rng) {
-        for (int i = order.length - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
     }
 }

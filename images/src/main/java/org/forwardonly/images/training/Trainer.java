@@ -3,7 +3,6 @@ package org.forwardonly.images.training;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import org.apache.commons.rng.UniformRandomProvider;
 import org.forwardonly.images.data.ImageSet;
 import org.forwardonly.images.network.Angles;
 import org.forwardonly.images.network.BatchMatmul;
@@ -68,19 +67,13 @@ public final class Trainer {
         ImageRule rule = rule(ruleName, net);
         SgdMomentum optimizer = new SgdMomentum(net, config.momentum());
         Evaluator evaluator = new Evaluator(net, test);
-        UniformRandomProvider shuffleRng = Seeds.SHUFFLE.rng(config.seed());
-        int n = train.features();
-        int batch = config.batchSize();
-        double[] x = new double[batch * n];
-        int[] labels = new int[batch];
+        Minibatches minibatches = new Minibatches(train, config.batchSize(), Seeds.SHUFFLE.rng(config.seed()));
+        double[] x = new double[config.batchSize() * train.features()];
+        int[] labels = new int[config.batchSize()];
         double[] g1t = new double[net.w1t.length];
         double[] g2 = new double[net.w2.length];
         double[] endToEnd = new double[net.inputs * net.classes];
-        int[] order = new int[train.count()];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        int batches = (train.count() + batch - 1) / batch;
+        int batches = minibatches.batches();
 
         List<EpochMetrics> rows = new ArrayList<>();
         long t0 = System.nanoTime();
@@ -91,16 +84,10 @@ public final class Trainer {
         for (int epoch = 1; epoch <= config.epochs(); epoch++) {
             long start = System.nanoTime();
             double lr = config.learningRate(ruleName, epoch);
-            shuffle(order, shuffleRng);
+            minibatches.shuffle();
             double lossSum = 0;
             for (int bIdx = 0; bIdx < batches; bIdx++) {
-                int from = bIdx * batch;
-                int rowsInBatch = Math.min(batch, order.length - from);
-                for (int r = 0; r < rowsInBatch; r++) {
-                    int img = order[from + r];
-                    System.arraycopy(train.x(), img * n, x, r * n, n);
-                    labels[r] = train.labels()[img];
-                }
+                int rowsInBatch = minibatches.fill(bIdx, x, labels);
                 lossSum += rule.directions(net, mm, x, labels, rowsInBatch, g1t, g2) / rowsInBatch;
                 if (!Double.isFinite(lossSum)) {
                     throw new DivergedException(ruleName + " diverged at epoch " + epoch + ", batch " + (bIdx + 1)
@@ -128,15 +115,5 @@ public final class Trainer {
         }
         net.endToEndTransposed(endToEnd);
         return Angles.degrees(f, endToEnd);
-    }
-
-    /** Fisher–Yates shuffle. */
-    static void shuffle(int[] order, UniformRandomProvider rng) {
-        for (int i = order.length - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
     }
 }

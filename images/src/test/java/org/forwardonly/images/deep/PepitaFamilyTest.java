@@ -12,6 +12,7 @@ import org.forwardonly.images.network.BatchMatmul;
 import org.forwardonly.images.network.TwoLayerNetwork;
 import org.forwardonly.images.rules.Backpropagation;
 import org.forwardonly.images.rules.Pepita;
+import org.forwardonly.images.rules.WeightMirror;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -254,5 +255,28 @@ class PepitaFamilyTest {
         new Backpropagation(two, ROWS).directions(two, mm, x, labels, ROWS, g1t, g2);
         new ErrorFeedback(ErrorFeedback.Kind.BP, deep, ROWS, null, null).directions(deep, mm, x, labels, ROWS, null, g, l -> { });
         assertArrayEquals(g1t, g[0], 1e-13);
+    }
+
+    /**
+     * The deep mirroring is WeightMirror's step with the deep network's logits: at depth 1, from the same noise
+     * stream, it turns F exactly as the 2-layer mirroring does (1e-12: the logits sum in another order; F's
+     * entries are O(0.1)). A deep response that ignored a layer would differ at O(F).
+     */
+    @Test
+    void deepMirroringAtDepthOneIsTheTwoLayerMirroring() {
+        TwoLayerNetwork two = TwoLayerNetwork.heUniform(9, 6, 3, RandomSource.XO_RO_SHI_RO_128_PP.create(7));
+        DeepNetwork deep = DeepNetwork.heUniform(new int[] {9, 6, 3}, false, RandomSource.XO_RO_SHI_RO_128_PP.create(7));
+        WeightMirror.Settings settings = new WeightMirror.Settings(1.0, 0.01, 0.1, 3, 5, true);
+        double[] f2 = Pepita.initialFeedback(9, 3, 0.5, RandomSource.XO_RO_SHI_RO_128_PP.create(9));
+        double[] fd = f2.clone();
+        double[] f0 = f2.clone();
+        new WeightMirror(two, settings, RandomSource.XO_RO_SHI_RO_128_PP.create(11)).mirror(two, mm, f2);
+        new DeepMirror(deep, settings, RandomSource.XO_RO_SHI_RO_128_PP.create(11)).mirror(deep, mm, fd, 3);
+        assertArrayEquals(f2, fd, 1e-12);
+        double moved = 0;
+        for (int k = 0; k < f0.length; k++) {
+            moved = Math.max(moved, Math.abs(f2[k] - f0[k]));
+        }
+        assertTrue(moved > 1e-3, "mirroring moved F by " + moved);
     }
 }
