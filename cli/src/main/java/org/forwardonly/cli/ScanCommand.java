@@ -331,7 +331,10 @@ public final class ScanCommand implements Callable<Integer> {
                     scanDir = s.allMatch(p -> SCAN_FILES.contains(p.getFileName().toString()));
                 }
             }
-            if (!scanDir) org.forwardonly.plots.catalogue.OutputDirectory.checkFresh(dir, overwrite);
+            // a resume locks DIR as a fresh scan does: a lock file left beside DIR by a killed scan is taken over and
+            // removed when this one returns (the hostile trial found it left after a SIGKILL and a resume)
+            if (scanDir) org.forwardonly.plots.catalogue.OutputDirectory.lock(dir);
+            else org.forwardonly.plots.catalogue.OutputDirectory.checkFresh(dir, overwrite);
         } catch (IllegalArgumentException e) {
             throw new ScanSpecException(e.getMessage());
         } catch (IOException e) {

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ScanCommandTest {
@@ -41,6 +42,24 @@ class ScanCommandTest {
         // rerun: resumes everything, computes nothing
         OdeCommandTest.Run again = run("scan", spec.toString(), "--out", tmp.resolve("out").toString());
         assertTrue(again.out().contains("(0 computed, 4 resumed)"), again.out());
+    }
+
+    /**
+     * A scan killed by SIGKILL leaves its lock file beside DIR (nothing can remove it); the resume takes the lock over
+     * and removes the file when it returns, as a fresh scan does. The hostile trial (scripts/hostile-trial, kills)
+     * found the file left after the resume, which took only the scan's own DIR/.lock.
+     */
+    @Test
+    void aResumeRemovesTheLockFileAKilledScanLeftBesideDir(@TempDir Path tmp) throws Exception {
+        Path spec = spec(tmp, "{" + BASE + ", 'grid': {'eta': [0.5, 1]}}");
+        Path out = tmp.resolve("out");
+        assertEquals(0, run("scan", spec.toString(), "--out", out.toString(), "--no-plots").exit());
+        Path stale = tmp.resolve(".out.pepita-lock");
+        Files.writeString(stale, "pepita-lock pid 999999, since 2026-12-07T00:00:00Z, pepita scan (killed) [x]\n");
+        OdeCommandTest.Run again = run("scan", spec.toString(), "--out", out.toString(), "--no-plots");
+        assertEquals(0, again.exit(), again.err());
+        assertTrue(again.out().contains("(0 computed, 2 resumed)"), again.out());
+        assertFalse(Files.exists(stale), "the killed scan's lock file is gone after the resume");
     }
 
     /**
