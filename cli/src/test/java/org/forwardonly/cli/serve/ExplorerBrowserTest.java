@@ -49,6 +49,24 @@ class ExplorerBrowserTest {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
+    /**
+     * Headless Chromium with its profile in {@code tmp}, downloading into {@code downloads} without asking.
+     *
+     * @param windowSize "WIDTH,HEIGHT" in pixels
+     */
+    static ChromeOptions headlessChromium(Path tmp, Path downloads, String windowSize) {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--window-size=" + windowSize, "--user-data-dir=" + tmp.resolve("profile"));
+        // automatic_downloads = 1: Chrome otherwise may hold back the third download from one page as
+        // "multiple downloads" (seen once in CI runs: the notebook never arrived)
+        options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
+                "download.prompt_for_download", false, "profile.default_content_setting_values.automatic_downloads", 1));
+        return options;
+    }
+
     @TempDir
     Path tmp;
 
@@ -63,16 +81,8 @@ class ExplorerBrowserTest {
         StringWriter log = new StringWriter();
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort().build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1420,1120", "--user-data-dir=" + tmp.resolve("profile"));
         Path downloads = Files.createDirectories(tmp.resolve("downloads"));
-        // automatic_downloads = 1: Chrome otherwise may hold back the third download from one page as
-        // "multiple downloads" (seen once in CI runs: the notebook never arrived)
-        options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
-                "download.prompt_for_download", false, "profile.default_content_setting_values.automatic_downloads", 1));
+        ChromeOptions options = headlessChromium(tmp, downloads, "1420,1120");
         try (ExplorerServer server = new ExplorerServer("127.0.0.1", 0, 1, new PrintWriter(log, true))) {
             WebDriver driver = new ChromeDriver(service, options);
             try {

@@ -26,7 +26,6 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -60,15 +59,9 @@ class ExplorerViewBrowserTest {
         StringWriter log = new StringWriter();
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(ExplorerBrowserTest.CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(ExplorerBrowserTest.CHROMIUM.toFile());
-        // wide enough for three panels a row: the screenshots show the whole view
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1720,1200", "--user-data-dir=" + tmp.resolve("profile"));
         Path downloads = Files.createDirectories(tmp.resolve("downloads"));
-        options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
-                "download.prompt_for_download", false, "profile.default_content_setting_values.automatic_downloads", 1));
+        // wide enough for three panels a row: the screenshots show the whole view
+        ChromeOptions options = ExplorerBrowserTest.headlessChromium(tmp, downloads, "1720,1200");
         try (ExplorerServer server = new ExplorerServer("127.0.0.1", 0, 1, new PrintWriter(log, true))) {
             WebDriver driver = new ChromeDriver(service, options);
             try {
