@@ -144,8 +144,6 @@ public final class PowerCommand implements Callable<Integer> {
     }
 
     private static ExperimentConfig withSeed(ExperimentConfig c, long seed) {
-        var json = ConfigParser.toJson(c);
-        json.put("seed", seed);
-        return ConfigParser.parse(json);
+        return ConfigParser.edit(ConfigParser.mapper().createObjectNode().put("seed", seed), c);
     }
 }

@@ -90,10 +90,9 @@ public final class StationaryPoints implements AutoCloseable {
     }
 
     private static ExperimentConfig halfRates(ExperimentConfig c) {
-        var tree = (com.fasterxml.jackson.databind.node.ObjectNode) org.forwardonly.theory.config.ConfigParser.toJson(c);
-        org.forwardonly.theory.config.ConfigSource.set(tree, "eta=" + c.eta() / 2);
-        org.forwardonly.theory.config.ConfigSource.set(tree, "etaV=" + c.etaV() / 2);
-        return org.forwardonly.theory.config.ConfigParser.parse(tree);
+        var edits = org.forwardonly.theory.config.ConfigParser.mapper().createObjectNode();
+        edits.put("eta", c.eta() / 2).put("etaV", c.etaV() / 2);
+        return org.forwardonly.theory.config.ConfigParser.edit(edits, c);
     }
 
     /** The packed indices that move: Q, R (and c) when η ≠ 0, v when η_v ≠ 0, d and P with mirroring. */
