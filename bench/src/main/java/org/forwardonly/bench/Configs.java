@@ -24,6 +24,14 @@ final class Configs {
                         + " \"averaging\": {\"method\": \"sobol\"}}", K, M, N));
     }
 
+    /** bp with K students and M teachers (N = 1000, seed 0) on a fixed-step integrator of step dt to tMax, 200 log-spaced samples. */
+    static ExperimentConfig bpFixedStep(int K, int M, String integrator, double dt, double tMax) {
+        return ConfigParser.parse(String.format(Locale.ROOT,
+                "{\"rule\": \"bp\", \"activation\": \"erf\", \"K\": %d, \"M\": %d, \"eta\": 1, \"etaV\": 1,"
+                        + " \"integrator\": \"%s\", \"dt\": %s, \"tMax\": %s, \"nTimes\": 200, \"timeSpacing\": \"log\","
+                        + " \"N\": 1000, \"seed\": 0}", K, M, integrator, dt, tMax));
+    }
+
     /** Parses "K/M" (a JMH parameter). */
     static int[] km(String km) {
         String[] p = km.split("/");

@@ -228,8 +228,19 @@ public final class Experiments {
         return integrate(config, dynamics, init, times, observer, false);
     }
 
-    /** As above; {@code forceHipparchus} runs euler/rk4 through Hipparchus too (FixedStepLoopTest compares the paths). */
-    static OdeResult integrate(ExperimentConfig config, OrderParameterDynamics dynamics, OrderParameters init,
+    /**
+     * As above; {@code forceHipparchus} runs euler/rk4 through Hipparchus' integrators too, instead of
+     * {@link FixedStepLoop} (FixedStepLoopTest compares the two paths bit for bit, FixedStepBenchmark times them).
+     *
+     * @param config the experiment
+     * @param dynamics its right-hand side
+     * @param init the start
+     * @param times the sample times, increasing from 0
+     * @param observer told of each sample
+     * @param forceHipparchus true: Hipparchus' EulerIntegrator or ClassicalRungeKuttaIntegrator for euler/rk4
+     * @return the sampled trajectory
+     */
+    public static OdeResult integrate(ExperimentConfig config, OrderParameterDynamics dynamics, OrderParameters init,
                                double[] times, IntegrationObserver observer, boolean forceHipparchus) {
         for (int i = 0; i < times.length; i++) {
             if (!(times[i] >= 0) || (i > 0 && times[i] <= times[i - 1])) {
