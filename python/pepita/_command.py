@@ -40,11 +40,57 @@ def _repository(cwd=True):
     return None
 
 
+#: keeps Java's notes about a missing or stale archive off stderr (the program's one line is the last there)
+_CDS_QUIET = ["-Xlog:cds=off", "-Xlog:cds+dynamic=off"]
+
+
+def _archive(java, jar):
+    """The class-data-sharing archive of ``jar``, written on first use; None if it cannot be.
+
+    As the ``./pepita`` script does (docs/performance.md, "Cold start"): the classes a command
+    loads, parsed and verified once by the jar's own training run (``ClassDataTraining``, a few
+    seconds) into an archive every later start maps, which halves a small run's start-up. Kept
+    beside the jar (``pepita.jsa``, the file ``./pepita`` keeps for the repository's jar), or in
+    ``$XDG_CACHE_HOME/pepita`` when the jar's directory is read-only. Java checks the archive
+    against the jar too and ignores a stale one.
+    """
+    jar_time = jar.stat().st_mtime_ns
+    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "pepita"
+    candidates = [jar.with_suffix(".jsa"), cache / f"pepita-{jar.stat().st_size}-{jar_time}.jsa"]
+    for archive in candidates:
+        if archive.is_file() and archive.stat().st_mtime_ns > jar_time:
+            return archive
+    for archive in candidates:
+        partial = archive.with_name(f"{archive.name}.{os.getpid()}")
+        try:
+            archive.parent.mkdir(parents=True, exist_ok=True)
+            done = subprocess.run([java, f"-XX:ArchiveClassesAtExit={partial}", *_CDS_QUIET, "-Xmx1g",
+                                   "-Djava.awt.headless=true", "-cp", str(jar), "org.forwardonly.cli.ClassDataTraining"],
+                                  stdin=subprocess.DEVNULL, capture_output=True, timeout=600)
+            if done.returncode == 0 and partial.is_file():
+                os.replace(partial, archive)
+                return archive
+        except (OSError, subprocess.SubprocessError):
+            pass
+        try:
+            partial.unlink()
+        except OSError:
+            pass
+    return None
+
+
 def _java_jar(jar):
-    """``java [PEPITA_JAVA_OPTS] -jar JAR``, with ``$JAVA_HOME/bin/java`` when JAVA_HOME is set."""
-    java = Path(os.environ["JAVA_HOME"]) / "bin" / "java" if os.environ.get("JAVA_HOME") else "java"
+    """``java [archive] [PEPITA_JAVA_OPTS] -jar JAR``, with ``$JAVA_HOME/bin/java`` when JAVA_HOME is set.
+
+    The class-data-sharing archive (:func:`_archive`) comes first, so ``-Xshare:off`` in
+    PEPITA_JAVA_OPTS turns it off; with that option no archive is written either.
+    """
+    java = str(Path(os.environ["JAVA_HOME"]) / "bin" / "java") if os.environ.get("JAVA_HOME") else "java"
     opts = shlex.split(os.environ.get("PEPITA_JAVA_OPTS", "-Xmx8g"))
-    return [str(java), *opts, "-Djava.awt.headless=true", "-jar", str(jar)]
+    jar = Path(jar).resolve()
+    archive = None if "-Xshare:off" in opts else _archive(java, jar)
+    cds = [f"-XX:SharedArchiveFile={archive}", *_CDS_QUIET] if archive else []
+    return [java, *cds, *opts, "-Djava.awt.headless=true", "-jar", str(jar)]
 
 
 def command():

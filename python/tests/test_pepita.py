@@ -7,6 +7,7 @@ last bit, since both are the same doubles written as shortest round-trip decimal
 
 import json
 import os
+import shutil
 
 import pytest
 
@@ -218,3 +219,22 @@ def test_overriding_a_yaml_config_reads_it_with_pyyaml(cli):
     f.write_text(yaml.safe_dump(BP))
     out = cli.output("ode", dict(BP, eta=0.5))
     assert_frame_is_file(pepita.ode(f, eta=0.5), out / "metrics.csv")
+
+
+def test_a_jar_run_directly_gets_a_start_up_archive_written_once_and_the_same_result(cli, tmp_path, monkeypatch):
+    # a copy of the jar where no archive is yet: the first call writes pepita.jsa beside it, later ones map it
+    jar = tmp_path / "pepita.jar"
+    shutil.copy2(REPO / "cli" / "target" / "pepita.jar", jar)
+    out = cli.output("ode", BP)
+    monkeypatch.setenv("PEPITA_JAR", str(jar))
+    assert_frame_is_file(pepita.ode(BP), out / "metrics.csv")
+    archive = tmp_path / "pepita.jsa"
+    assert archive.is_file() and archive.stat().st_mtime_ns > jar.stat().st_mtime_ns
+    argv = pepita._command.command()
+    assert f"-XX:SharedArchiveFile={archive}" in argv
+    written = archive.stat().st_mtime_ns
+    assert_frame_is_file(pepita.ode(BP), out / "metrics.csv")
+    assert archive.stat().st_mtime_ns == written, "written once"
+    # -Xshare:off in PEPITA_JAVA_OPTS: no archive option at all
+    monkeypatch.setenv("PEPITA_JAVA_OPTS", "-Xmx2g -Xshare:off")
+    assert not any(a.startswith("-XX:SharedArchiveFile") for a in pepita._command.command())
