@@ -149,4 +149,21 @@ public final class FigureEngines {
                     return table;
                 });
     }
+
+    /**
+     * Runs {@code work}, a computation on {@code config} that the engines above do not cover (e.g. a simulation
+     * from a changed draw), remembered under ({@code variant}, config) and counted once on the meter as a run of
+     * {@code config} when it is done. {@code work} must not call these engines.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T other(ExperimentConfig config, String variant, java.util.function.Supplier<T> work) {
+        String k = "other " + variant + " " + key(config);
+        Object r = done.get(k);
+        if (r == null) {
+            r = work.get();
+            done.put(k, r);
+            if (firstOnMeter(config)) meter.advance(WorkMeter.cost(config));
+        }
+        return (T) r;
+    }
 }

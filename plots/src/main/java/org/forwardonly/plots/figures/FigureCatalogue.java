@@ -16,7 +16,9 @@ public final class FigureCatalogue {
             new AfaAccuracy(),
             new WeightMirroringFigure(),
             new ForwardForwardForm(),
-            new ScanAfaVsPepita());
+            new ScanAfaVsPepita(),
+            new PlateauEscape(),
+            new EtaMaxFigure());
 
     private FigureCatalogue() {}
 
