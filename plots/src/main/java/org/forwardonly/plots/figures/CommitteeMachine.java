@@ -130,6 +130,18 @@ final class CommitteeMachine {
         return new SeedRun.Result(seed, initial, new Trajectory(Arrays.copyOf(times, rows.size()), columns, rows.toArray(new double[0][])));
     }
 
+    /**
+     * The ODE of {@code c} from the committee machine drawn at size {@code N} with seed {@code seed} (changed as the
+     * class comment says, random student), at {@code times}: the deterministic part of a simulation at that N, which
+     * costs the same at any N (the draw's order parameters only).
+     */
+    static Trajectory odeFromDraw(ExperimentConfig c, int N, long seed, double[] times) {
+        Network net = Network.of(org.forwardonly.theory.init.NetworkDraw.draw(c.K(), c.M(), N, 0, false, seed));
+        prepare(net, -1);
+        return Experiments.integrate(c, OrderParameterMeter.measure(net), times, org.forwardonly.theory.ode.IntegrationObserver.NONE)
+                .trajectory();
+    }
+
     /** v = 1; teacher rows orthogonalised to norm √N (T = I); the student moved next to the teacher when a ≥ 0. */
     static void prepare(Network net, double nearTeacher) {
         int N = net.N;

@@ -37,7 +37,7 @@ public final class EtaMaxFigure implements FigureDefinition {
     /** Student units (K = M). */
     static final int K = 2;
     /** The continuation grid in η (FROM, TO, STEP). */
-    static final double FROM = 0.1, TO = 4, STEP = 0.05;
+    static final double FROM = 0.1, TO = 2.8, STEP = 0.05;
     /**
      * η_max of K = M = 2 as docs/analysis.md gives it: the simulated learning rates are fixed multiples of it (so that
      * the runs are known before the continuation); the figure marks the η_max it computes, and EtaMaxFigureTest checks
@@ -45,9 +45,9 @@ public final class EtaMaxFigure implements FigureDefinition {
      */
     static final double ETA_MAX_DOCUMENTED = 2.3068;
     /** The simulated learning rates, as multiples of η_max. */
-    static final double[] FACTORS = {0.5, 0.9, 1.1, 1.5};
+    static final double[] FACTORS = {0.5, 0.9, 1.1, 1.2};
     /** The start: w_k = w*_k + a·(drawn w_k), next to the learning solution (Q_kk ≈ 1 + a², R ≈ T). */
-    static final double NEAR_TEACHER = 0.3;
+    static final double NEAR_TEACHER = 0.1;
     private static final Palette[] COLORS = {BLUE, SKY_BLUE, ORANGE, VERMILLION};
 
     @Override
@@ -57,7 +57,7 @@ public final class EtaMaxFigure implements FigureDefinition {
 
     @Override
     public String title() {
-        return "The largest stable learning rate η_max";
+        return "The largest stable learning rate η_{max}";
     }
 
     @Override
@@ -66,7 +66,7 @@ public final class EtaMaxFigure implements FigureDefinition {
                 + "spectrum at the learning solution against η (pepita analyse --continue eta), zero at η_max and least at "
                 + "η_fastest (a); ε_g(t) from a start next to the learning solution at learning rates below and above η_max, "
                 + "ODE from each seed's start (lines) against SGD (markers: mean ± standard error over seeds): it converges "
-                + "below η_max and moves away above it (b).";
+                + "below η_max; above it the learning solution is unstable and ε_g rises to a finite value (b).";
     }
 
     static String runId(double factor) {
@@ -142,16 +142,16 @@ public final class EtaMaxFigure implements FigureDefinition {
             Simulation.Result sim = engines.other(c, "committee machine next to the learning solution",
                     () -> CommitteeMachine.simulate(c, NEAR_TEACHER));
             tables.put(id, table(sim, engines.odeFromEachSeed(c, sim)));
-            String eta = String.format(Locale.ROOT, "η = %.3f (%s η_max)", c.eta(), FACTORS[i]);
+            String eta = String.format(Locale.ROOT, "η = %.3f (%s η_{max})", c.eta(), FACTORS[i]);
             curves.add(Series.line(id, "t", "eps_g_ode", eta + ", ODE", COLORS[i], false));
             curves.add(Series.markers(id, "t", "eps_g_sim", "eps_g_sim_se", eta + ", SGD", COLORS[i]));
         }
         String etaMax = String.format(Locale.ROOT, "%.4f", r.critical()), fastest = String.format(Locale.ROOT, "%.3f", r.fastest());
         PlotFigure plot = new PlotFigure(title(), 2, List.of(
-                new PlotPanel("(a) stability of the learning solution", "η", "λ_max", false, false, List.of(
-                        Series.line("continuation", "eta", "lambda_max", "λ_max (analyse --continue eta)", BLACK, false),
-                        Series.line("eta_max", "eta", "lambda_max", "η_max = " + etaMax, VERMILLION, true),
-                        Series.line("eta_fastest", "eta", "lambda_max", "η_fastest = " + fastest, BLUISH_GREEN, true))),
+                new PlotPanel("(a) stability of the learning solution", "η", "λ_{max}", false, false, List.of(
+                        Series.line("continuation", "eta", "lambda_max", "λ_{max} (analyse --continue eta)", BLACK, false),
+                        Series.line("eta_max", "eta", "lambda_max", "η_{max} = " + etaMax, VERMILLION, true),
+                        Series.line("eta_fastest", "eta", "lambda_max", "η_{fastest} = " + fastest, BLUISH_GREEN, true))),
                 new PlotPanel("(b) from next to the learning solution", "t", "ε_g", false, true, curves)));
         ExperimentConfig c = configs.values().iterator().next();
         List<String> params = List.of(

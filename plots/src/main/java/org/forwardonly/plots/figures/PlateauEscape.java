@@ -11,8 +11,6 @@ import org.forwardonly.simulation.training.SeedRun;
 import org.forwardonly.simulation.training.Simulation;
 import org.forwardonly.theory.analysis.FixedPoint;
 import org.forwardonly.theory.config.ExperimentConfig;
-import org.forwardonly.theory.ode.Experiments;
-import org.forwardonly.theory.state.StateLayout;
 import org.forwardonly.theory.trajectory.Trajectory;
 
 import java.util.ArrayList;
@@ -25,14 +23,22 @@ import static org.forwardonly.plots.style.Palette.*;
 
 /**
  * The symmetric plateau of the soft committee machine and its escape (docs/analysis.md): ε_g(t) of the ODE and of
- * SGD from the same random starts, with the plateau height analyse predicts; and the distance of (Q, R) from the
- * plateau, whose growth after the plateau is the predicted e^{λt}, λ the plateau's leading unstable eigenvalue.
+ * SGD from the same random starts, with the plateau height analyse predicts; and how far the student units are from
+ * alike (the symmetric subspace the plateau lies in), whose growth on the plateau is the predicted e^{λt}, λ the
+ * plateau's leading unstable eigenvalue (its unstable direction breaks the symmetry between the units).
  */
 public final class PlateauEscape implements FigureDefinition {
     /** Student units (K = M): the committee whose plateau the analysis tests check (PlateauLengthTest). */
     static final int K = 3;
-    /** The guide e^{λt} passes through the ODE's distance where it first reaches this multiple of its minimum. */
-    static final double GUIDE_ANCHOR = 3;
+    /** The guide e^{λt} stops where it passes this fraction of the ODE's largest asymmetry (the end of linear growth). */
+    static final double GUIDE_TOP = 0.5;
+    /**
+     * The size of the starts of the large-N ODE curves: the asymmetry of a start is ~1/√N, so only at large N is the
+     * plateau reached with an asymmetry small enough for its growth to be linear (e^{λt}) over a decade.
+     */
+    static final int LARGE_N = 100_000;
+    /** Draws (seeds 1…) of the large-N ODE curves. */
+    static final int LARGE_N_DRAWS = 4;
 
     @Override
     public String name() {
@@ -48,16 +54,16 @@ public final class PlateauEscape implements FigureDefinition {
     public String description() {
         return "The soft committee machine (bp, erf, K = M = 3, v = v* = 1 fixed, T = I) from random starts: ε_g(t) of the ODE "
                 + "integrated from each seed's start (line) and of SGD (markers: mean ± standard error over seeds), with the "
-                + "height of the symmetric plateau that pepita analyse finds (dashed) (a); the distance of (Q, R) from that "
-                + "plateau, which after the approach grows as e^{λt} with λ the plateau's leading unstable eigenvalue "
-                + "(dashed guide, slope from analyse; its height is matched to the ODE) (b).";
+                + "height of the symmetric plateau that pepita analyse finds (dashed) (a); how far the student units are from alike "
+                + "(the distance of (Q, R) from its symmetrised copy), which on the plateau grows as e^{λt} with λ the plateau's "
+                + "leading unstable eigenvalue (dashed guide, slope from analyse, through the ODE at the plateau's centre) (b).";
     }
 
     @Override
     public Map<String, ExperimentConfig> configs(FigureSize size) {
         boolean quick = size == FigureSize.QUICK;
-        ExperimentConfig c = quick ? CommitteeMachine.config(K, 1, 300, 2, 300, 61)
-                : CommitteeMachine.config(K, 1, 1000, 8, 400, 101);
+        ExperimentConfig c = quick ? CommitteeMachine.config(K, 1, 300, 2, 200, 41)
+                : CommitteeMachine.config(K, 1, 1000, 8, 250, 126);
         Map<String, ExperimentConfig> m = new LinkedHashMap<>();
         m.put("committee_sim", c);
         m.put("committee_ode", c);
@@ -83,78 +89,121 @@ public final class PlateauEscape implements FigureDefinition {
         tables.put("committee_theory_vs_sim", curves);
         tables.put("plateau", new DataTable(AfaAccuracy.orderedMap("t", new double[] {0, c.tMax()},
                 "eps_g", new double[] {plateau.epsG(), plateau.epsG()})));
-        tables.put("distance_from_plateau", distances(c, plateau, engines.odeFromEachSeed(configs.get("committee_ode"), sim), sim));
+        tables.put("asymmetry", asymmetries(c, plateau, curves, engines.odeFromEachSeed(configs.get("committee_ode"), sim), sim));
+        tables.put("ode_large_n", largeN(c, plateau, sim.times()));
         String lam = String.format(Locale.ROOT, "%.4f", lambda), eps = String.format(Locale.ROOT, "%.4f", plateau.epsG());
         PlotFigure plot = new PlotFigure(title(), 2, List.of(
                 new PlotPanel("(a) generalisation error", "t", "ε_g", false, true, List.of(
                         Series.line("committee_theory_vs_sim", "t", "eps_g_ode", "ODE (mean over seeds)", BLACK, false),
                         Series.markers("committee_theory_vs_sim", "t", "eps_g_sim", "eps_g_sim_se", "SGD (mean ± s.e.)", BLACK),
+                        Series.line("ode_large_n", "t", "eps_g", "ODE from N = 10⁵ starts", BLUE, false),
                         Series.line("plateau", "t", "eps_g", "plateau ε_g = " + eps + " (analyse)", ORANGE, true))),
-                new PlotPanel("(b) distance from the plateau", "t", "|(Q, R) − (Q, R)_{plateau}|", false, true, List.of(
-                        Series.line("distance_from_plateau", "t", "dist_ode", "ODE (mean over seeds)", BLACK, false),
-                        Series.markers("distance_from_plateau", "t", "dist_sim", "dist_sim_se", "SGD (mean ± s.e.)", BLACK),
-                        Series.line("distance_from_plateau", "t", "guide", "∝ exp(λt), λ = " + lam + " (analyse)", ORANGE, true)))));
+                new PlotPanel("(b) asymmetry of the student units", "t", "|(Q, R) − symmetrised (Q, R)|", false, true, List.of(
+                        Series.line("asymmetry", "t", "asym_ode", "ODE (mean over seeds)", BLACK, false),
+                        Series.markers("asymmetry", "t", "asym_sim", "asym_sim_se", "SGD (mean ± s.e.)", BLACK),
+                        Series.line("ode_large_n", "t", "asym", "ODE from N = 10⁵ starts", BLUE, false),
+                        Series.line("asymmetry", "t", "guide", "∝ exp(λt), λ = " + lam + " (analyse)", ORANGE, true),
+                        Series.line("ode_large_n", "t", "guide", "∝ exp(λt), λ = " + lam + " (analyse)", ORANGE, true)))));
         List<String> params = List.of(
                 "soft committee machine: bp, erf, K = M = " + c.K() + ", η = " + c.eta() + ", η_v = 0 (v = v* = 1), σ = 0, T = I",
                 "simulations: N = " + c.N() + ", " + c.seeds() + " seeds from seed " + c.seed() + "; each seed's draw (NetworkDraw) "
                         + "changed before training: v = v* = 1, teacher vectors orthogonalised to |w*|² = N",
-                "ODE from each seed's measured initial order parameters, averaged over seeds (as compare does)",
+                "ODE from each seed's measured initial order parameters, averaged over seeds (as compare does); and the ODE "
+                        + "from " + LARGE_N_DRAWS + " draws at N = " + LARGE_N + " (seeds 1…), averaged: the plateau as N grows",
                 "plateau: the symmetric stationary point pepita analyse finds for this config with T = I, v = v* = 1: ε_g = "
                         + eps + ", leading eigenvalue λ = " + lam + " (" + plateau.nUnstable() + " unstable directions)",
-                "distance: Euclidean norm over the Q_kl (k ≤ l) and R_km columns, per seed, then averaged; the guide has slope λ "
-                        + "and passes through the ODE curve where it first reaches " + GUIDE_ANCHOR + "× its minimum");
+                "asymmetry: the Euclidean distance of (Q, R) from its symmetrised copy (each of Q_kk, Q_kl (k < l), R_km "
+                        + "replaced by its mean), per seed, then averaged; the guide has slope λ and passes through the ODE curve "
+                        + "at the plateau's centre (where ε_g of the ODE moves slowest), up to " + GUIDE_TOP + " of its largest value");
         return new FigureData(tables, plot, params);
     }
 
     /**
-     * t, dist_ode (seed mean), dist_sim, dist_sim_se (seed mean and standard error), and guide: the ODE's distance
-     * at the anchor times e^{λ(t − t_anchor)} from the ODE's closest approach until it exceeds the largest distance, NaN elsewhere.
+     * The plateau's centre: the sample where the ODE's ε_g (seed mean) moves slowest in relative terms,
+     * |d ln ε_g/dt| least (central differences), among the samples with ε_g above half the plateau height (so not the
+     * tail, where ln ε_g falls at a constant rate).
      */
-    static DataTable distances(ExperimentConfig c, FixedPoint plateau, List<Trajectory> odePerSeed, Simulation.Result sim) {
+    static int plateauCentre(double[] t, double[] epsOde, double height) {
+        int best = -1;
+        double slowest = Double.POSITIVE_INFINITY;
+        for (int i = 1; i + 1 < t.length; i++) {
+            if (!(epsOde[i] > height / 2)) continue;
+            double rate = Math.abs(Math.log(epsOde[i + 1] / epsOde[i - 1])) / (t[i + 1] - t[i - 1]);
+            if (rate < slowest) {
+                slowest = rate;
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * t, asym_ode (seed mean), asym_sim, asym_sim_se (seed mean and standard error), and guide: the ODE's asymmetry
+     * at the plateau's centre ({@link #plateauCentre}) times e^{λ(t − t_centre)}, from there until it passes
+     * {@value #GUIDE_TOP} of the largest asymmetry (where growth is no longer linear), NaN elsewhere.
+     */
+    static DataTable asymmetries(ExperimentConfig c, FixedPoint plateau, DataTable curves, List<Trajectory> odePerSeed,
+                                 Simulation.Result sim) {
         double[] t = sim.times();
         int n = t.length;
-        double[] ode = mean(odePerSeed, plateau, c, n);
+        double[] ode = mean(odePerSeed, c, n);
         List<Trajectory> sims = new ArrayList<>();
         for (SeedRun.Result s : sim.seeds()) sims.add(s.trajectory());
-        double[] simMean = mean(sims, plateau, c, n);
+        double[] simMean = mean(sims, c, n);
         double[] se = new double[n];
         for (int i = 0; i < n; i++) {
             double s2 = 0;
             int k = 0;
             for (Trajectory tr : sims) {
                 if (i >= tr.size()) continue;
-                double d = distance(tr, i, plateau, c) - simMean[i];
+                double d = asymmetry(tr, i, c) - simMean[i];
                 s2 += d * d;
                 k++;
             }
             se[i] = k > 1 ? Math.sqrt(s2 / (k - 1) / k) : Double.NaN;
         }
-        double[] guide = new double[n];
-        java.util.Arrays.fill(guide, Double.NaN);
-        int iMin = 1;
-        for (int i = 1; i < n; i++) if (ode[i] < ode[iMin]) iMin = i;
-        int anchor = -1;
-        for (int i = iMin; i < n && anchor < 0; i++) if (ode[i] >= GUIDE_ANCHOR * ode[iMin]) anchor = i;
-        double max = 0;
-        for (double d : ode) if (Double.isFinite(d)) max = Math.max(max, d);
-        if (anchor >= 0) {
-            for (int i = iMin; i < n; i++) {
-                double g = ode[anchor] * Math.exp(plateau.lambdaMax() * (t[i] - t[anchor]));
-                if (g > max) break;
-                guide[i] = g;
-            }
-        }
-        return new DataTable(AfaAccuracy.orderedMap("t", t.clone(), "dist_ode", ode, "dist_sim", simMean, "dist_sim_se", se, "guide", guide));
+        double[] guide = guide(t, ode, plateauCentre(t, curves.column("eps_g_ode"), plateau.epsG()), plateau.lambdaMax());
+        return new DataTable(AfaAccuracy.orderedMap("t", t.clone(), "asym_ode", ode, "asym_sim", simMean, "asym_sim_se", se, "guide", guide));
     }
 
-    private static double[] mean(List<Trajectory> perSeed, FixedPoint plateau, ExperimentConfig c, int n) {
+    /**
+     * t, eps_g, asym and guide of the ODE from {@value #LARGE_N_DRAWS} committee machines drawn at N = {@value #LARGE_N}
+     * (seed means); the guide as in {@link #asymmetries}, through this curve at its own plateau centre.
+     */
+    static DataTable largeN(ExperimentConfig c, FixedPoint plateau, double[] times) {
+        List<Trajectory> odes = new ArrayList<>();
+        for (long seed = 1; seed <= LARGE_N_DRAWS; seed++) odes.add(CommitteeMachine.odeFromDraw(c, LARGE_N, seed, times));
+        int n = times.length;
+        double[] eps = new double[n];
+        for (Trajectory tr : odes) for (int i = 0; i < n; i++) eps[i] += tr.rows()[i][tr.indexOf("eps_g")] / odes.size();
+        double[] asym = mean(odes, c, n);
+        return new DataTable(AfaAccuracy.orderedMap("t", times.clone(), "eps_g", eps, "asym", asym,
+                "guide", guide(times, asym, plateauCentre(times, eps, plateau.epsG()), plateau.lambdaMax())));
+    }
+
+    /** anchor's value times e^{λ(t − t_anchor)} from the anchor until it passes {@value #GUIDE_TOP} of the largest value; NaN elsewhere. */
+    static double[] guide(double[] t, double[] curve, int anchor, double lambda) {
+        double[] guide = new double[t.length];
+        java.util.Arrays.fill(guide, Double.NaN);
+        double max = 0;
+        for (double d : curve) if (Double.isFinite(d)) max = Math.max(max, d);
+        if (anchor < 0) return guide;
+        for (int i = anchor; i < t.length; i++) {
+            double g = curve[anchor] * Math.exp(lambda * (t[i] - t[anchor]));
+            if (g > GUIDE_TOP * max) break;
+            guide[i] = g;
+        }
+        return guide;
+    }
+
+    private static double[] mean(List<Trajectory> perSeed, ExperimentConfig c, int n) {
         double[] m = new double[n];
         for (int i = 0; i < n; i++) {
             double s = 0;
             int k = 0;
             for (Trajectory tr : perSeed) {
                 if (i >= tr.size()) continue;
-                s += distance(tr, i, plateau, c);
+                s += asymmetry(tr, i, c);
                 k++;
             }
             m[i] = k > 0 ? s / k : Double.NaN;
@@ -162,15 +211,30 @@ public final class PlateauEscape implements FigureDefinition {
         return m;
     }
 
-    /** |(Q, R) − (Q, R)_plateau| at row i: over the Q and R columns of the packed state (docs/columns.md). */
-    static double distance(Trajectory tr, int i, FixedPoint plateau, ExperimentConfig c) {
-        StateLayout layout = Experiments.layout(c);
-        List<String> names = layout.columnNames();
+    /**
+     * The asymmetry of the student units at row i: the distance of (Q, R) from its symmetrised copy (every Q_kk, every
+     * Q_kl with k &lt; l and every R_km replaced by their means; the symmetric plateau lies in that subspace), over
+     * the Q and R columns (docs/columns.md).
+     */
+    static double asymmetry(Trajectory tr, int i, ExperimentConfig c) {
+        int K = c.K(), M = c.M();
+        double[] row = tr.rows()[i];
+        double qd = 0, qo = 0, r = 0;
+        for (int k = 0; k < K; k++) {
+            qd += row[tr.indexOf("Q_" + (k + 1) + "_" + (k + 1))] / K;
+            for (int l = k + 1; l < K; l++) qo += row[tr.indexOf("Q_" + (k + 1) + "_" + (l + 1))] / (K * (K - 1) / 2.0);
+            for (int m = 0; m < M; m++) r += row[tr.indexOf("R_" + (k + 1) + "_" + (m + 1))] / (K * M);
+        }
         double s = 0;
-        for (int j = 0; j < layout.vOffset(); j++) {
-            double d = tr.rows()[i][tr.indexOf(names.get(j))] - plateau.state()[j];
-            s += d * d;
+        for (int k = 0; k < K; k++) {
+            s += sq(row[tr.indexOf("Q_" + (k + 1) + "_" + (k + 1))] - qd);
+            for (int l = k + 1; l < K; l++) s += sq(row[tr.indexOf("Q_" + (k + 1) + "_" + (l + 1))] - qo);
+            for (int m = 0; m < M; m++) s += sq(row[tr.indexOf("R_" + (k + 1) + "_" + (m + 1))] - r);
         }
         return Math.sqrt(s);
+    }
+
+    private static double sq(double x) {
+        return x * x;
     }
 }

@@ -20,8 +20,8 @@ import static org.junit.jupiter.api.Assertions.*;
 
 /**
  * The figure {@code plateau-escape} at the quick size (N = 300, 2 seeds): its plateau line is analyse's symmetric
- * point, its guide has analyse's slope λ, and the simulated and integrated curves do sit on that line and leave it
- * at that rate.
+ * point, its guide has analyse's slope λ, the simulated and integrated curves sit on that line, and the units' asymmetry
+ * grows on it at about that rate.
  */
 class PlateauEscapeTest {
     private static Map<String, ExperimentConfig> configs;
@@ -63,7 +63,7 @@ class PlateauEscapeTest {
     @Test
     void guideHasTheSlopeOfTheEscapeRate() {
         double lambda = analysed().lambdaMax();
-        DataTable d = data.tables().get("distance_from_plateau");
+        DataTable d = data.tables().get("asymmetry");
         double[] t = d.column("t"), g = d.column("guide");
         int first = -1, n = 0;
         for (int i = 0; i < t.length; i++) {
@@ -76,61 +76,56 @@ class PlateauEscapeTest {
     }
 
     /**
-     * The rows where the seed-mean ODE is on the plateau: ε_g within 2 % of {@code height} (PlateauLengthTest's
-     * definition); {mean of the SGD's ε_g over those rows, their number}.
-     */
-    static double[] simulationOnPlateau(DataTable curves, double height) {
-        double[] ode = curves.column("eps_g_ode"), sim = curves.column("eps_g_sim");
-        double s = 0;
-        int n = 0;
-        for (int i = 0; i < ode.length; i++) {
-            if (Math.abs(ode[i] - height) <= 0.02 * height) {
-                s += sim[i];
-                n++;
-            }
-        }
-        return new double[] {n > 0 ? s / n : Double.NaN, n};
-    }
-
-    /**
-     * The curves sit on the line: the ODE is within 2 % of it for at least 10 samples (t ≥ 50 at Δt = 5), and SGD's
-     * mean over those samples is within 5 % of it (N = 300: order parameters fluctuate by O(1/√N) and the two seeds
-     * escape at different times; measured 2.2 % when written). The check says no for a line 10 % off: then the ODE is
-     * never within 2 % of it.
+     * The curves sit on the line: at the plateau's centre (where the ODE's ε_g moves slowest) the ODE is within 2 % of
+     * it, and SGD's mean over the 7 samples around the centre (t ± 15) is within 10 % of it (N = 300, 2 seeds: the
+     * order parameters fluctuate by O(1/√N) and the seeds escape at different times; measured 0.5 % and 1 % when
+     * written). The check says no for a line 10 % too high.
      */
     @Test
     void curvesSitOnThePlateauLine() {
         DataTable curves = data.tables().get("committee_theory_vs_sim");
         double height = data.tables().get("plateau").column("eps_g")[0];
-        double[] on = simulationOnPlateau(curves, height);
-        String msg = String.format(Locale.ROOT, "plateau %.5f: %d samples on it, SGD mean there %.5f", height, (int) on[1], on[0]);
-        assertTrue(on[1] >= 10, msg);
-        assertEquals(height, on[0], 0.05 * height, msg);
-        assertEquals(0, simulationOnPlateau(curves, 1.1 * height)[1], "a line 10 % too high has no samples near it");
+        double[] t = curves.column("t"), ode = curves.column("eps_g_ode"), sim = curves.column("eps_g_sim");
+        int centre = PlateauEscape.plateauCentre(t, ode, height);
+        assertTrue(centre >= 3 && centre + 3 < t.length, "plateau centre at sample " + centre);
+        double simMean = 0;
+        for (int i = centre - 3; i <= centre + 3; i++) simMean += sim[i] / 7;
+        String msg = String.format(Locale.ROOT, "plateau %.5f: centre t = %s, ODE %.5f, SGD around it %.5f", height, t[centre],
+                ode[centre], simMean);
+        assertEquals(height, ode[centre], 0.02 * height, msg);
+        assertEquals(height, simMean, 0.10 * height, msg);
+        assertNotEquals(1.1 * height, ode[centre], 0.02 * 1.1 * height, "a line 10 % too high is not on the curve");
     }
 
     /**
-     * After the closest approach the ODE's distance from the plateau grows at the rate λ: the least-squares slope of
-     * ln(distance) over the guide's span is within 15 % of λ (the stable directions still decay at the start of the span,
-     * and the seed mean of two shifted exponentials is exponential only while both are; measured 4 % when written).
+     * From starts drawn at N = 10⁵ (asymmetry ~0.01) the ODE sits on the line and its asymmetry grows at the rate λ:
+     * at its plateau centre ε_g is within 0.5 % of the line, and the least-squares slope of ln(asymmetry) over the
+     * guide's span (from the centre until half the largest asymmetry, more than a decade) is within 5 % of λ
+     * (measured 3 % below λ at the default size when written: the growth is not yet purely linear at the span's end).
+     * From the N = 300 starts of the simulations the slope is 15 % below λ (their asymmetry, ~0.2 on the plateau, is
+     * not small), which the figure shows with the same guide.
      */
     @Test
-    void odeLeavesThePlateauAtTheEscapeRate() {
-        double lambda = analysed().lambdaMax();
-        DataTable d = data.tables().get("distance_from_plateau");
-        double[] t = d.column("t"), g = d.column("guide"), ode = d.column("dist_ode");
+    void largeNOdeSitsOnThePlateauAndLeavesItAtTheEscapeRate() {
+        FixedPoint p = analysed();
+        double lambda = p.lambdaMax();
+        DataTable d = data.tables().get("ode_large_n");
+        double[] t = d.column("t"), g = d.column("guide"), asym = d.column("asym"), eps = d.column("eps_g");
+        int centre = PlateauEscape.plateauCentre(t, eps, p.epsG());
+        assertEquals(p.epsG(), eps[centre], 0.005 * p.epsG(), "large-N ODE at its plateau centre t = " + t[centre]);
         double sx = 0, sy = 0, sxx = 0, sxy = 0;
         int n = 0;
         for (int i = 0; i < t.length; i++) {
             if (!Double.isFinite(g[i])) continue;
-            double y = Math.log(ode[i]);
+            double y = Math.log(asym[i]);
             sx += t[i];
             sy += y;
             sxx += t[i] * t[i];
             sxy += t[i] * y;
             n++;
         }
+        assertTrue(n >= 10, "the guide spans " + n + " samples");
         double slope = (n * sxy - sx * sy) / (n * sxx - sx * sx);
-        assertEquals(lambda, slope, 0.15 * lambda, "slope of ln distance over " + n + " samples");
+        assertEquals(lambda, slope, 0.05 * lambda, "slope of ln asymmetry over " + n + " samples");
     }
 }
