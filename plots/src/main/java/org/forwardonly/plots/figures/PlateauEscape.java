@@ -53,7 +53,8 @@ public final class PlateauEscape implements FigureDefinition {
     @Override
     public String description() {
         return "The soft committee machine (bp, erf, K = M = 3, v = v* = 1 fixed, T = I) from random starts: ε_g(t) of the ODE "
-                + "integrated from each seed's start (line) and of SGD (markers: mean ± standard error over seeds), with the "
+                + "integrated from each seed's start (black line) and of SGD (markers: mean ± standard error over seeds), and of the "
+                + "ODE from starts drawn at N = 10⁵ (blue), with the "
                 + "height of the symmetric plateau that pepita analyse finds (dashed) (a); how far the student units are from alike "
                 + "(the distance of (Q, R) from its symmetrised copy), which on the plateau grows as e^{λt} with λ the plateau's "
                 + "leading unstable eigenvalue (dashed guide, slope from analyse, through the ODE at the plateau's centre) (b).";
