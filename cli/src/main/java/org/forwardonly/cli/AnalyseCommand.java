@@ -37,13 +37,16 @@ import java.util.concurrent.Callable;
                 + "runs, except ReLU) by a Newton solve from the specialised solution, the symmetric plateau and the places "
                 + "where the trajectory from the config's start slows down; classify each by the Jacobian's spectrum. Writes "
                 + "DIR/fixed_points.csv (point, eps_g, n_unstable, lambda_max, stability, n_zero, origin, then the state in "
-                + "metrics.csv's column names), DIR/spectrum.csv (point, index, re, im, the eigenvector's real part) and "
+                + "metrics.csv's column names, then copies: points equal up to relabelling the student units are listed once), DIR/spectrum.csv (point, index, re, im, the eigenvector's real part) and "
                 + "DIR/config.json; with --continue also DIR/continuation.csv and DIR/summary.json (etaMax, etaFastest). "
                 + "See docs/analysis.md."})
 public final class AnalyseCommand implements Callable<Integer> {
 
-    /** Keys --continue may vary: rates and the label noise (the constants T, v*, b, d, P stay those of CONFIG). */
-    static final Set<String> CONTINUABLE = Set.of("eta", "etaV", "sigma");
+    /**
+     * Keys --continue may vary: rates and the label noise (the constants T, v*, b, d, P stay those of CONFIG), and
+     * the feedback scale sigmaF for rules with F (c, d ∝ σ_F and P ∝ σ_F² for CONFIG's draw of F).
+     */
+    static final Set<String> CONTINUABLE = Set.of("eta", "etaV", "sigma", "sigmaF");
 
     @Parameters(index = "0", paramLabel = "CONFIG", description = "Experiment config: JSON, or YAML (.yaml, .yml); - reads it from "
             + "standard input. Keys: docs/config.md. Its tMax is how far the trajectories that give the plateau starts are integrated.")
@@ -56,9 +59,10 @@ public final class AnalyseCommand implements Callable<Integer> {
     RunOutput output;
 
     @Option(names = "--continue", paramLabel = "KEY=FROM:TO:STEP",
-            description = "Continue the stationary points in KEY (one of eta, etaV, sigma) over FROM, FROM+STEP, ..., TO and "
-                    + "write continuation.csv and summary.json: where the lowest-eps_g point loses stability (etaMax for eta) "
-                    + "and where its slowest decay is fastest (etaFastest).")
+            description = "Continue the stationary points in KEY (one of eta, etaV, sigma, or sigmaF for rules with the "
+                    + "feedback F: afa, pepita, ff, ...; there c, d and P of CONFIG's draw of F scale with sigmaF) over FROM, "
+                    + "FROM+STEP, ..., TO and write continuation.csv and summary.json: where the lowest-eps_g point loses "
+                    + "stability (etaMax for eta) and where its slowest decay is fastest (etaFastest).")
     String continuation;
 
     @Option(names = "--small-eta",
@@ -112,6 +116,17 @@ public final class AnalyseCommand implements Callable<Integer> {
             Experiments.checkSupported(cfg);
             constants = Experiments.initialConditions(cfg, cfg.seed());
             Experiments.validate(cfg, constants);
+            if (sweep != null && sweep.key().equals("sigmaF")) {
+                if (!cfg.rule().usesF()) {
+                    throw new ConfigException("option '--continue': key sigmaF needs a rule with the feedback F ("
+                            + org.forwardonly.theory.rules.Rules.all().stream().filter(r -> r.usesF()).map(r -> r.name()).toList()
+                            + "); rule " + cfg.rule().name() + " has none");
+                }
+                if (!(cfg.sigmaF() > 0) || !(sweep.from() > 0)) {
+                    throw new ConfigException("option '--continue': sigmaF needs CONFIG's sigmaF > 0 and FROM > 0 (c, d, P "
+                            + "are rescaled from CONFIG's draw of F; got sigmaF = " + cfg.sigmaF() + ", FROM = " + sweep.from() + ")");
+                }
+            }
         } catch (ConfigException e) {
             err.println("pepita analyse: " + e.getMessage());
             err.flush();
@@ -141,18 +156,22 @@ public final class AnalyseCommand implements Callable<Integer> {
             final ObjectNode base = tree;
             final String key = sweep.key();
             try {
-                ExperimentConfig first = at(base, key, sweep.from());
+                java.util.function.DoubleFunction<ExperimentConfig> configAt = v -> at(base, key, v);
+                boolean feedback = key.equals("sigmaF");
+                ParameterContinuation.Family family = feedback
+                        ? ParameterContinuation.feedbackScale(configAt, constants, cfg.sigmaF(), layout)
+                        : ParameterContinuation.fixedConstants(configAt, constants);
+                double here = feedback ? cfg.sigmaF() : sweep.from();
                 List<FixedPoint> start;
-                try (StationaryPoints sp = new StationaryPoints(first, constants)) {
+                try (StationaryPoints sp = new StationaryPoints(family.config(sweep.from()), family.constants(sweep.from()))) {
                     start = new java.util.ArrayList<>();
                     for (FixedPoint p : points) {
-                        double[] y = sp.solve(p.state());
-                        FixedPoint q = y == null ? null : sp.classify(y, p.origin());
+                        double[] y = sp.solve(family.carry(p.state(), here, sweep.from()));
+                        FixedPoint q = y == null || sp.indexOfCopy(start, y) >= 0 ? null : sp.classify(y, p.origin());
                         if (q != null) start.add(q);
                     }
                 }
-                cont = ParameterContinuation.run(ParameterContinuation.grid(sweep.from(), sweep.to(), sweep.step()),
-                        v -> at(base, key, v), constants, start);
+                cont = ParameterContinuation.run(ParameterContinuation.grid(sweep.from(), sweep.to(), sweep.step()), family, start);
             } catch (ConfigException e) {
                 err.println("pepita analyse: option '--continue': " + e.getMessage());
                 err.flush();
@@ -169,7 +188,7 @@ public final class AnalyseCommand implements Callable<Integer> {
             dir.writeConfig(cfg, new long[] {cfg.seed()}, RunDirectory.commandLine(spec), engine);
             StringBuilder fp = new StringBuilder("point,eps_g,n_unstable,lambda_max,stability,n_zero,origin");
             for (String n : names) fp.append(',').append(n);
-            fp.append('\n');
+            fp.append(",copies\n");
             StringBuilder spc = new StringBuilder("point,index,re,im");
             for (String n : names) spc.append(',').append(n);
             spc.append('\n');
@@ -188,7 +207,7 @@ public final class AnalyseCommand implements Callable<Integer> {
             if (cont != null) {
                 StringBuilder cc = new StringBuilder(sweep.key() + ",branch,eps_g,n_unstable,lambda_max,stability,n_zero,origin");
                 for (String n : names) cc.append(',').append(n);
-                cc.append('\n');
+                cc.append(",copies\n");
                 for (ParameterContinuation.Row r : cont.rows()) {
                     cc.append(num(r.value())).append(',').append(r.branch()).append(',').append(row(r.point()));
                 }
@@ -210,9 +229,10 @@ public final class AnalyseCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         for (int p = 0; p < points.size(); p++) {
             FixedPoint f = points.get(p);
-            stdout.println(String.format(Locale.ROOT, "point %d (%s): eps_g = %.6g, %s, %d unstable, lambda_max = %.6g%s",
+            stdout.println(String.format(Locale.ROOT, "point %d (%s): eps_g = %.6g, %s, %d unstable, lambda_max = %.6g%s%s",
                     p, f.origin(), f.epsG(), f.stability(), f.nUnstable(), f.lambdaMax(),
-                    f.nZero() > 0 ? ", " + f.nZero() + " zero eigenvalue(s)" : ""));
+                    f.nZero() > 0 ? ", " + f.nZero() + " zero eigenvalue(s)" : "",
+                    f.copies() > 1 ? ", " + f.copies() + " copies (student units relabelled)" : ""));
         }
         if (cont != null) {
             stdout.println(String.format(Locale.ROOT, "%sMax = %s, %sFastest = %s", sweep.key(), cont.critical(), sweep.key(),
@@ -233,7 +253,7 @@ public final class AnalyseCommand implements Callable<Integer> {
         b.append(num(f.epsG())).append(',').append(f.nUnstable()).append(',').append(num(f.lambdaMax())).append(',')
                 .append(f.stability()).append(',').append(f.nZero()).append(',').append(f.origin().replace(',', ';'));
         for (double x : f.state()) b.append(',').append(num(x));
-        return b.append('\n').toString();
+        return b.append(',').append(f.copies()).append('\n').toString();
     }
 
     private static String num(double x) {

@@ -16,7 +16,11 @@ import java.util.List;
  * @param lambdaMax the largest real part of the spectrum
  * @param stability "stable", "saddle", "unstable" (every direction), "marginal" (zero modes and no
  *                  unstable one) or "continuum" (a zero mode along which the point moves to nearby fixed points)
+ * @param copies how many distinct stationary points relabelling the student units makes of it (itself
+ *               included: K! over the relabellings that leave it unchanged); they share its spectrum and
+ *               are listed once. 0 when not counted (K above {@link StationaryPoints#MAX_PERMUTED_K})
  */
 public record FixedPoint(double[] state, double epsG, String origin, List<double[]> eigenvalues,
-                         List<double[]> eigenvectors, int nUnstable, int nZero, double lambdaMax, String stability) {
+                         List<double[]> eigenvectors, int nUnstable, int nZero, double lambdaMax, String stability,
+                         int copies) {
 }

@@ -40,6 +40,9 @@ public final class StationaryPoints implements AutoCloseable {
     /** ...and the drift below this times the rate max(|η|, |η_v|, |mirroring rate|). */
     static final double RESIDUAL_TOLERANCE = 1e-9;
 
+    /** Above this K the K! relabellings of the student units are not enumerated (copies are not merged nor counted). */
+    public static final int MAX_PERMUTED_K = 7;
+
     /** A starting point of the solve and where it came from. */
     public record Start(String origin, double[] state) { }
 
@@ -53,6 +56,8 @@ public final class StationaryPoints implements AutoCloseable {
     /** With smallEta, the same config at half the rates: 4 f(η/2) − f(η) is the O(η) part of the drift. */
     private final OrderParameterDynamics half;
     private final double[] scratchHalf;
+    /** The relabellings of the student units that are symmetries of the drift (all K! but the identity, or fa's that keep b). */
+    private final List<int[]> relabellings;
 
     /**
      * The analyser of {@code config} with the constants of {@code constants} (its T, v*, b, d, P);
@@ -87,6 +92,85 @@ public final class StationaryPoints implements AutoCloseable {
         this.scratch = new double[layout.dimension()];
         this.half = smallEta ? Experiments.dynamics(halfRates(config), constants, 1) : null;
         this.scratchHalf = new double[layout.dimension()];
+        this.relabellings = relabellings(layout.K(), layout.hasB() ? constants.b() : null);
+        // a relabelling that changes a frozen variable (v when eta_v = 0, Q and R when eta = 0) maps a point
+        // to one of a different system: not a copy
+        double[] y0 = constants.pack(layout);
+        boolean[] moves = new boolean[layout.dimension()];
+        for (int i : free) moves[i] = true;
+        relabellings.removeIf(pi -> {
+            double[] z = relabelled(y0, pi);
+            for (int i = 0; i < z.length; i++) if (!moves[i] && z[i] != y0[i]) return true;
+            return false;
+        });
+    }
+
+    /**
+     * The permutations of K student units other than the identity that map the drift onto itself:
+     * every one (the units enter the drift only through sums over them), except for fa, whose fixed
+     * feedback b_k is a per-unit constant, those that change b. Empty above {@link #MAX_PERMUTED_K}.
+     */
+    static List<int[]> relabellings(int K, double[] b) {
+        List<int[]> out = new ArrayList<>();
+        if (K > MAX_PERMUTED_K) return out;
+        permute(new int[K], new boolean[K], 0, out);
+        out.removeIf(pi -> {
+            boolean identity = true;
+            for (int k = 0; k < K; k++) {
+                if (pi[k] != k) identity = false;
+                if (b != null && b[pi[k]] != b[k]) return true;
+            }
+            return identity;
+        });
+        return out;
+    }
+
+    private static void permute(int[] pi, boolean[] used, int at, List<int[]> out) {
+        if (at == pi.length) {
+            out.add(pi.clone());
+            return;
+        }
+        for (int k = 0; k < pi.length; k++) {
+            if (used[k]) continue;
+            used[k] = true;
+            pi[at] = k;
+            permute(pi, used, at + 1, out);
+            used[k] = false;
+        }
+    }
+
+    /** {@code y} with student unit k relabelled as unit pi[k]: Q, R, v and c move with their units; T, d, P stay. */
+    double[] relabelled(double[] y, int[] pi) {
+        double[] z = y.clone();
+        int K = layout.K(), M = layout.M();
+        for (int k = 0; k < K; k++) {
+            for (int l = 0; l < K; l++) z[layout.qIndex(pi[k], pi[l])] = y[layout.qIndex(k, l)];
+            for (int m = 0; m < M; m++) z[layout.rIndex(pi[k], m)] = y[layout.rIndex(k, m)];
+            z[layout.vIndex(pi[k])] = y[layout.vIndex(k)];
+            if (layout.hasF()) z[layout.cIndex(pi[k])] = y[layout.cIndex(k)];
+        }
+        return z;
+    }
+
+    /** The number of distinct points among {@code y} and its relabellings (1 for a point all relabellings fix). */
+    int copies(double[] y) {
+        if (layout.K() > MAX_PERMUTED_K) return 0;
+        List<double[]> distinct = new ArrayList<>();
+        distinct.add(y);
+        for (int[] pi : relabellings) {
+            double[] z = relabelled(y, pi);
+            boolean seen = false;
+            for (double[] d : distinct) seen |= close(d, z);
+            if (!seen) distinct.add(z);
+        }
+        return distinct.size();
+    }
+
+    /** The index of a point of {@code points} that is {@code y} or a relabelled copy of it (within 1e-6 relative), or −1. */
+    public int indexOfCopy(List<FixedPoint> points, double[] y) {
+        int i = indexOf(points, y);
+        for (int j = 0; j < relabellings.size() && i < 0; j++) i = indexOf(points, relabelled(y, relabellings.get(j)));
+        return i;
     }
 
     private static ExperimentConfig halfRates(ExperimentConfig c) {
@@ -314,7 +398,8 @@ public final class StationaryPoints implements AutoCloseable {
         String stability = unstable == n ? "unstable" : unstable > 0 ? "saddle"
                 : zeros > 0 ? (continuum ? "continuum" : "marginal") : "stable";
         double lambdaMax = values.isEmpty() ? Double.NaN : values.get(0)[0];
-        return new FixedPoint(y.clone(), dynamics.epsG(y), origin, values, vectors, unstable, zeros, lambdaMax, stability);
+        return new FixedPoint(y.clone(), dynamics.epsG(y), origin, values, vectors, unstable, zeros, lambdaMax, stability,
+                copies(y));
     }
 
     /** Whether a step of 1e-3 along the zero mode {@code dir} lands near another stationary point: a continuum. */
@@ -427,12 +512,15 @@ public final class StationaryPoints implements AutoCloseable {
         return solveAll(starts());
     }
 
-    /** The distinct stationary points reached from {@code starts}, classified. */
+    /**
+     * The distinct stationary points reached from {@code starts}, classified; a point that is a
+     * relabelled copy of one already found (student units permuted) is not listed again.
+     */
     public List<FixedPoint> solveAll(List<Start> starts) {
         List<FixedPoint> found = new ArrayList<>();
         for (Start st : starts) {
             double[] y = solve(st.state(), st.origin().equals("symmetric"));
-            if (y == null || !physical(y) || indexOf(found, y) >= 0) continue;
+            if (y == null || !physical(y) || indexOfCopy(found, y) >= 0) continue;
             FixedPoint p = classify(y, st.origin());
             if (p != null) found.add(p);
         }
@@ -442,15 +530,19 @@ public final class StationaryPoints implements AutoCloseable {
     /** The index of a point of {@code points} within 1e-6 (relative) of {@code y}, or −1. */
     static int indexOf(List<FixedPoint> points, double[] y) {
         for (int i = 0; i < points.size(); i++) {
-            double[] z = points.get(i).state();
-            double d = 0, s = 1;
-            for (int j = 0; j < y.length; j++) {
-                d = Math.max(d, Math.abs(z[j] - y[j]));
-                s = Math.max(s, Math.abs(y[j]));
-            }
-            if (d <= 1e-6 * s) return i;
+            if (close(points.get(i).state(), y)) return i;
         }
         return -1;
+    }
+
+    /** Whether two states agree within 1e-6 relative to max(1, |y|∞). */
+    static boolean close(double[] z, double[] y) {
+        double d = 0, s = 1;
+        for (int j = 0; j < y.length; j++) {
+            d = Math.max(d, Math.abs(z[j] - y[j]));
+            s = Math.max(s, Math.abs(y[j]));
+        }
+        return d <= 1e-6 * s;
     }
 
     /**
