@@ -37,7 +37,8 @@ import java.util.concurrent.Callable;
                 + "runs, except ReLU) by a Newton solve from the specialised solution, the symmetric plateau and the places "
                 + "where the trajectory from the config's start slows down; classify each by the Jacobian's spectrum. Writes "
                 + "DIR/fixed_points.csv (point, eps_g, n_unstable, lambda_max, stability, n_zero, origin, then the state in "
-                + "metrics.csv's column names, then copies: points equal up to relabelling the student units are listed once), DIR/spectrum.csv (point, index, re, im, the eigenvector's real part) and "
+                + "metrics.csv's column names, then copies: points equal up to relabelling the student units are listed "
+                + "once), DIR/spectrum.csv (point, index, re, im, the eigenvector's real part) and "
                 + "DIR/config.json; with --continue also DIR/continuation.csv and DIR/summary.json (etaMax, etaFastest). "
                 + "See docs/analysis.md."})
 public final class AnalyseCommand implements Callable<Integer> {
