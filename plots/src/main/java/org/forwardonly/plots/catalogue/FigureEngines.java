@@ -1,5 +1,6 @@
 package org.forwardonly.plots.catalogue;
 
+import org.forwardonly.simulation.compare.PlateauLength;
 import org.forwardonly.simulation.compare.TheoryComparison;
 import org.forwardonly.simulation.measure.SeedStatistics;
 import org.forwardonly.simulation.mirroring.WeightMirroring;
@@ -97,6 +98,25 @@ public final class FigureEngines {
             }
         });
         return r;
+    }
+
+    /**
+     * The plateau lengths of {@code config}'s seeds at its N, simulated and from the ODE of each seed's start
+     * ({@link PlateauLength#run}), the simulated steps counted on the meter as they are done.
+     */
+    public PlateauLength.SizeResult plateauLength(ExperimentConfig config, PlateauLength.Prediction prediction) {
+        return (PlateauLength.SizeResult) done.computeIfAbsent("plateau " + key(config) + " " + prediction, k -> {
+            boolean count = firstOnMeter(config);
+            double cost = count ? WorkMeter.cost(config) : 0;
+            java.util.concurrent.atomic.AtomicLong steps = new java.util.concurrent.atomic.AtomicLong();
+            PlateauLength.SizeResult r = PlateauLength.run(config, prediction, threads, n -> {
+                steps.addAndGet(n);
+                if (count) meter.advance(n);
+            });
+            // a seed stops soon after its escape, before tMax: the rest of the run's cost is counted now
+            if (count) meter.advance(Math.max(0, cost - steps.get()));
+            return r;
+        });
     }
 
     /**

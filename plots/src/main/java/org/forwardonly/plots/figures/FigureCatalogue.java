@@ -18,6 +18,7 @@ public final class FigureCatalogue {
             new ForwardForwardForm(),
             new ScanAfaVsPepita(),
             new PlateauEscape(),
+            new PlateauLengthFigure(),
             new EtaMaxFigure());
 
     private FigureCatalogue() {}

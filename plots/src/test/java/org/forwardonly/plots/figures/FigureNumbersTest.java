@@ -74,7 +74,7 @@ class FigureNumbersTest {
         // rows of the CSV written next to the figure that the series names, exactly (the CSV writes Double.toString,
         // which reads back to the same double): the rows whose x and y can be drawn (finite; positive on a log axis),
         // in order, and for markers the upper end of the error bar y + |se|
-        assertEquals(8, data.size(), "the figures beyond Fig. 2: " + data.keySet());
+        assertEquals(9, data.size(), "the figures beyond Fig. 2: " + data.keySet());
         for (var e : data.entrySet()) {
             FigureData d = e.getValue();
             FigureCanvas canvas = new FigureCanvas(d.plot(), name -> table(d.tables(), name));
