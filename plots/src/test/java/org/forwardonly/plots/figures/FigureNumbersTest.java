@@ -260,4 +260,24 @@ class FigureNumbersTest {
                     csv("ff-form", rule + "_theory_vs_sim").column("cos_v_feedback_ode"), ODE_TOL, rule);
         }
     }
+
+    /**
+     * plateau-length: the seed means in the CSV are {@link org.forwardonly.simulation.compare.PlateauLength#run}'s on the
+     * figure's configs, run here on one thread (the figure ran on two: the numbers must not depend on it).
+     */
+    @Test
+    void plateauLengthsAreTheEnginesNumbers() {
+        Map<String, ExperimentConfig> c = configs.get("plateau-length");
+        DataTable t = csv("plateau-length", "plateau_length");
+        var p = org.forwardonly.simulation.compare.PlateauLength.predict(c.values().iterator().next());
+        int i = 0;
+        for (ExperimentConfig config : c.values()) {
+            var r = org.forwardonly.simulation.compare.PlateauLength.run(config, p, 1, n -> { });
+            assertEquals(config.N(), t.column("N")[i], 0.0);
+            assertEquals(r.simMean(), t.column("sim_mean")[i], 0.0, "N = " + config.N());
+            assertEquals(r.odeMean(), t.column("ode_mean")[i], 0.0, "N = " + config.N());
+            i++;
+        }
+        assertEquals(c.size(), i);
+    }
 }

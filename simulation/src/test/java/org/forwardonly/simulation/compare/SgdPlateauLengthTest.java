@@ -50,7 +50,7 @@ class SgdPlateauLengthTest {
         assertTrue(Math.abs(slope[0] - 2 * p.slope()) > 3 * slope[1], "a wrong lambda/2 is not rejected: " + msg);
     }
 
-    /** The length is measured from entering the plateau (within 5 %) to the crossing of half its height, interpolated. */
+    /** The length is measured from entering the plateau (down to 5 % above its height) to the crossing of half its height, interpolated. */
     @Test
     void lengthRunsFromEntryToHalfTheHeight() {
         double[] t = {0, 1, 2, 3, 4, 5, 6};
