@@ -32,7 +32,7 @@ public final class PlateauLengthFigure implements FigureDefinition {
     /** The learning rate: below η_max (2.31 at K = 2), large enough that the plateau is short to simulate. */
     static final double ETA = 1.5;
     /** The input dimensions and seeds per N at each size. */
-    static final int[] SIZES_DEFAULT = {1000, 3000, 10000}, SIZES_QUICK = {100, 300};
+    static final int[] SIZES_DEFAULT = {1000, 2000, 4000}, SIZES_QUICK = {100, 300};
     static final int SEEDS_DEFAULT = 8, SEEDS_QUICK = 2;
     /** The longest run: every seed at the largest default N escapes well before it. */
     static final double T_MAX = 400;
@@ -123,7 +123,7 @@ public final class PlateauLengthFigure implements FigureDefinition {
                         p.height(), p.lambda(), p.slope()),
                 String.format(Locale.ROOT, "measured slope against ln N: simulations %.3f ± %.3f, ODE from the seeds' starts %.3f ± %.3f",
                         simSlope[0], simSlope[1], odeSlope[0], odeSlope[1]),
-                "plateau length: from ε_g first within " + Math.round(PlateauLength.ENTRY * 100) + " % of the plateau height to ε_g "
+                "plateau length: from ε_g first down to " + Math.round(PlateauLength.ENTRY * 100) + " % above the plateau height to ε_g "
                         + "below half of it; N in " + java.util.Arrays.toString(sizes) + ", " + first.seeds() + " seeds each from seed "
                         + first.seed() + " (mean ± standard error)");
         return new FigureData(tables, plot, params);
