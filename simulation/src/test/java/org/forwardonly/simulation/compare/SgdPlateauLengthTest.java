@@ -25,8 +25,8 @@ class SgdPlateauLengthTest {
      * SGD at N = 250, 500, 1000, 2000 with 8 seeds each: the least-squares slope of the mean plateau length against
      * ln N agrees with 1/(2λ) within three of its standard errors, the standard error propagated from the seeds'
      * spread at each N. A seed's escape time is ln of its random initial asymmetry over λ, a spread of order 1/λ
-     * (about 10 time units here, against a slope of 6.5), so over a factor 8 in N and 8 seeds the slope is known
-     * only to about a third; three standard errors make a false alarm rare (~0.3 % for a normal estimate). The same
+     * (10–15 time units here, against a slope of 6.5), so over a factor 8 in N and 8 seeds the slope is known
+     * only to about ±45 % (measured 5.56 ± 2.88, docs/analysis.md); three standard errors make a false alarm rare (~0.3 % for a normal estimate). The same
      * check rejects an escape rate three times too small (a slope three times too large).
      */
     @Test
