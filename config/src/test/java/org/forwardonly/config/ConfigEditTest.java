@@ -62,6 +62,24 @@ class ConfigEditTest {
         assertEquals(0.7, ConfigParser.edit((ObjectNode) readTree("{\"eta\": 0.9}"), base).etaV(), 0.0);
     }
 
+    /**
+     * {@link ExperimentConfig#withRates} (theory's analyser halves the rates with it, having no parser) gives the
+     * config that the parser's edit of eta and etaV gave, to the last bit of every key.
+     */
+    @Test
+    void withRatesGivesWhatTheParsersEditGave() {
+        String noMirroring = BASE.replace(" \"mirroring\": {\"etaWm\": 0.2},", "");
+        assertTrue(!noMirroring.contains("mirroring") && noMirroring.contains("\"eta\": 0.7,"), noMirroring);
+        for (String json : new String[] {BASE, noMirroring, noMirroring.replace("\"eta\": 0.7,", "\"eta\": 0.3, \"etaV\": 0,")}) {
+            ExperimentConfig base = ConfigParser.parse(json);
+            ObjectNode edit = ConfigParser.mapper().createObjectNode().put("eta", base.eta() / 2).put("etaV", base.etaV() / 2);
+            assertEquals(ConfigParser.toJson(ConfigParser.edit(edit, base)),
+                    ConfigParser.toJson(base.withRates(base.eta() / 2, base.etaV() / 2)), json);
+        }
+        assertThrows(ConfigException.class, () -> ConfigParser.parse(BASE).withRates(-1, 0.5));
+        assertThrows(ConfigException.class, () -> ConfigParser.parse(BASE).withRates(0.5, Double.NaN));
+    }
+
     @Test
     void anEditIsValidatedAsAWholeWithTheSameMessages() {
         ExperimentConfig base = ConfigParser.parse(BASE);
