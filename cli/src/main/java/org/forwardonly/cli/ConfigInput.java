@@ -1,8 +1,8 @@
 package org.forwardonly.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.forwardonly.theory.config.ConfigParser;
-import org.forwardonly.theory.config.ConfigSource;
+import org.forwardonly.config.ConfigParser;
+import org.forwardonly.config.ConfigSource;
 import org.forwardonly.theory.config.ExperimentConfig;
 import picocli.CommandLine.Option;
 

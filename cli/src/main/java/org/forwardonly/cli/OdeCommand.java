@@ -3,7 +3,7 @@ package org.forwardonly.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.forwardonly.theory.config.ConfigException;
-import org.forwardonly.theory.config.ConfigParser;
+import org.forwardonly.config.ConfigParser;
 import org.forwardonly.theory.config.ExperimentConfig;
 import org.forwardonly.theory.ode.AveragingReport;
 import org.forwardonly.theory.ode.Continuation;

@@ -4,7 +4,7 @@ import org.forwardonly.simulation.compare.Agreement;
 import org.forwardonly.simulation.compare.TwoSizeComparison;
 import org.forwardonly.simulation.training.Simulation;
 import org.forwardonly.theory.config.ConfigException;
-import org.forwardonly.theory.config.ConfigParser;
+import org.forwardonly.config.ConfigParser;
 import org.forwardonly.theory.config.ExperimentConfig;
 import org.forwardonly.theory.ode.Experiments;
 import org.forwardonly.theory.ode.SampleTimes;

@@ -3,7 +3,7 @@ package org.forwardonly.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.forwardonly.plots.catalogue.OutputDirectory;
 import org.forwardonly.theory.config.ConfigException;
-import org.forwardonly.theory.config.ConfigParser;
+import org.forwardonly.config.ConfigParser;
 import org.forwardonly.theory.config.ExperimentConfig;
 
 import java.io.IOException;

@@ -254,7 +254,7 @@ public final class ScanCommand implements Callable<Integer> {
     private static com.fasterxml.jackson.databind.JsonNode storedSpec(Path dir) {
         Path f = dir.resolve(ScanManifest.FILE);
         try {
-            var spec = org.forwardonly.theory.config.ConfigParser.mapper().readTree(Files.readString(f)).get("spec");
+            var spec = org.forwardonly.config.ConfigParser.mapper().readTree(Files.readString(f)).get("spec");
             if (spec == null || !spec.isObject()) throw new IOException("no 'spec' object");
             return spec;
         } catch (IOException | RuntimeException e) {

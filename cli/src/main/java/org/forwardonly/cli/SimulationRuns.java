@@ -9,7 +9,7 @@ import org.forwardonly.simulation.training.SeedRun;
 import org.forwardonly.simulation.training.Simulation;
 import org.forwardonly.simulation.training.SimulationLimits;
 import org.forwardonly.theory.config.ConfigException;
-import org.forwardonly.theory.config.ConfigParser;
+import org.forwardonly.config.ConfigParser;
 import org.forwardonly.theory.config.ExperimentConfig;
 import org.forwardonly.theory.trajectory.Trajectory;
 import picocli.CommandLine.Option;

@@ -1,7 +1,7 @@
 package org.forwardonly.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.forwardonly.theory.config.ConfigParser;
+import org.forwardonly.config.ConfigParser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,7 +1,7 @@
 package org.forwardonly.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.forwardonly.theory.config.ConfigParser;
+import org.forwardonly.config.ConfigParser;
 import org.forwardonly.theory.trajectory.Trajectory;
 import org.forwardonly.theory.trajectory.TrajectoryCsv;
 import org.junit.jupiter.api.Test;

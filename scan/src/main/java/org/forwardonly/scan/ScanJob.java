@@ -12,7 +12,7 @@ import org.forwardonly.scan.store.ResultStore;
 import org.forwardonly.scan.store.ScanLock;
 import org.forwardonly.scan.store.ScanManifest;
 import org.forwardonly.theory.config.ConfigException;
-import org.forwardonly.theory.config.ConfigParser;
+import org.forwardonly.config.ConfigParser;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

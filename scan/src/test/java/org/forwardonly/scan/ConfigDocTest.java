@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.forwardonly.scan.spec.ScanSpec;
 import org.forwardonly.scan.spec.ScanSpecParser;
 import org.forwardonly.theory.config.ConfigException;
-import org.forwardonly.theory.config.ConfigParser;
+import org.forwardonly.config.ConfigParser;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

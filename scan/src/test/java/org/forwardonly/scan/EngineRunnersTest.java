@@ -3,7 +3,7 @@ package org.forwardonly.scan;
 import org.forwardonly.scan.metrics.PointSummary;
 import org.forwardonly.scan.run.EngineRunners;
 import org.forwardonly.scan.spec.ScanSpec;
-import org.forwardonly.theory.config.ConfigParser;
+import org.forwardonly.config.ConfigParser;
 import org.forwardonly.theory.config.ExperimentConfig;
 import org.forwardonly.theory.ode.Experiments;
 import org.forwardonly.theory.ode.IntegrationObserver;

@@ -5,7 +5,7 @@ import org.forwardonly.scan.spec.RunKind;
 import org.forwardonly.scan.spec.ScanSpec;
 import org.forwardonly.scan.spec.ScanSpecException;
 import org.forwardonly.scan.spec.ScanSpecParser;
-import org.forwardonly.theory.config.ConfigParser;
+import org.forwardonly.config.ConfigParser;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -5,7 +5,7 @@ import org.forwardonly.simulation.network.Network;
 import org.forwardonly.simulation.network.RowProducts;
 import org.forwardonly.simulation.training.OnlineTrainer;
 import org.forwardonly.simulation.training.SeedRun;
-import org.forwardonly.theory.config.ConfigParser;
+import org.forwardonly.config.ConfigParser;
 import org.forwardonly.theory.config.ExperimentConfig;
 import org.forwardonly.theory.init.NetworkDraw;
 

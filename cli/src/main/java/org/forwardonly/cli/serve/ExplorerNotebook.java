@@ -5,7 +5,7 @@ import org.forwardonly.notebooks.format.Cell;
 import org.forwardonly.notebooks.format.Notebook;
 import org.forwardonly.notebooks.plot.MatplotlibCode;
 import org.forwardonly.theory.config.ConfigException;
-import org.forwardonly.theory.config.ConfigParser;
+import org.forwardonly.config.ConfigParser;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

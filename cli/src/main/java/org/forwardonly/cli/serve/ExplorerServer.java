@@ -5,7 +5,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import org.forwardonly.notebooks.format.NotebookWriter;
 import org.forwardonly.theory.config.ConfigException;
-import org.forwardonly.theory.config.ConfigParser;
+import org.forwardonly.config.ConfigParser;
 import org.forwardonly.theory.trajectory.TrajectoryCsv;
 
 import java.io.IOException;

@@ -9,7 +9,7 @@ import org.forwardonly.simulation.training.SimulationLimits;
 import org.forwardonly.theory.activation.Activation;
 import org.forwardonly.theory.averaging.QuadratureEpsG;
 import org.forwardonly.theory.config.ConfigException;
-import org.forwardonly.theory.config.ConfigParser;
+import org.forwardonly.config.ConfigParser;
 import org.forwardonly.theory.config.ExperimentConfig;
 import org.forwardonly.theory.integrals.ClosedFormAverages;
 import org.forwardonly.theory.integrals.EpsG;

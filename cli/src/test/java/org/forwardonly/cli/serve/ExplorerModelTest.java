@@ -1,7 +1,7 @@
 package org.forwardonly.cli.serve;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.forwardonly.theory.config.ConfigParser;
+import org.forwardonly.config.ConfigParser;
 import org.forwardonly.theory.rules.RuleType;
 import org.forwardonly.theory.rules.Rules;
 import org.junit.jupiter.api.Test;

@@ -2,7 +2,7 @@ package org.forwardonly.cli.serve;
 
 import org.forwardonly.notebooks.format.Cell;
 import org.forwardonly.notebooks.format.Notebook;
-import org.forwardonly.theory.config.ConfigParser;
+import org.forwardonly.config.ConfigParser;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

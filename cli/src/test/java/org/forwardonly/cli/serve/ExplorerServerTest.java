@@ -2,7 +2,7 @@ package org.forwardonly.cli.serve;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.forwardonly.simulation.training.SeedRun;
-import org.forwardonly.theory.config.ConfigParser;
+import org.forwardonly.config.ConfigParser;
 import org.forwardonly.theory.ode.SampleTimes;
 import org.forwardonly.theory.trajectory.Trajectory;
 import org.junit.jupiter.api.AfterAll;

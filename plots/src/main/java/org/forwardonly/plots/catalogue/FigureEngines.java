@@ -41,7 +41,7 @@ public final class FigureEngines {
     }
 
     static String key(ExperimentConfig config) {
-        return org.forwardonly.theory.config.ConfigParser.toJson(config).toString();
+        return org.forwardonly.config.ConfigParser.toJson(config).toString();
     }
 
     /**

@@ -7,7 +7,7 @@ import org.forwardonly.notebooks.template.FigureNotebook;
 import org.forwardonly.plots.chart.FigureCanvas;
 import org.forwardonly.plots.data.DataTable;
 import org.forwardonly.plots.export.FigureFiles;
-import org.forwardonly.theory.config.ConfigParser;
+import org.forwardonly.config.ConfigParser;
 import org.forwardonly.theory.config.ExperimentConfig;
 
 import java.io.IOException;

@@ -2,7 +2,7 @@ package org.forwardonly.plots.figures;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.forwardonly.plots.catalogue.FigureSize;
-import org.forwardonly.theory.config.ConfigParser;
+import org.forwardonly.config.ConfigParser;
 import org.forwardonly.theory.config.ExperimentConfig;
 
 /**

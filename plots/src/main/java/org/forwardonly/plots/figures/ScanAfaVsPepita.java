@@ -19,7 +19,7 @@ import org.forwardonly.simulation.training.DivergedException;
 import org.forwardonly.simulation.training.SeedRun;
 import org.forwardonly.simulation.training.Simulation;
 import org.forwardonly.theory.trajectory.Trajectory;
-import org.forwardonly.theory.config.ConfigParser;
+import org.forwardonly.config.ConfigParser;
 import org.forwardonly.theory.config.ExperimentConfig;
 import org.forwardonly.theory.ode.Experiments;
 

@@ -6,7 +6,7 @@ import org.forwardonly.notebooks.plot.PlotFigure;
 import org.forwardonly.notebooks.plot.PlotPanel;
 import org.forwardonly.notebooks.plot.PlotSeries;
 import org.forwardonly.plots.data.DataTable;
-import org.forwardonly.theory.config.ConfigParser;
+import org.forwardonly.config.ConfigParser;
 import org.forwardonly.theory.config.ExperimentConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

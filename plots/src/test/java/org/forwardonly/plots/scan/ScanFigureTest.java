@@ -9,7 +9,7 @@ import org.forwardonly.scan.run.PointResult;
 import org.forwardonly.scan.spec.ScanPoint;
 import org.forwardonly.scan.spec.ScanSpec;
 import org.forwardonly.scan.spec.ScanSpecParser;
-import org.forwardonly.theory.config.ConfigParser;
+import org.forwardonly.config.ConfigParser;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

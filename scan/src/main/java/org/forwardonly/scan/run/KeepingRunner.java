@@ -3,7 +3,7 @@ package org.forwardonly.scan.run;
 import org.forwardonly.scan.metrics.PointSummary;
 import org.forwardonly.scan.spec.ScanPoint;
 import org.forwardonly.scan.spec.ScanSpec;
-import org.forwardonly.theory.config.ConfigParser;
+import org.forwardonly.config.ConfigParser;
 import org.forwardonly.theory.config.ExperimentConfig;
 import org.forwardonly.theory.trajectory.TrajectoryCsv;
 

@@ -225,7 +225,7 @@ public final class SlurmExecutor implements ScanExecutor {
     public static final String OPTIONS = "options.json";
 
     private void record() {
-        var o = org.forwardonly.theory.config.ConfigParser.mapper().createObjectNode();
+        var o = org.forwardonly.config.ConfigParser.mapper().createObjectNode();
         if (options.partition() != null) o.put("partition", options.partition());
         if (options.time() != null) o.put("time", options.time());
         if (options.arraySize() > 0) o.put("arraySize", options.arraySize());
@@ -245,7 +245,7 @@ public final class SlurmExecutor implements ScanExecutor {
         Path f = scanDir.resolve(DIR).resolve(OPTIONS);
         if (!Files.isRegularFile(f)) return Optional.empty();
         try {
-            var o = org.forwardonly.theory.config.ConfigParser.mapper().readTree(Files.readString(f));
+            var o = org.forwardonly.config.ConfigParser.mapper().readTree(Files.readString(f));
             return Optional.of(new Options(o.path("partition").asText(null), o.path("time").asText(null),
                     o.path("arraySize").asInt(0), false, o.hasNonNull("setup") ? Path.of(o.get("setup").asText()) : null));
         } catch (IOException | RuntimeException e) {

@@ -8,7 +8,7 @@ import org.forwardonly.scan.spec.ScanSpec;
 import org.forwardonly.scan.spec.ScanSpecParser;
 import org.forwardonly.scan.store.ResultStore;
 import org.forwardonly.scan.store.ScanManifest;
-import org.forwardonly.theory.config.ConfigParser;
+import org.forwardonly.config.ConfigParser;
 
 import java.io.IOException;
 import java.io.ObjectInputStream;

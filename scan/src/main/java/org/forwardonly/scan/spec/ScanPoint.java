@@ -2,7 +2,7 @@ package org.forwardonly.scan.spec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.forwardonly.theory.config.ConfigParser;
+import org.forwardonly.config.ConfigParser;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.forwardonly.theory.config.ConfigException;
-import org.forwardonly.theory.config.ConfigParser;
+import org.forwardonly.config.ConfigParser;
 import org.forwardonly.theory.config.ExperimentConfig;
-import org.forwardonly.theory.config.NearestKey;
+import org.forwardonly.config.NearestKey;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

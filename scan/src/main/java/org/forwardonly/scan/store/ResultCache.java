@@ -6,7 +6,7 @@ import org.forwardonly.scan.run.PointResult;
 import org.forwardonly.scan.spec.ScanPoint;
 import org.forwardonly.scan.spec.ScanSpec;
 import org.forwardonly.scan.spec.ScanSpecException;
-import org.forwardonly.theory.config.ConfigParser;
+import org.forwardonly.config.ConfigParser;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.forwardonly.simulation.mirroring.WeightMirroring;
 import org.forwardonly.simulation.training.Progress;
 import org.forwardonly.simulation.training.Simulation;
-import org.forwardonly.theory.config.ConfigParser;
+import org.forwardonly.config.ConfigParser;
 import org.forwardonly.theory.config.ExperimentConfig;
 import org.forwardonly.theory.ode.SampleTimes;
 import org.junit.jupiter.api.Test;

@@ -2,7 +2,7 @@ package org.forwardonly.simulation.compare;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.forwardonly.simulation.training.Progress;
-import org.forwardonly.theory.config.ConfigParser;
+import org.forwardonly.config.ConfigParser;
 import org.forwardonly.theory.config.ExperimentConfig;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -89,7 +89,7 @@ public enum Activation {
     }
 
     /**
-     * Parses a config name (the config boundary, ConfigParser, calls this once); throws
+     * Parses a config name (the config boundary, module config's ConfigParser, calls this once); throws
      * IllegalArgumentException listing the allowed names.
      */
     public static Activation fromConfigName(String name) {

@@ -174,9 +174,7 @@ public final class StationaryPoints implements AutoCloseable {
     }
 
     private static ExperimentConfig halfRates(ExperimentConfig c) {
-        var edits = org.forwardonly.theory.config.ConfigParser.mapper().createObjectNode();
-        edits.put("eta", c.eta() / 2).put("etaV", c.etaV() / 2);
-        return org.forwardonly.theory.config.ConfigParser.edit(edits, c);
+        return c.withRates(c.eta() / 2, c.etaV() / 2);
     }
 
     /** The packed indices that move: Q, R (and c) when η ≠ 0, v when η_v ≠ 0, d and P with mirroring. */

@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * A resolved experiment config (every default filled in), shared by the ODE, the simulation
- * and the scans: the typed model. Built and validated only by {@link ConfigParser}, which resolves
+ * and the scans: the typed model. Built and validated only by the config module's
+ * {@code org.forwardonly.config.ConfigParser} (theory knows no JSON), which resolves
  * the rule and activation names once ({@link org.forwardonly.theory.rules.Rules},
  * {@link Activation#fromConfigName}); past it code asks these objects, never the names
  * (docs/extending.md, "The config boundary"). Keys are documented in docs/config.md.
@@ -75,6 +76,23 @@ public record ExperimentConfig(
         return new ExperimentConfig(otherRule, activation, teacherActivation, K, M, eta, etaV, sigma, sigmaF,
                 modulationSign, lastLayer, integrator, dt, rtol, atol, tMax, times, timeSpacing, nTimes, epsGBound,
                 seed, N, teacherSecondLayer, init, null, seeds, batchSize, testSize, alignF, odeEngine,
+                quadraturePoints, averaging);
+    }
+
+    /**
+     * This config with other learning rates η and η_v, every other key kept (the analyser's O(η) part of the
+     * drift at half the rates, StationaryPoints). Rates are finite and ≥ 0, as the config boundary checks them.
+     *
+     * @param newEta  η (key {@code eta})
+     * @param newEtaV η_v (key {@code etaV})
+     */
+    public ExperimentConfig withRates(double newEta, double newEtaV) {
+        if (!(newEta >= 0 && newEtaV >= 0 && Double.isFinite(newEta) && Double.isFinite(newEtaV))) {
+            throw new ConfigException("keys 'eta', 'etaV': must be finite and >= 0 (got " + newEta + ", " + newEtaV + ")");
+        }
+        return new ExperimentConfig(rule, activation, teacherActivation, K, M, newEta, newEtaV, sigma, sigmaF,
+                modulationSign, lastLayer, integrator, dt, rtol, atol, tMax, times, timeSpacing, nTimes, epsGBound,
+                seed, N, teacherSecondLayer, init, mirroring, seeds, batchSize, testSize, alignF, odeEngine,
                 quadraturePoints, averaging);
     }
 

@@ -1,5 +1,7 @@
 /**
- * The experiment config (docs/config.md): its keys and defaults, parsing from JSON/YAML, validation with one
- * clear line per error, and overrides (--set).
+ * The experiment config as a typed, immutable model (docs/config.md): {@link ExperimentConfig} and its parts
+ * (averaging, initial conditions, mirroring) and {@link ConfigException}, the one-line refusal. Reading it from
+ * JSON/YAML, the {@code --set} overrides and the validation live in module config
+ * ({@code org.forwardonly.config.ConfigParser}), at the edge: theory knows no JSON.
  */
 package org.forwardonly.theory.config;
