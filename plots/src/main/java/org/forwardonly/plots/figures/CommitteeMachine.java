@@ -10,7 +10,7 @@ import org.forwardonly.simulation.training.Simulation;
 import org.forwardonly.theory.activation.Activation;
 import org.forwardonly.theory.analysis.FixedPoint;
 import org.forwardonly.theory.analysis.StationaryPoints;
-import org.forwardonly.theory.config.ConfigParser;
+import org.forwardonly.config.ConfigParser;
 import org.forwardonly.theory.config.ExperimentConfig;
 import org.forwardonly.theory.integrals.EpsG;
 import org.forwardonly.theory.integrals.SecondMoment;

@@ -14,7 +14,7 @@ import org.forwardonly.simulation.training.Simulation;
 import org.forwardonly.theory.analysis.FixedPoint;
 import org.forwardonly.theory.analysis.ParameterContinuation;
 import org.forwardonly.theory.analysis.StationaryPoints;
-import org.forwardonly.theory.config.ConfigParser;
+import org.forwardonly.config.ConfigParser;
 import org.forwardonly.theory.config.ExperimentConfig;
 import org.forwardonly.theory.state.OrderParameters;
 import org.forwardonly.theory.trajectory.Trajectory;

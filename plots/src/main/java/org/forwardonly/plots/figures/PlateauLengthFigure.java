@@ -9,7 +9,7 @@ import org.forwardonly.plots.catalogue.FigureEngines;
 import org.forwardonly.plots.catalogue.FigureSize;
 import org.forwardonly.plots.data.DataTable;
 import org.forwardonly.simulation.compare.PlateauLength;
-import org.forwardonly.theory.config.ConfigParser;
+import org.forwardonly.config.ConfigParser;
 import org.forwardonly.theory.config.ExperimentConfig;
 import org.forwardonly.theory.rules.Rules;
 

@@ -7,7 +7,7 @@ import org.forwardonly.plots.catalogue.WorkMeter;
 import org.forwardonly.plots.data.DataTable;
 import org.forwardonly.theory.analysis.FixedPoint;
 import org.forwardonly.theory.analysis.StationaryPoints;
-import org.forwardonly.theory.config.ConfigParser;
+import org.forwardonly.config.ConfigParser;
 import org.forwardonly.theory.config.ExperimentConfig;
 import org.forwardonly.theory.state.OrderParameters;
 import org.junit.jupiter.api.BeforeAll;

@@ -7,7 +7,7 @@ import org.forwardonly.simulation.training.SeedRun;
 import org.forwardonly.theory.analysis.FixedPoint;
 import org.forwardonly.theory.analysis.StationaryPoints;
 import org.forwardonly.theory.config.ConfigException;
-import org.forwardonly.theory.config.ConfigParser;
+import org.forwardonly.config.ConfigParser;
 import org.forwardonly.theory.config.ExperimentConfig;
 import org.forwardonly.theory.init.NetworkDraw;
 import org.forwardonly.theory.integrals.EpsG;

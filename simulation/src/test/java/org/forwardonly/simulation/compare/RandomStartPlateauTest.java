@@ -3,7 +3,7 @@ package org.forwardonly.simulation.compare;
 import org.forwardonly.simulation.training.Progress;
 import org.forwardonly.simulation.training.SeedRun;
 import org.forwardonly.simulation.training.Simulation;
-import org.forwardonly.theory.config.ConfigParser;
+import org.forwardonly.config.ConfigParser;
 import org.forwardonly.theory.config.ExperimentConfig;
 import org.forwardonly.theory.ode.Experiments;
 import org.forwardonly.theory.ode.IntegrationObserver;

@@ -1,7 +1,7 @@
 package org.forwardonly.simulation.compare;
 
 import org.forwardonly.theory.config.ConfigException;
-import org.forwardonly.theory.config.ConfigParser;
+import org.forwardonly.config.ConfigParser;
 import org.forwardonly.theory.config.ExperimentConfig;
 import org.junit.jupiter.api.Test;
 
