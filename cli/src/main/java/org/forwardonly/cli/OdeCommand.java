@@ -209,12 +209,17 @@ public final class OdeCommand implements Callable<Integer> {
                                 cfg.modulationSign()));
                     }
 
-                    private final long started = System.nanoTime();
+                    /** When this pass began, and how far it got: the exact engine starts a pass again from t0 to refine. */
+                    private long passStarted = System.nanoTime();
+                    private double reached = Double.NEGATIVE_INFINITY;
+                    private final double tau = Integrators.isFixedStep(cfg) || times.length < 2 ? Double.NaN : times[1] - times[0];
 
                     @Override
                     public synchronized void onProgress(double t) {
                         if (!noProgress) bar.update(t);
-                        budget.checkOdePace((System.nanoTime() - started) * 1e-9, times[0], t, times[times.length - 1]);
+                        if (t < reached) passStarted = System.nanoTime();
+                        reached = t;
+                        budget.checkOdePace((System.nanoTime() - passStarted) * 1e-9, times[0], t, times[times.length - 1], tau);
                     }
 
                     @Override
