@@ -4,8 +4,10 @@ import org.hipparchus.util.Precision;
 
 /**
  * The fixed-step integrators {@code euler} and {@code rk4} as a plain loop over
- * {@link OrderParameterDynamics}: Hipparchus' per-step machinery (state objects, interpolators,
- * the event detector's bookkeeping) cost several times the right-hand side of a small ODE.
+ * {@link OrderParameterDynamics}, without Hipparchus' per-step machinery (state objects, interpolators,
+ * the event detector's bookkeeping). What that saves is measured by FixedStepBenchmark (docs/performance.md,
+ * "The fixed-step loop against Hipparchus"): little, most for Euler at small K, which is what
+ * {@code pepita bench} compares with the C++ reference.
  * The loop does what Hipparchus' {@code RungeKuttaIntegrator} does, in the same floating-point
  * order: the same Butcher tableau sums, times t + h accumulated step by step, the last step cut
  * to end at tEnd, the end reached when t is within one ulp of tEnd, and samples between steps
