@@ -314,7 +314,8 @@ public final class ExplorerServer implements AutoCloseable {
     /**
      * The registry as the explorer reads it: every rule (its label, whether it has closed forms, uses F, has a
      * modulated pass, its first-order rule and whether its exact engine uses that as a control variate) and
-     * every activation (whether it has closed forms), so that the page holds no list of its own.
+     * every activation (whether it has closed forms), and the rule the page opens on, so that the page holds no
+     * list or rule name of its own.
      */
     static String model() {
         var o = ConfigParser.mapper().createObjectNode();
@@ -332,6 +333,8 @@ public final class ExplorerServer implements AutoCloseable {
         for (org.forwardonly.theory.activation.Activation g : org.forwardonly.theory.activation.Activation.values()) {
             activations.putObject(g.configName()).put("closedForm", org.forwardonly.theory.integrals.ClosedFormAverages.has(g));
         }
+        // the page opens on AFA: its closed forms draw at once
+        o.put("defaultRule", org.forwardonly.theory.rules.Rules.AFA.name());
         return o.toString();
     }
 

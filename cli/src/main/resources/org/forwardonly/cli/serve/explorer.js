@@ -3,15 +3,16 @@
 "use strict";
 
 // The rules and activations and what each supports, from the server's registry (GET /api/model, setup()):
-// {rules: {name: {label, closedForm, usesF, modulatedPass, firstOrder, controlVariate}}, activations: {name: {closedForm}}}
+// {rules: {name: {label, closedForm, usesF, modulatedPass, firstOrder, controlVariate}}, activations: {name: {closedForm}},
+//  defaultRule}
 let MODEL = {rules: {}, activations: {}};
 
 // The controls of one parameter set: config key, label, kind, default; numbers have a slider (min, max, step)
 // beside their typed box, which takes any value (the slider only covers the usual range). A default of ""
 // means the key is left out of the config, so the CLI's default applies (η_v = η, the teacher's g = the student's).
-// The options of rule and activations are the server's (setup()).
+// The options of rule and activations, and the rule the page opens on, are the server's (setup()).
 const CONTROLS = [
-  {key: "rule", label: "rule", options: [], def: "afa"},
+  {key: "rule", label: "rule", options: [], def: ""},
   {key: "activation", label: "activation g", options: [], def: "erf"},
   {key: "teacherActivation", label: "teacher's g", options: [""], names: {"": "= g"}, def: ""},
   {key: "K", label: "K (student)", min: 1, max: 10, step: 1, def: 2},
@@ -53,7 +54,8 @@ const SCALE = [[68, 1, 84], [59, 82, 139], [33, 145, 140], [94, 201, 98], [253, 
 const SCALE_END = 0.88;
 const TAB = Math.random().toString(36).slice(2, 10);
 
-// curves: A, B (ODE), afaA, afaB (AFA's closed form beside PEPITA) and simA, simB (simulation):
+// curves: A, B (ODE), firstA, firstB (the closed form of the rule's first order in F beside it, e.g. AFA's beside
+// PEPITA) and simA, simB (simulation):
 // {config, header, columns, t[], rows[][], raw[], state, message, engine}
 const curves = {};
 const streams = {};
@@ -106,7 +108,7 @@ function buildControls(set) {
   const msg = document.createElement("div");
   msg.className = "message"; msg.id = "message-" + set;
   box.appendChild(msg);
-  for (const kind of ["", "afa", "sim"]) {
+  for (const kind of ["", "first", "sim"]) {
     const p = document.createElement("div");
     p.className = "progress"; p.id = "progress-" + kind + set;
     box.appendChild(p);
@@ -178,7 +180,7 @@ function drop(name) {
 
 function run(set) {
   if (set === "B" && !$("compare").checked) {
-    for (const n of ["B", "afaB", "simB"]) drop(n);
+    for (const n of ["B", "firstB", "simB"]) drop(n);
     return;
   }
   const cfg = config(set, false);
@@ -189,8 +191,8 @@ function run(set) {
   const rule = MODEL.rules[cfg.rule], g = MODEL.activations[cfg.activation];
   if (rule && rule.controlVariate && g && g.closedForm && (!cfg.teacherActivation || cfg.teacherActivation === cfg.activation)
       && !cfg.mirroring) {
-    start("afa" + set, "/api/ode/stream", Object.assign({}, cfg, {rule: rule.firstOrder}));
-  } else drop("afa" + set);
+    start("first" + set, "/api/ode/stream", Object.assign({}, cfg, {rule: rule.firstOrder}));
+  } else drop("first" + set);
   if ($("simulate").checked) start("sim" + set, "/api/simulate/stream", config(set, true));
   else drop("sim" + set);
 }
@@ -251,7 +253,7 @@ function setStatus(name, curve) {
   const sim = name.startsWith("sim");
   const el = $("progress-" + name);
   el.dataset.state = curve.state;
-  const what = sim ? "simulation" : name.startsWith("afa") ? "afa, first order in F" : (curve.engine || "ODE");
+  const what = sim ? "simulation" : name.startsWith("first") ? curve.config.rule + ", first order in F" : (curve.engine || "ODE");
   if (curve.state === "running") {
     const frac = curve.tEnd ? Math.min(1, (curve.progress || 0) / curve.tEnd) : 0;
     el.innerHTML = "";
@@ -268,17 +270,23 @@ function setStatus(name, curve) {
   }
 }
 
-// The messages of a set: those of its curves now on, each once (AFA's invalid config is the set's own).
+// The messages of a set: those of its curves now on, each once (the first order's invalid config is the set's own).
 function showMessages(set) {
   const lines = [];
-  for (const name of [set, "afa" + set, "sim" + set]) {
+  for (const name of [set, "first" + set, "sim" + set]) {
     const m = messages[name];
     if (!m) continue;
-    const prefix = name.startsWith("sim") ? "simulation: " : name.startsWith("afa") ? "afa: " : "";
-    if (name.startsWith("afa") && messages[set] === m) continue;
+    const first = name.startsWith("first");
+    const prefix = name.startsWith("sim") ? "simulation: " : first ? ruleOf(name) + ": " : "";
+    if (first && messages[set] === m) continue;
     lines.push(prefix + m);
   }
   $("message-" + set).textContent = lines.join("\n");
+}
+
+// The rule a curve runs (the first order's, for a first-order curve), as the registry names it.
+function ruleOf(name) {
+  return curves[name] ? curves[name].config.rule : "";
 }
 
 function scheduleRedraw() {
@@ -341,7 +349,7 @@ function colorsOf(cols) {
   return out;
 }
 
-// The line-style key of the view (A solid, B dashed, simulations as markers, AFA grey), one strip over the panels.
+// The line-style key of the view (A solid, B dashed, simulations as markers, first order grey), one strip over the panels.
 function drawKey(box) {
   const items = [];
   const has = n => curves[n] && curves[n].columns.length;
@@ -349,8 +357,8 @@ function drawKey(box) {
   if (has("B")) items.push({text: "B: ODE (dashed)", line: "6 4"});
   if (has("simA")) items.push({text: "A: simulation", marker: "filled"});
   if (has("simB")) items.push({text: "B: simulation", marker: "open"});
-  if (has("afaA")) items.push({text: "A: afa closed form", line: "2 2", grey: true});
-  if (has("afaB")) items.push({text: "B: afa closed form", line: "6 4", grey: true});
+  if (has("firstA")) items.push({text: "A: " + ruleOf("firstA") + " closed form", line: "2 2", grey: true});
+  if (has("firstB")) items.push({text: "B: " + ruleOf("firstB") + " closed form", line: "6 4", grey: true});
   const svg = el("svg", {width: 2 * W + 8, height: 22, class: "panel key", id: "key"});
   box.appendChild(svg);
   let x = 8;
@@ -394,9 +402,9 @@ function redraw() {
   for (const p of PANELS) {
     // the series of this panel: [curveName, column, index]
     const series = [];
-    for (const name of ["A", "B", "afaA", "afaB", "simA", "simB"]) {
+    for (const name of ["A", "B", "firstA", "firstB", "simA", "simB"]) {
       const c = curves[name];
-      if (!c || (name.startsWith("afa") && p.id !== "eps_g")) continue;
+      if (!c || (name.startsWith("first") && p.id !== "eps_g")) continue;
       c.columns.forEach((col, j) => { if (p.match(col)) series.push({name, col, j, curve: c}); });
     }
     if (series.length === 0 && p.id !== "eps_g") continue;
@@ -431,7 +439,7 @@ function redraw() {
     el("rect", {x: PAD.l, y: PAD.t, width: W - PAD.l - PAD.r, height: H - PAD.t - PAD.b, fill: "none", class: "axis"}, svg);
     el("text", {x: PAD.l + (W - PAD.l - PAD.r) / 2, y: H - 4, "text-anchor": "middle"}, svg).textContent = "t (log)";
     // one colour per column, the same in A, B and the simulations
-    const cols = [...new Set(series.filter(s => !s.name.startsWith("afa")).map(s => s.col))];
+    const cols = [...new Set(series.filter(s => !s.name.startsWith("first")).map(s => s.col))];
     const colors = colorsOf(cols);
     for (const s of series) {
       const color = colors[s.col] || COLORS[0];
@@ -449,9 +457,9 @@ function redraw() {
         const open = s.name === "simB";
         pts.forEach(pt => { const [cx, cy] = pt.split(","); el("circle", {cx, cy, r: 2.6, fill: open ? "white" : color,
           stroke: open ? color : "white", "stroke-width": open ? 1.2 : 0.6}, g); });
-      } else if (s.name.startsWith("afa")) {
+      } else if (s.name.startsWith("first")) {
         el("polyline", Object.assign({class: "series", points: pts.join(" "), fill: "none", stroke: "#888",
-          "stroke-width": 1.3, "stroke-dasharray": s.name === "afaB" ? "6 4" : "2 2"}, data), svg);
+          "stroke-width": 1.3, "stroke-dasharray": s.name === "firstB" ? "6 4" : "2 2"}, data), svg);
       } else {
         el("polyline", Object.assign({class: "series", points: pts.join(" "), fill: "none", stroke: color,
           "stroke-width": cols.length > LIST_MAX ? 1.2 : 1.8, "stroke-dasharray": s.name === "B" ? "6 4" : "none"}, data), svg);
@@ -555,6 +563,7 @@ async function setup() {
     MODEL = await (await fetch("/api/model")).json();
   } catch (e) { /* no server registry: the controls offer the defaults only */ }
   for (const c of CONTROLS) {
+    if (c.key === "rule" && MODEL.defaultRule) c.def = MODEL.defaultRule;
     if (c.key === "rule") c.options = Object.keys(MODEL.rules).length ? Object.keys(MODEL.rules) : [c.def];
     if (c.key === "activation") c.options = Object.keys(MODEL.activations).length ? Object.keys(MODEL.activations) : [c.def];
     if (c.key === "teacherActivation") c.options = [""].concat(Object.keys(MODEL.activations));

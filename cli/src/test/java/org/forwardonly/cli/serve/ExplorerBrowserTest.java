@@ -175,9 +175,11 @@ class ExplorerBrowserTest {
                 assertNotEquals(attribute(driver, "A", "eps_g", "data-y"), attribute(driver, "B", "eps_g", "data-y"));
                 assertTrue(driver.findElements(By.cssSelector("g[data-curve='simA'][data-column='eps_g'] circle")).size() > 10,
                         "simulation markers are drawn");
-                waitDone(wait, driver, "progress-afaA");
-                assertTrue(attribute(driver, "afaA", "eps_g", "data-y").length() > 100,
+                waitDone(wait, driver, "progress-firstA");
+                assertTrue(attribute(driver, "firstA", "eps_g", "data-y").length() > 100,
                         "PEPITA's exact run has AFA's closed form beside it");
+                // the key names the first order's rule as the registry does (/api/model)
+                wait.until(d -> d.findElement(By.id("key")).getAttribute("textContent").contains("A: afa closed form"));
                 Path shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
                 Files.createDirectories(Path.of("target"));
                 Files.copy(shot, Path.of("target", "serve.png"), StandardCopyOption.REPLACE_EXISTING);

@@ -29,6 +29,9 @@ class ExplorerModelTest {
         }
         // the page draws the first-order closed form beside a rule whose exact engine is built on it
         assertEquals(Rules.AFA.name(), m.get("rules").get(Rules.PEPITA.name()).get("firstOrder").asText());
+        // the page opens on a registered rule with closed forms (it holds no rule name of its own)
+        assertEquals(Rules.AFA.name(), m.get("defaultRule").asText());
+        assertTrue(Rules.byName(m.get("defaultRule").asText()).closedForm());
         assertTrue(m.get("activations").get("erf").get("closedForm").asBoolean());
         assertFalse(m.get("activations").get("relu").get("closedForm").asBoolean());
     }

@@ -185,13 +185,13 @@ class ExplorerViewBrowserTest {
     void statusLinesGoWhenWhatTheyDescribeIsSwitchedOff() throws Exception {
         inBrowser((driver, wait, base, downloads) -> {
             driver.get(base + "?rule=pepita&K=2&M=2&tMax=5&simulate=1&N=200");
-            ExplorerBrowserTest.waitDone(wait, driver, "progress-afaA");
+            ExplorerBrowserTest.waitDone(wait, driver, "progress-firstA");
             ExplorerBrowserTest.waitDone(wait, driver, "progress-simA");
             ExplorerBrowserTest.waitDone(wait, driver, "progress-A");
-            assertTrue(driver.findElement(By.id("progress-afaA")).getText().startsWith("afa, first order in F: done"));
+            assertTrue(driver.findElement(By.id("progress-firstA")).getText().startsWith("afa, first order in F: done"));
             // bp has no AFA beside it: its line goes (it stayed, "done", before issue 28)
             new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("A-rule"))).selectByValue("bp");
-            wait.until(d -> d.findElement(By.id("progress-afaA")).getText().isEmpty());
+            wait.until(d -> d.findElement(By.id("progress-firstA")).getText().isEmpty());
             ExplorerBrowserTest.waitDone(wait, driver, "progress-simA");
             driver.findElement(By.id("simulate")).click();
             wait.until(d -> d.findElement(By.id("progress-simA")).getText().isEmpty());
