@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.forwardonly.images.data.Normalization;
+import org.forwardonly.images.rules.TwoLayerRuleName;
 import org.forwardonly.images.rules.WeightMirror;
 
 /**
@@ -30,8 +31,9 @@ public record ImageTrainingConfig(String dataset, List<String> rules, int hidden
     public static final double MAX_LEARNING_RATE = 10;
 
 
-    /** The rule names this command knows. */
-    public static final Set<String> RULES = Set.of("bp", "fa", "pepita", "pepita-wm");
+    /** The rule names this command knows (config names of {@link TwoLayerRuleName}). */
+    public static final Set<String> RULES = java.util.Arrays.stream(TwoLayerRuleName.values())
+            .map(TwoLayerRuleName::configName).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     /** Copies the collections. */
     public ImageTrainingConfig {
@@ -50,12 +52,10 @@ public record ImageTrainingConfig(String dataset, List<String> rules, int hidden
             throw bad("--dataset", dataset, "only fashion-mnist");
         }
         if (rules.isEmpty()) {
-            throw bad("--rules", "", "one or more of bp, fa, pepita, pepita-wm");
+            throw bad("--rules", "", "one or more of " + TwoLayerRuleName.allowed());
         }
         for (String rule : rules) {
-            if (!RULES.contains(rule)) {
-                throw bad("--rules", rule, "bp, fa, pepita, pepita-wm");
-            }
+            TwoLayerRuleName.of(rule);
             Double lr = learningRates.get(rule);
             if (lr == null || !(lr > 0) || Double.isInfinite(lr)) {
                 throw bad("--lr", rule + "=" + lr, "a positive learning rate for every rule");
@@ -67,8 +67,8 @@ public record ImageTrainingConfig(String dataset, List<String> rules, int hidden
             }
         }
         for (String rule : learningRates.keySet()) {
-            if (!RULES.contains(rule)) {
-                throw bad("--lr", rule + "=" + learningRates.get(rule), "RULE=RATE with RULE one of bp, fa, pepita, pepita-wm");
+            if (TwoLayerRuleName.find(rule) == null) {
+                throw bad("--lr", rule + "=" + learningRates.get(rule), "RULE=RATE with RULE one of " + TwoLayerRuleName.allowed());
             }
         }
         if (rules.stream().distinct().count() != rules.size()) {
@@ -139,9 +139,19 @@ public record ImageTrainingConfig(String dataset, List<String> rules, int hidden
         return this;
     }
 
+    /** The rules to train, in order, as values (names checked by {@link #validate()}). */
+    public List<TwoLayerRuleName> ruleNames() {
+        return rules.stream().map(TwoLayerRuleName::of).toList();
+    }
+
+    /** The initial learning rate of {@code rule}. */
+    public double learningRate(TwoLayerRuleName rule) {
+        return learningRates.get(rule.configName());
+    }
+
     /** The learning rate of {@code rule} during {@code epoch} (1-based): step decay. */
-    public double learningRate(String rule, int epoch) {
-        double lr = learningRates.get(rule);
+    public double learningRate(TwoLayerRuleName rule, int epoch) {
+        double lr = learningRate(rule);
         for (int e : decayEpochs) {
             if (epoch > e) {
                 lr *= decayFactor;
