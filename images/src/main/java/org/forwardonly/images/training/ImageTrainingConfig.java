@@ -2,7 +2,6 @@ package org.forwardonly.images.training;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.forwardonly.images.data.Normalization;
 import org.forwardonly.images.rules.TwoLayerRuleName;
 import org.forwardonly.images.rules.WeightMirror;
@@ -11,7 +10,7 @@ import org.forwardonly.images.rules.WeightMirror;
  * Everything that determines a run of {@code train-images} (thread count excluded: it does not
  * change any result). Immutable; {@link #validate()} is the one place that checks it.
  *
- * @param rules              rules to train, in order (bp, fa, pepita, pepita-wm)
+ * @param rules              rules to train, in order: {@link TwoLayerRuleName} config names (read by {@link #ruleNames()})
  * @param learningRates      initial learning rate per rule
  * @param decayEpochs        epochs after which the learning rate is multiplied by {@code decayFactor}
  * @param trainSize          training images used (the first ones; all when ≥ the set size)
@@ -31,9 +30,6 @@ public record ImageTrainingConfig(String dataset, List<String> rules, int hidden
     public static final double MAX_LEARNING_RATE = 10;
 
 
-    /** The rule names this command knows (config names of {@link TwoLayerRuleName}). */
-    public static final Set<String> RULES = java.util.Arrays.stream(TwoLayerRuleName.values())
-            .map(TwoLayerRuleName::configName).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     /** Copies the collections. */
     public ImageTrainingConfig {
