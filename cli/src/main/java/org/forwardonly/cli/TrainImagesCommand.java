@@ -15,6 +15,7 @@ import org.forwardonly.images.data.DatasetMissingException;
 import org.forwardonly.images.data.FashionMnist;
 import org.forwardonly.images.data.Normalization;
 import org.forwardonly.images.network.BatchMatmul;
+import org.forwardonly.images.rules.TwoLayerRuleName;
 import org.forwardonly.images.rules.WeightMirror;
 import org.forwardonly.images.training.DivergedException;
 import org.forwardonly.images.training.EpochMetrics;
@@ -158,7 +159,8 @@ public final class TrainImagesCommand implements Callable<Integer> {
     boolean quiet;
 
     /** Default learning rates (see docs/images.md for why). */
-    static final Map<String, Double> DEFAULT_LR = Map.of("bp", 0.01, "fa", 0.01, "pepita", 0.01, "pepita-wm", 0.01);
+    static final Map<String, Double> DEFAULT_LR = java.util.Arrays.stream(TwoLayerRuleName.values())
+            .collect(java.util.stream.Collectors.toUnmodifiableMap(TwoLayerRuleName::configName, r -> 0.01));
 
     @Override
     public Integer call() throws Exception {
@@ -219,7 +221,7 @@ public final class TrainImagesCommand implements Callable<Integer> {
             // the next run removes it once its process is gone).
             Path partial = tmp.resolve("metrics.partial.csv");
             Files.writeString(partial, ResultsWriter.METRICS_HEADER + "\n");
-            for (String rule : config.rules()) {
+            for (TwoLayerRuleName rule : config.ruleNames()) {
                 List<EpochMetrics> rows = trainer.train(rule, train, test, m -> {
                     try {
                         Files.writeString(partial, ResultsWriter.metricsLine(m), java.nio.file.StandardOpenOption.APPEND);
@@ -233,7 +235,7 @@ public final class TrainImagesCommand implements Callable<Integer> {
                     }
                 });
                 perRule.add(rows);
-                summaries.add(RuleSummary.of(rows, config.learningRates().get(rule), config.targetAccuracy()));
+                summaries.add(RuleSummary.of(rows, config.learningRate(rule), config.targetAccuracy()));
             }
             Files.delete(partial);
             ResultsWriter.writeMetrics(tmp, perRule, threads);

@@ -23,15 +23,14 @@ import org.forwardonly.images.rules.WeightMirror;
  * @param mirroring          weight mirroring of F (pepita-wm)
  * @param preMirrorSteps     mirroring steps before training (pepita-wm; 0 for none)
  */
-public record DeepConfig(String rule, int depth, int hidden, int epochs, int batchSize, double momentum,
+public record DeepConfig(DeepRuleName rule, int depth, int hidden, int epochs, int batchSize, double momentum,
                          double learningRate, List<Integer> decayEpochs, double decayFactor, double weightDecay,
                          double dropout, boolean normalise, double feedbackScale, double modulationSign,
                          boolean lastLayerModulated, double ffThreshold, WeightMirror.Settings mirroring,
                          int preMirrorSteps, long seed) {
 
     /** The rules. */
-    public static final List<String> RULES = List.of("bp", "fa", "dfa", "ff", "pepita", "pepita-hebbian", "pepita-tl",
-            "pepita-wm");
+    public static final List<DeepRuleName> RULES = List.of(DeepRuleName.values());
 
     /** Copies the list. */
     public DeepConfig {
@@ -43,13 +42,13 @@ public record DeepConfig(String rule, int depth, int hidden, int epochs, int bat
      * 60 and 90, dropout 0.1, F = 0.05·U(±√(6/n)), s = −1, ΔW_out = e h̃ᵀ; weight decay and normalisation off
      * (the protocols turn them on where the paper does); mirroring as {@code train-images}' defaults.
      */
-    public static DeepConfig paper(String rule, int depth, long seed) {
+    public static DeepConfig paper(DeepRuleName rule, int depth, long seed) {
         return new DeepConfig(rule, depth, 1024, 100, 64, 0.9, 0.01, List.of(60, 90), 0.1, 0.0, 0.1, false, 0.05, -1,
                 true, 1.0, new WeightMirror.Settings(1.0, 3e-4, 0.0, 1, 64, true), 0, seed);
     }
 
     /** The same run with other fields (a copy for the protocols). */
-    public DeepConfig with(String rule, double weightDecay, boolean normalise, int preMirrorSteps) {
+    public DeepConfig with(DeepRuleName rule, double weightDecay, boolean normalise, int preMirrorSteps) {
         return new DeepConfig(rule, depth, hidden, epochs, batchSize, momentum, learningRate, decayEpochs, decayFactor,
                 weightDecay, dropout, normalise, feedbackScale, modulationSign, lastLayerModulated, ffThreshold, mirroring,
                 preMirrorSteps, seed);
@@ -68,8 +67,8 @@ public record DeepConfig(String rule, int depth, int hidden, int epochs, int bat
      * @throws IllegalArgumentException one line naming the option and what is allowed
      */
     public DeepConfig validate() {
-        if (!RULES.contains(rule)) {
-            throw bad("--rules", rule, String.join(", ", RULES));
+        if (rule == null) {
+            throw bad("--rules", rule, DeepRuleName.allowed());
         }
         if (depth < 1 || depth > 3) {
             throw bad("--depth", depth, "1, 2 or 3");

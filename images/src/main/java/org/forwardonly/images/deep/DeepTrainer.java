@@ -47,21 +47,21 @@ public final class DeepTrainer {
         int maxRows = config.batchSize();
         long seed = config.seed();
         return switch (config.rule()) {
-            case "bp" -> new ErrorFeedback(ErrorFeedback.Kind.BP, net, maxRows, null, null);
-            case "fa" -> new ErrorFeedback(ErrorFeedback.Kind.FA, net, maxRows, Seeds.FA_MATRIX.rng(seed), null);
-            case "dfa" -> new ErrorFeedback(ErrorFeedback.Kind.DFA, net, maxRows, Seeds.FA_MATRIX.rng(seed),
+            case BP -> new ErrorFeedback(ErrorFeedback.Kind.BP, net, maxRows, null, null);
+            case FA -> new ErrorFeedback(ErrorFeedback.Kind.FA, net, maxRows, Seeds.FA_MATRIX.rng(seed), null);
+            case DFA -> new ErrorFeedback(ErrorFeedback.Kind.DFA, net, maxRows, Seeds.FA_MATRIX.rng(seed),
                     Seeds.DFA_MATRICES.rng(seed));
-            default -> {
+            case FF, PEPITA, PEPITA_HEBBIAN, PEPITA_TL, PEPITA_WM -> {
                 PepitaFamily.Variant variant = switch (config.rule()) {
-                    case "ff" -> PepitaFamily.Variant.FF;
-                    case "pepita-hebbian" -> PepitaFamily.Variant.HEBBIAN;
-                    case "pepita-tl" -> PepitaFamily.Variant.TIME_LOCAL;
-                    case "pepita", "pepita-wm" -> PepitaFamily.Variant.PEPITA;
-                    default -> throw new IllegalArgumentException("unknown rule " + config.rule());
+                    case FF -> PepitaFamily.Variant.FF;
+                    case PEPITA_HEBBIAN -> PepitaFamily.Variant.HEBBIAN;
+                    case PEPITA_TL -> PepitaFamily.Variant.TIME_LOCAL;
+                    case PEPITA, PEPITA_WM -> PepitaFamily.Variant.PEPITA;
+                    default -> throw new IllegalStateException("not a PEPITA-family rule: " + config.rule());
                 };
                 double[] f = Pepita.initialFeedback(net.inputs(), net.classes(), config.feedbackScale(),
                         Seeds.FEEDBACK.rng(seed));
-                DeepMirror mirror = config.rule().equals("pepita-wm")
+                DeepMirror mirror = config.rule() == DeepRuleName.PEPITA_WM
                         ? new DeepMirror(net, config.mirroring(), Seeds.MIRROR_NOISE.rng(seed)) : null;
                 yield new PepitaFamily(variant, net, maxRows, f, config.modulationSign(), config.lastLayerModulated(),
                         config.ffThreshold(), mirror, mirror == null ? 0 : config.preMirrorSteps());
@@ -78,7 +78,7 @@ public final class DeepTrainer {
     public List<EpochMetrics> train(DeepConfig config, ImageSet train, ImageSet test, Consumer<EpochMetrics> onEpoch) {
         DeepNetwork net = initialNetwork(config, train.features(), train.classes());
         DeepRule rule = rule(config, net);
-        String name = config.rule();
+        String name = config.rule().configName();
         int layers = net.layers();
         double[][] velocity = new double[layers][];
         double[][] g = new double[layers][];

@@ -82,13 +82,14 @@ public final class PepitaFamily implements DeepRule {
 
     @Override
     public String name() {
-        String base = switch (variant) {
-            case PEPITA -> "pepita";
-            case HEBBIAN -> "pepita-hebbian";
-            case TIME_LOCAL -> "pepita-tl";
-            case FF -> "ff";
+        DeepRuleName base = switch (variant) {
+            case PEPITA -> DeepRuleName.PEPITA;
+            case HEBBIAN -> DeepRuleName.PEPITA_HEBBIAN;
+            case TIME_LOCAL -> DeepRuleName.PEPITA_TL;
+            case FF -> DeepRuleName.FF;
         };
-        return mirror == null ? base : base.equals("pepita") ? "pepita-wm" : base + "-wm";
+        return mirror == null ? base.configName() : base == DeepRuleName.PEPITA ? DeepRuleName.PEPITA_WM.configName()
+                : base.configName() + "-wm";
     }
 
     @Override

@@ -4,6 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import static org.forwardonly.images.deep.DeepRuleName.BP;
+import static org.forwardonly.images.deep.DeepRuleName.DFA;
+import static org.forwardonly.images.deep.DeepRuleName.FA;
+import static org.forwardonly.images.deep.DeepRuleName.FF;
+import static org.forwardonly.images.deep.DeepRuleName.PEPITA;
+import static org.forwardonly.images.deep.DeepRuleName.PEPITA_HEBBIAN;
+import static org.forwardonly.images.deep.DeepRuleName.PEPITA_TL;
+import static org.forwardonly.images.deep.DeepRuleName.PEPITA_WM;
+
 /**
  * The rows of the paper's image tables (Srinivasan et al., ICLR 2024): which dataset, depth, rule and
  * options each row trains. Every row starts from {@link DeepConfig#paper}; weight decay is 1e-4 where the
@@ -62,34 +71,34 @@ public enum Protocol {
         List<Row> rows = new ArrayList<>();
         switch (this) {
             case TABLE1 -> {
-                for (String rule : List.of("bp", "fa", "dfa", "ff", "pepita", "pepita-hebbian", "pepita-wm", "pepita-tl")) {
-                    row(rows, rule, "mnist", DeepConfig.paper(rule, 1, 1));
+                for (DeepRuleName rule : List.of(BP, FA, DFA, FF, PEPITA, PEPITA_HEBBIAN, PEPITA_WM, PEPITA_TL)) {
+                    row(rows, rule.configName(), "mnist", DeepConfig.paper(rule, 1, 1));
                 }
             }
             case TABLE2 -> {
                 for (String ds : List.of("mnist", "cifar10", "cifar100")) {
                     for (int depth = 1; depth <= 3; depth++) {
-                        DeepConfig base = DeepConfig.paper("pepita", depth, 1);
-                        row(rows, "pepita", ds, base);
-                        row(rows, "pepita + wd", ds, base.with("pepita", WEIGHT_DECAY, false, 0));
-                        row(rows, "pepita + wd + norm", ds, base.with("pepita", WEIGHT_DECAY, true, 0));
-                        row(rows, "pepita + wd + norm + wm", ds, base.with("pepita-wm", WEIGHT_DECAY, true, 0));
+                        DeepConfig base = DeepConfig.paper(PEPITA, depth, 1);
+                        row(rows, PEPITA.configName(), ds, base);
+                        row(rows, "pepita + wd", ds, base.with(PEPITA, WEIGHT_DECAY, false, 0));
+                        row(rows, "pepita + wd + norm", ds, base.with(PEPITA, WEIGHT_DECAY, true, 0));
+                        row(rows, "pepita + wd + norm + wm", ds, base.with(PEPITA_WM, WEIGHT_DECAY, true, 0));
                     }
                 }
             }
             case FIG3 -> {
                 for (int depth = 1; depth <= 3; depth++) {
-                    DeepConfig base = DeepConfig.paper("pepita", depth, 1);
-                    row(rows, "pepita + wd", "cifar10", base.with("pepita", WEIGHT_DECAY, false, 0));
-                    row(rows, "pepita + wd + wm", "cifar10", base.with("pepita-wm", WEIGHT_DECAY, false, 0));
+                    DeepConfig base = DeepConfig.paper(PEPITA, depth, 1);
+                    row(rows, "pepita + wd", "cifar10", base.with(PEPITA, WEIGHT_DECAY, false, 0));
+                    row(rows, "pepita + wd + wm", "cifar10", base.with(PEPITA_WM, WEIGHT_DECAY, false, 0));
                     row(rows, "pepita + wd + wm, pre-mirrored", "cifar10",
-                            base.with("pepita-wm", WEIGHT_DECAY, false, PRE_MIRROR_STEPS));
+                            base.with(PEPITA_WM, WEIGHT_DECAY, false, PRE_MIRROR_STEPS));
                 }
             }
             case TABLES1 -> {
                 for (String ds : List.of("mnist", "cifar10", "cifar100")) {
-                    for (String rule : List.of("bp", "fa", "dfa", "pepita", "pepita-wm")) {
-                        row(rows, rule + " + wd", ds, DeepConfig.paper(rule, 3, 1).with(rule, WEIGHT_DECAY, false, 0));
+                    for (DeepRuleName rule : List.of(BP, FA, DFA, PEPITA, PEPITA_WM)) {
+                        row(rows, rule.configName() + " + wd", ds, DeepConfig.paper(rule, 3, 1).with(rule, WEIGHT_DECAY, false, 0));
                     }
                 }
             }

@@ -149,13 +149,13 @@ public final class ProtocolRunner {
             int i = t.row().number();
             DeepConfig c = t.row().config();
             csv.append(String.format(Locale.ROOT, "%d,%s,%s,%d,%s,%s,%d,%d,%d,%d,%.4f,%.4f,NaN%n", i, t.row().label().replace(',', ';'),
-                    t.row().dataset(), t.depth(), c.rule(), c.options().replace(',', ';'), t.seeds(), cut.epochs(),
+                    t.row().dataset(), t.depth(), c.rule().configName(), c.options().replace(',', ';'), t.seeds(), cut.epochs(),
                     heads.get(t.row().dataset()).train().count(), heads.get(t.row().dataset()).test().count(), t.mean(),
                     t.standardError()).replace(System.lineSeparator(), "\n"));
             String acc = Double.isNaN(t.standardError()) ? String.format(Locale.ROOT, "%.2f", 100 * t.mean())
                     : String.format(Locale.ROOT, "%.2f ± %.2f", 100 * t.mean(), 100 * t.standardError());
             md.append(String.format(Locale.ROOT, "| %d | %s | %s | %d | %s | %s | %d | %s | – |%n", i, t.row().label(), t.row().dataset(),
-                    t.depth(), c.rule(), c.options(), t.seeds(), acc).replace(System.lineSeparator(), "\n"));
+                    t.depth(), c.rule().configName(), c.options(), t.seeds(), acc).replace(System.lineSeparator(), "\n"));
         }
         md.append("\nMean ± standard error over seeds (no s.e. with one seed). \"paper\": the published number is not in "
                 + "docs/paper.md, so none is printed.\n");

@@ -17,6 +17,6 @@ public final class Backpropagation extends ErrorFeedbackRule {
 
     @Override
     public String name() {
-        return "bp";
+        return TwoLayerRuleName.BP.configName();
     }
 }

@@ -28,6 +28,6 @@ public final class FeedbackAlignment extends ErrorFeedbackRule {
 
     @Override
     public String name() {
-        return "fa";
+        return TwoLayerRuleName.FA.configName();
     }
 }

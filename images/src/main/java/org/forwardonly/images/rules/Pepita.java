@@ -60,7 +60,7 @@ public final class Pepita implements ImageRule {
 
     @Override
     public String name() {
-        return mirror == null ? "pepita" : "pepita-wm";
+        return (mirror == null ? TwoLayerRuleName.PEPITA : TwoLayerRuleName.PEPITA_WM).configName();
     }
 
     @Override

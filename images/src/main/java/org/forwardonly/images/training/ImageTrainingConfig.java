@@ -2,15 +2,15 @@ package org.forwardonly.images.training;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.forwardonly.images.data.Normalization;
+import org.forwardonly.images.rules.TwoLayerRuleName;
 import org.forwardonly.images.rules.WeightMirror;
 
 /**
  * Everything that determines a run of {@code train-images} (thread count excluded: it does not
  * change any result). Immutable; {@link #validate()} is the one place that checks it.
  *
- * @param rules              rules to train, in order (bp, fa, pepita, pepita-wm)
+ * @param rules              rules to train, in order: {@link TwoLayerRuleName} config names (read by {@link #ruleNames()})
  * @param learningRates      initial learning rate per rule
  * @param decayEpochs        epochs after which the learning rate is multiplied by {@code decayFactor}
  * @param trainSize          training images used (the first ones; all when ≥ the set size)
@@ -30,8 +30,6 @@ public record ImageTrainingConfig(String dataset, List<String> rules, int hidden
     public static final double MAX_LEARNING_RATE = 10;
 
 
-    /** The rule names this command knows. */
-    public static final Set<String> RULES = Set.of("bp", "fa", "pepita", "pepita-wm");
 
     /** Copies the collections. */
     public ImageTrainingConfig {
@@ -50,12 +48,10 @@ public record ImageTrainingConfig(String dataset, List<String> rules, int hidden
             throw bad("--dataset", dataset, "only fashion-mnist");
         }
         if (rules.isEmpty()) {
-            throw bad("--rules", "", "one or more of bp, fa, pepita, pepita-wm");
+            throw bad("--rules", "", "one or more of " + TwoLayerRuleName.allowed());
         }
         for (String rule : rules) {
-            if (!RULES.contains(rule)) {
-                throw bad("--rules", rule, "bp, fa, pepita, pepita-wm");
-            }
+            TwoLayerRuleName.of(rule);
             Double lr = learningRates.get(rule);
             if (lr == null || !(lr > 0) || Double.isInfinite(lr)) {
                 throw bad("--lr", rule + "=" + lr, "a positive learning rate for every rule");
@@ -67,8 +63,8 @@ public record ImageTrainingConfig(String dataset, List<String> rules, int hidden
             }
         }
         for (String rule : learningRates.keySet()) {
-            if (!RULES.contains(rule)) {
-                throw bad("--lr", rule + "=" + learningRates.get(rule), "RULE=RATE with RULE one of bp, fa, pepita, pepita-wm");
+            if (TwoLayerRuleName.find(rule) == null) {
+                throw bad("--lr", rule + "=" + learningRates.get(rule), "RULE=RATE with RULE one of " + TwoLayerRuleName.allowed());
             }
         }
         if (rules.stream().distinct().count() != rules.size()) {
@@ -139,9 +135,19 @@ public record ImageTrainingConfig(String dataset, List<String> rules, int hidden
         return this;
     }
 
+    /** The rules to train, in order, as values (names checked by {@link #validate()}). */
+    public List<TwoLayerRuleName> ruleNames() {
+        return rules.stream().map(TwoLayerRuleName::of).toList();
+    }
+
+    /** The initial learning rate of {@code rule}. */
+    public double learningRate(TwoLayerRuleName rule) {
+        return learningRates.get(rule.configName());
+    }
+
     /** The learning rate of {@code rule} during {@code epoch} (1-based): step decay. */
-    public double learningRate(String rule, int epoch) {
-        double lr = learningRates.get(rule);
+    public double learningRate(TwoLayerRuleName rule, int epoch) {
+        double lr = learningRate(rule);
         for (int e : decayEpochs) {
             if (epoch > e) {
                 lr *= decayFactor;

@@ -11,6 +11,7 @@ import org.forwardonly.images.rules.Backpropagation;
 import org.forwardonly.images.rules.FeedbackAlignment;
 import org.forwardonly.images.rules.ImageRule;
 import org.forwardonly.images.rules.Pepita;
+import org.forwardonly.images.rules.TwoLayerRuleName;
 import org.forwardonly.images.rules.WeightMirror;
 
 /**
@@ -37,23 +38,19 @@ public final class Trainer {
     }
 
     /** Builds rule {@code name} for {@code net}. */
-    public ImageRule rule(String name, TwoLayerNetwork net) {
+    public ImageRule rule(TwoLayerRuleName name, TwoLayerNetwork net) {
         int maxRows = config.batchSize();
-        switch (name) {
-            case "bp":
-                return new Backpropagation(net, maxRows);
-            case "fa":
-                return new FeedbackAlignment(net, maxRows, Seeds.FA_MATRIX.rng(config.seed()));
-            case "pepita":
-            case "pepita-wm":
+        return switch (name) {
+            case BP -> new Backpropagation(net, maxRows);
+            case FA -> new FeedbackAlignment(net, maxRows, Seeds.FA_MATRIX.rng(config.seed()));
+            case PEPITA, PEPITA_WM -> {
                 double[] f = Pepita.initialFeedback(net.inputs, net.classes, config.feedbackScale(),
                         Seeds.FEEDBACK.rng(config.seed()));
-                WeightMirror mirror = name.equals("pepita-wm")
+                WeightMirror mirror = name == TwoLayerRuleName.PEPITA_WM
                         ? new WeightMirror(net, config.mirroring(), Seeds.MIRROR_NOISE.rng(config.seed())) : null;
-                return new Pepita(net, maxRows, f, config.modulationSign(), config.lastLayerModulated(), mirror);
-            default:
-                throw new IllegalArgumentException("unknown rule " + name);
-        }
+                yield new Pepita(net, maxRows, f, config.modulationSign(), config.lastLayerModulated(), mirror);
+            }
+        };
     }
 
     /**
@@ -62,9 +59,10 @@ public final class Trainer {
      * @param onEpoch called with each epoch's metrics as soon as they are known (epoch 0 first)
      * @throws DivergedException when the loss stops being finite
      */
-    public List<EpochMetrics> train(String ruleName, ImageSet train, ImageSet test, Consumer<EpochMetrics> onEpoch) {
+    public List<EpochMetrics> train(TwoLayerRuleName name, ImageSet train, ImageSet test, Consumer<EpochMetrics> onEpoch) {
         TwoLayerNetwork net = initialNetwork(train.features(), train.classes());
-        ImageRule rule = rule(ruleName, net);
+        ImageRule rule = rule(name, net);
+        String ruleName = name.configName();
         SgdMomentum optimizer = new SgdMomentum(net, config.momentum());
         Evaluator evaluator = new Evaluator(net, test);
         Minibatches minibatches = new Minibatches(train, config.batchSize(), Seeds.SHUFFLE.rng(config.seed()));
@@ -83,7 +81,7 @@ public final class Trainer {
         onEpoch.accept(initial);
         for (int epoch = 1; epoch <= config.epochs(); epoch++) {
             long start = System.nanoTime();
-            double lr = config.learningRate(ruleName, epoch);
+            double lr = config.learningRate(name, epoch);
             minibatches.shuffle();
             double lossSum = 0;
             for (int bIdx = 0; bIdx < batches; bIdx++) {

@@ -37,7 +37,7 @@ class DeepTrainingTest {
         test = s.test().head(500);
     }
 
-    static DeepConfig config(String rule, int depth) {
+    static DeepConfig config(DeepRuleName rule, int depth) {
         return DeepConfig.paper(rule, depth, 1).resized(depth, 64, 1, List.of(60, 90), 1).validate();
     }
 
@@ -51,7 +51,7 @@ class DeepTrainingTest {
         List<String> report = new ArrayList<>();
         try (BatchMatmul mm = new BatchMatmul(1)) {
             DeepTrainer trainer = new DeepTrainer(mm);
-            for (String rule : DeepConfig.RULES) {
+            for (DeepRuleName rule : DeepConfig.RULES) {
                 for (int depth = 1; depth <= 3; depth++) {
                     List<EpochMetrics> rows = trainer.train(config(rule, depth), train, test, m -> { });
                     double acc = rows.get(1).testAccuracy();
@@ -67,7 +67,7 @@ class DeepTrainingTest {
     @Test
     void sameBytesForOneAndTwoThreads() {
         assumeTrue(train != null, "Debian's dataset-fashion-mnist is not installed");
-        DeepConfig c = config("pepita-wm", 2).with("pepita-wm", 1e-4, true, 20);
+        DeepConfig c = config(DeepRuleName.PEPITA_WM, 2).with(DeepRuleName.PEPITA_WM, 1e-4, true, 20);
         List<EpochMetrics> one;
         List<EpochMetrics> two;
         try (BatchMatmul mm = new BatchMatmul(1)) {

@@ -28,9 +28,9 @@ class EpochCostMeasurement {
         try (BatchMatmul mm = new BatchMatmul(1)) {
             DeepTrainer trainer = new DeepTrainer(mm);
             // warm-up: the JIT compiles the kernels before anything is timed
-            trainer.train(DeepConfig.paper("pepita", 1, 1).resized(1, 1024, 1, List.of(60, 90), 1), train.head(640), test, m -> { });
+            trainer.train(DeepConfig.paper(DeepRuleName.PEPITA, 1, 1).resized(1, 1024, 1, List.of(60, 90), 1), train.head(640), test, m -> { });
             for (int depth : new int[] {1, 3}) {
-                for (String rule : DeepConfig.RULES) {
+                for (DeepRuleName rule : DeepConfig.RULES) {
                     DeepConfig c = DeepConfig.paper(rule, depth, 1).resized(depth, 1024, 1, List.of(60, 90), 1);
                     long t0 = bean.getCurrentThreadCpuTime();
                     trainer.train(c, train, test, m -> { });

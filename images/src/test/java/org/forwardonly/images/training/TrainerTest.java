@@ -1,5 +1,6 @@
 package org.forwardonly.images.training;
 
+import org.forwardonly.images.rules.TwoLayerRuleName;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -56,7 +57,7 @@ class TrainerTest {
         List<List<EpochMetrics>> all = new ArrayList<>();
         try (BatchMatmul mm = new BatchMatmul(threads)) {
             Trainer trainer = new Trainer(config, mm, TrainingProgress.NONE);
-            for (String rule : config.rules()) {
+            for (TwoLayerRuleName rule : config.ruleNames()) {
                 all.add(trainer.train(rule, synthetic(400, 1), synthetic(200, 2), m -> { }));
             }
         }
