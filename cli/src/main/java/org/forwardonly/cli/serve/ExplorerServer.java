@@ -335,6 +335,8 @@ public final class ExplorerServer implements AutoCloseable {
         }
         // the page opens on AFA: its closed forms draw at once
         o.put("defaultRule", org.forwardonly.theory.rules.Rules.AFA.name());
+        // and on the config's default activation (docs/config.md)
+        o.put("defaultActivation", org.forwardonly.theory.activation.Activation.ERF.configName());
         return o.toString();
     }
 

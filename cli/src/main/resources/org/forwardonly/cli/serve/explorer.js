@@ -4,7 +4,7 @@
 
 // The rules and activations and what each supports, from the server's registry (GET /api/model, setup()):
 // {rules: {name: {label, closedForm, usesF, modulatedPass, firstOrder, controlVariate}}, activations: {name: {closedForm}},
-//  defaultRule}
+//  defaultRule, defaultActivation}
 let MODEL = {rules: {}, activations: {}};
 
 // The controls of one parameter set: config key, label, kind, default; numbers have a slider (min, max, step)
@@ -13,7 +13,7 @@ let MODEL = {rules: {}, activations: {}};
 // The options of rule and activations, and the rule the page opens on, are the server's (setup()).
 const CONTROLS = [
   {key: "rule", label: "rule", options: [], def: ""},
-  {key: "activation", label: "activation g", options: [], def: "erf"},
+  {key: "activation", label: "activation g", options: [], def: ""},
   {key: "teacherActivation", label: "teacher's g", options: [""], names: {"": "= g"}, def: ""},
   {key: "K", label: "K (student)", min: 1, max: 10, step: 1, def: 2},
   {key: "M", label: "M (teacher)", min: 1, max: 10, step: 1, def: 2},
@@ -564,6 +564,7 @@ async function setup() {
   } catch (e) { /* no server registry: the controls offer the defaults only */ }
   for (const c of CONTROLS) {
     if (c.key === "rule" && MODEL.defaultRule) c.def = MODEL.defaultRule;
+    if (c.key === "activation" && MODEL.defaultActivation) c.def = MODEL.defaultActivation;
     if (c.key === "rule") c.options = Object.keys(MODEL.rules).length ? Object.keys(MODEL.rules) : [c.def];
     if (c.key === "activation") c.options = Object.keys(MODEL.activations).length ? Object.keys(MODEL.activations) : [c.def];
     if (c.key === "teacherActivation") c.options = [""].concat(Object.keys(MODEL.activations));

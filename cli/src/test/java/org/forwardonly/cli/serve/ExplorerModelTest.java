@@ -32,6 +32,8 @@ class ExplorerModelTest {
         // the page opens on a registered rule with closed forms (it holds no rule name of its own)
         assertEquals(Rules.AFA.name(), m.get("defaultRule").asText());
         assertTrue(Rules.byName(m.get("defaultRule").asText()).closedForm());
+        // the activation the page opens on is the config's default, from the registry
+        assertEquals(org.forwardonly.theory.activation.Activation.ERF.configName(), m.get("defaultActivation").asText());
         assertTrue(m.get("activations").get("erf").get("closedForm").asBoolean());
         assertFalse(m.get("activations").get("relu").get("closedForm").asBoolean());
     }
