@@ -46,17 +46,17 @@ public final class PepitaCommand implements java.util.concurrent.Callable<Intege
     private static Map<String, String> exitCodes() {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("0", "done (for compare whatever the verdict; for scan diverged points are rows, not failures).");
-        m.put("" + EXIT_INTERNAL, "an unexpected failure (a bug or the machine, or a scan point whose engine threw): one line "
-                + "on stderr with its type and message (PEPITA_DEBUG=1 adds the stack trace; out of memory names "
-                + "PEPITA_JAVA_OPTS, the Java options of the pepita script); a scan keeps its finished points, rerun to resume.");
+        m.put("" + EXIT_INTERNAL, "an unexpected failure (a bug, the machine, a scan point whose engine threw): one line with "
+                + "its type and message (PEPITA_DEBUG=1 adds the stack trace; out of memory names PEPITA_JAVA_OPTS); a scan keeps "
+                + "its finished points, rerun to resume.");
         m.put("" + EXIT_BAD_INPUT, "bad input (config, option, missing file or dataset, unwritable or non-empty DIR without "
                 + "--overwrite): one line on stderr naming the key, the problem and what is allowed; nothing written.");
         m.put("" + EXIT_DIVERGED, "a run diverged (non-finite state, or eps_g past epsGBound), or the adaptive integrator "
                 + "could not go on (said as such): one line with t and what to try; ode keeps DIR/metrics.csv up to there, "
                 + "every other command writes nothing of that run.");
-        m.put("" + ScanCommand.EXIT_CLUSTER, "scan --spark or --slurm: the cluster failed (Spark: unreachable master, executors "
-                + "that cannot start, every worker lost; Slurm: the controller does not answer, array tasks ended with points "
-                + "missing): one line naming the cause and what to try; finished points are kept, rerun to resume.");
+        m.put("" + ScanCommand.EXIT_CLUSTER, "scan --spark or --slurm: the cluster failed (unreachable master or controller, "
+                + "executors that cannot start, workers lost, array tasks ended with points missing): one line naming the cause "
+                + "and what to try; finished points are kept, rerun to resume.");
         return java.util.Collections.unmodifiableMap(m);
     }
 
